@@ -1,0 +1,46 @@
+# The interface to this project: CI calls the same targets.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+UPSTREAM ?= ../shared/reference/linode-openapi-4.189.0.yaml
+STAMP := $(VENV)/.installed
+
+.PHONY: setup spec check-spec generate check-generated lint format typecheck test demo mock bench contract-live clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; run: make PYTHON=python3 ..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3" -c constraints.txt
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,mock,progress]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+spec: $(STAMP)
+	$(BIN)/python -m tools.specsync derive --upstream $(UPSTREAM)
+
+check-spec: $(STAMP)
+	$(BIN)/python -m tools.specsync check --upstream $(UPSTREAM)
+
+generate: $(STAMP)
+	$(BIN)/python -m tools.codegen generate
+
+check-generated: $(STAMP)
+	$(BIN)/python -m tools.codegen check
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck check-generated
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,169 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.api_version import ApiVersion
+from ...models.error_response import ErrorResponse
+from ...models.image import Image
+from ...types import Response
+
+
+def _get_kwargs(
+    api_version: ApiVersion,
+    image_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/{api_version}/images/{image_id}".format(
+            api_version=quote(str(api_version), safe=""),
+            image_id=quote(str(image_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | Image:
+    if response.status_code == 200:
+        response_200 = Image.from_dict(response.json())
+
+        return response_200
+
+    response_default = ErrorResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | Image]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    api_version: ApiVersion,
+    image_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | Image]:
+    """Get an image
+
+    Args:
+        api_version (ApiVersion):
+        image_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | Image]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+        image_id=image_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    api_version: ApiVersion,
+    image_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | Image | None:
+    """Get an image
+
+    Args:
+        api_version (ApiVersion):
+        image_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | Image
+    """
+
+    return sync_detailed(
+        api_version=api_version,
+        image_id=image_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    api_version: ApiVersion,
+    image_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | Image]:
+    """Get an image
+
+    Args:
+        api_version (ApiVersion):
+        image_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | Image]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+        image_id=image_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    api_version: ApiVersion,
+    image_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | Image | None:
+    """Get an image
+
+    Args:
+        api_version (ApiVersion):
+        image_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | Image
+    """
+
+    return (
+        await asyncio_detailed(
+            api_version=api_version,
+            image_id=image_id,
+            client=client,
+        )
+    ).parsed

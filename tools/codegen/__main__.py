@@ -1,0 +1,118 @@
+"""``python -m tools.codegen generate|check``: (re)generate generated/ or verify it is current.
+
+The output is replaced wholesale (an operation removed from the spec disappears) and
+``generated/FINGERPRINT`` records the generator and ruff versions and the sha256 of every
+input. ``check`` regenerates into a temporary folder and fails on any difference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import filecmp
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "spec" / "linode-images.yaml"
+CONFIG = ROOT / "generator-config.yaml"
+TEMPLATES = ROOT / "templates"
+OUTPUT = ROOT / "generated"
+PACKAGE = "linode_images_api"
+# The custom templates copy parts of this exact generator version's templates.
+GENERATOR_VERSION = "0.29.1"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def fingerprint() -> str:
+    lines = [
+        "# Inputs of generated/linode_images_api. Written by `make generate`; do not edit.",
+        f"openapi-python-client {version('openapi-python-client')}",
+        f"ruff {version('ruff')}",
+        f"{sha256(SPEC)}  spec/linode-images.yaml",
+        f"{sha256(CONFIG)}  generator-config.yaml",
+    ]
+    for template in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
+        lines.append(f"{sha256(template)}  {template.relative_to(ROOT)}")
+    return "\n".join(lines) + "\n"
+
+
+def generate_into(target: Path) -> None:
+    installed = version("openapi-python-client")
+    if installed != GENERATOR_VERSION:
+        sys.exit(f"codegen: openapi-python-client {GENERATOR_VERSION} required, {installed} installed")
+    package_dir = target / PACKAGE
+    if package_dir.exists():
+        shutil.rmtree(package_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    bin_dir = Path(sys.executable).parent
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+    cmd = [
+        str(bin_dir / "openapi-python-client"), "generate",
+        "--path", str(SPEC),
+        "--config", str(CONFIG),
+        "--custom-template-path", str(TEMPLATES),
+        "--meta", "none",
+        "--output-path", str(package_dir),
+        # The generator exits 0 on some warnings that leave broken code behind (#1281).
+        "--fail-on-warning",
+    ]  # fmt: skip
+    result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        sys.exit(f"codegen: openapi-python-client failed ({result.returncode})")
+    (package_dir / "py.typed").write_text("")
+    (target / "FINGERPRINT").write_text(fingerprint())
+
+
+def tree(root: Path) -> set[Path]:
+    return {p.relative_to(root) for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+
+
+def check() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp)
+        generate_into(fresh)
+        committed = {p for p in tree(OUTPUT)}
+        expected = tree(fresh)
+        problems = [f"missing  generated/{p}" for p in sorted(expected - committed)]
+        problems += [f"extra    generated/{p}" for p in sorted(committed - expected)]
+        for rel in sorted(expected & committed):
+            if not filecmp.cmp(fresh / rel, OUTPUT / rel, shallow=False):
+                problems.append(f"differs  generated/{rel}")
+                diff = difflib.unified_diff(
+                    (OUTPUT / rel).read_text().splitlines(), (fresh / rel).read_text().splitlines(),
+                    "committed", "regenerated", lineterm="", n=1,
+                )  # fmt: skip
+                problems += ["    " + line for line in list(diff)[:20]]
+    if problems:
+        print("codegen: generated/ differs from a fresh generation:", file=sys.stderr)
+        print("\n".join(problems), file=sys.stderr)
+        print("never edit generated/ by hand: change its inputs, then `make generate`", file=sys.stderr)
+        return 1
+    print("codegen: generated/ matches its inputs")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.codegen", description=__doc__)
+    parser.add_argument("command", choices=["generate", "check"])
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check()
+    generate_into(OUTPUT)
+    print(f"codegen: wrote generated/{PACKAGE} and generated/FINGERPRINT")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

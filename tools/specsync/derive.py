@@ -1,0 +1,478 @@
+"""The derivation itself: pure functions from an upstream document to our spec."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+IMAGES_PREFIX = "/{apiVersion}/images"
+
+# The operations this project covers. A missing one is an error; an extra one is
+# reported and carried through with its schemas left inline.
+EXPECTED_OPERATIONS = {
+    "get-images",
+    "post-image",
+    "post-upload-image",
+    "get-image",
+    "put-image",
+    "delete-image",
+    "post-replicate-image",
+}
+
+# Where each named component comes from. Per operation: the request body schema and the
+# 200 / default response schemas.
+REQUEST_NAMES = {
+    "post-image": "CreateImageRequest",
+    "post-upload-image": "UploadImageRequest",
+    "put-image": "UpdateImageRequest",
+    "post-replicate-image": "ReplicateImageRequest",
+}
+RESPONSE_NAMES = {
+    "get-images": "PaginatedImages",
+    "post-image": "Image",
+    "post-upload-image": "UploadImageResponse",
+    "get-image": "Image",
+    "put-image": "Image",
+    "delete-image": "DeleteImageResponse",
+    "post-replicate-image": "Image",
+}
+ERROR_NAME = "ErrorResponse"
+# Inside a named schema: relative pointer -> component name.
+NESTED_NAMES: dict[str, dict[str, str]] = {
+    "PaginatedImages": {"/properties/data/items": "Image"},
+    "UploadImageResponse": {"/properties/image": "Image"},
+    "Image": {
+        "/properties/regions/items": "ImageRegion",
+        "/properties/status": "ImageStatus",
+        "/properties/type": "ImageType",
+    },
+    # Upstream's PUT body is a whole Image; it is hoisted the same way and then replaced
+    # by the writable fields in overrides.yaml.
+    "UpdateImageRequest": {
+        "/properties/regions/items": "ImageRegion",
+        "/properties/status": "ImageStatus",
+        "/properties/type": "ImageType",
+    },
+    "ImageRegion": {"/properties/status": "ImageRegionStatus"},
+    "ErrorResponse": {"/properties/errors/items": "ErrorObject"},
+}
+PARAMETER_SCHEMA_NAMES = {"apiVersion": "ApiVersion"}
+
+# Schema keywords that are facts and are kept; prose keywords that are dropped. Anything
+# else is unknown to this tool and stops the derivation rather than slipping through.
+SCHEMA_FACTS = {
+    "type", "format", "enum", "default", "nullable", "readOnly", "writeOnly",
+    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+    "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems",
+    "minProperties", "maxProperties", "required", "properties", "items",
+    "additionalProperties", "allOf", "oneOf", "anyOf", "not", "$ref",
+}  # fmt: skip
+PROSE = {"description", "example", "examples", "externalDocs", "title"}
+METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
+
+
+class SpecError(Exception):
+    """The upstream document cannot be turned into our spec without a human decision."""
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_document(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".json":
+        doc = json.loads(text)
+    else:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        doc = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    if not isinstance(doc, dict) or "paths" not in doc:
+        raise SpecError(f"{path}: not an OpenAPI document (no 'paths')")
+    return doc
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --------------------------------------------------------------------------- pointers
+
+
+def escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def split_pointer(pointer: str) -> list[str]:
+    if pointer == "":
+        return []
+    if not pointer.startswith("/"):
+        raise SpecError(f"not a JSON pointer: {pointer!r}")
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
+
+
+def resolve_pointer(doc: Any, pointer: str) -> Any:
+    node = doc
+    for token in split_pointer(pointer):
+        if isinstance(node, list):
+            node = node[int(token)]
+        elif isinstance(node, dict) and token in node:
+            node = node[token]
+        else:
+            raise SpecError(f"pointer {pointer!r} does not exist (at {token!r})")
+    return node
+
+
+def inline_refs(node: Any, doc: dict[str, Any], seen: tuple[str, ...] = ()) -> Any:
+    """Return a copy of ``node`` with every local ``$ref`` replaced by its target."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            if not ref.startswith("#"):
+                raise SpecError(f"external $ref not supported: {ref}")
+            if ref in seen:
+                raise SpecError(f"recursive $ref: {' -> '.join((*seen, ref))}")
+            target = resolve_pointer(doc, ref[1:])
+            return inline_refs(target, doc, (*seen, ref))
+        return {k: inline_refs(v, doc, seen) for k, v in node.items()}
+    if isinstance(node, list):
+        return [inline_refs(v, doc, seen) for v in node]
+    return node
+
+
+# --------------------------------------------------------------------------- prose
+
+
+def facts_of_schema(schema: Any, where: str) -> Any:
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in PROSE or key.startswith("x-"):
+            continue
+        if key not in SCHEMA_FACTS:
+            raise SpecError(f"{where}: unknown schema keyword {key!r}")
+        if key == "properties":
+            out[key] = {
+                name: facts_of_schema(sub, f"{where}/properties/{escape(name)}")
+                for name, sub in value.items()
+            }
+        elif key in ("items", "not") or (key == "additionalProperties" and isinstance(value, dict)):
+            out[key] = facts_of_schema(value, f"{where}/{key}")
+        elif key in ("allOf", "oneOf", "anyOf"):
+            out[key] = [facts_of_schema(s, f"{where}/{key}/{i}") for i, s in enumerate(value)]
+        else:
+            out[key] = value
+    return out
+
+
+def facts_of_parameter(param: dict[str, Any], where: str) -> dict[str, Any]:
+    out: dict[str, Any] = {k: param[k] for k in ("name", "in", "required") if k in param}
+    out["schema"] = facts_of_schema(param.get("schema", {}), f"{where}/schema")
+    return out
+
+
+def facts_of_content(content: dict[str, Any], where: str) -> dict[str, Any]:
+    return {
+        media: {"schema": facts_of_schema(body.get("schema", {}), f"{where}/{escape(media)}/schema")}
+        for media, body in content.items()
+    }
+
+
+def facts_of_operation(op: dict[str, Any], where: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"operationId": op["operationId"]}
+    if "summary" in op:
+        out["summary"] = op["summary"]
+    if "tags" in op:
+        out["tags"] = op["tags"]
+    if "servers" in op:
+        out["servers"] = [{"url": s["url"]} for s in op["servers"]]
+    if "parameters" in op:
+        out["parameters"] = [
+            facts_of_parameter(p, f"{where}/parameters/{i}") for i, p in enumerate(op["parameters"])
+        ]
+    if "requestBody" in op:
+        body = op["requestBody"]
+        rb: dict[str, Any] = {}
+        if "required" in body:
+            rb["required"] = body["required"]
+        rb["content"] = facts_of_content(body["content"], f"{where}/requestBody/content")
+        out["requestBody"] = rb
+    responses: dict[str, Any] = {}
+    for code, resp in op["responses"].items():
+        entry: dict[str, Any] = {"description": "Success" if str(code).startswith("2") else "Error"}
+        if "content" in resp:
+            entry["content"] = facts_of_content(resp["content"], f"{where}/responses/{code}/content")
+        responses[str(code)] = entry
+    out["responses"] = responses
+    if "security" in op:
+        out["security"] = op["security"]
+    return out
+
+
+# --------------------------------------------------------------------------- hoisting
+
+
+class Hoister:
+    """Collects named components; identical copies share one, diverging ones fail."""
+
+    def __init__(self) -> None:
+        self.schemas: dict[str, Any] = {}
+        self.origins: dict[str, str] = {}
+
+    def hoist(self, name: str, schema: Any, where: str) -> dict[str, str]:
+        schema = copy.deepcopy(schema)
+        for rel, child in NESTED_NAMES.get(name, {}).items():
+            try:
+                inner = resolve_pointer(schema, rel)
+            except SpecError:
+                continue  # the nested piece is absent in this copy; comparison below reports it
+            ref = self.hoist(child, inner, where + rel)
+            set_pointer(schema, rel, ref)
+        if name in self.schemas:
+            if self.schemas[name] != schema:
+                diff = "\n".join("    " + line for line in describe_changes(self.schemas[name], schema))
+                raise SpecError(
+                    f"copies of {name} diverge upstream:\n  {self.origins[name]}\n  {where}\n"
+                    f"differences (first -> second):\n{diff}\n"
+                    "decide in spec/overrides.yaml or in tools/specsync which shape is right"
+                )
+        else:
+            self.schemas[name] = schema
+            self.origins[name] = where
+        return {"$ref": f"#/components/schemas/{name}"}
+
+
+def set_pointer(doc: Any, pointer: str, value: Any) -> None:
+    tokens = split_pointer(pointer)
+    parent = resolve_pointer(doc, "".join("/" + escape(t) for t in tokens[:-1]))
+    last = tokens[-1]
+    if isinstance(parent, list):
+        parent[int(last)] = value
+    else:
+        parent[last] = value
+
+
+def iter_operations(paths: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, item in paths.items():
+        for method in METHODS:
+            if method in item:
+                yield path, method, item[method]
+
+
+def extract(upstream: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Build our document (before overrides). Returns it and a list of notices."""
+    notices: list[str] = []
+    hoister = Hoister()
+    paths: dict[str, Any] = {}
+    found: set[str] = set()
+    for path, item in upstream["paths"].items():
+        if path != IMAGES_PREFIX and not path.startswith(IMAGES_PREFIX + "/"):
+            continue
+        item = inline_refs(item, upstream)
+        where = f"/paths/{escape(path)}"
+        new_item: dict[str, Any] = {}
+        if "parameters" in item:
+            new_item["parameters"] = [
+                facts_of_parameter(p, f"{where}/parameters/{i}") for i, p in enumerate(item["parameters"])
+            ]
+        for method in METHODS:
+            if method in item:
+                op = facts_of_operation(item[method], f"{where}/{method}")
+                new_item[method] = op
+                found.add(op["operationId"])
+        paths[path] = new_item
+    missing = EXPECTED_OPERATIONS - found
+    if missing:
+        raise SpecError(f"operations missing upstream: {', '.join(sorted(missing))}")
+    for extra in sorted(found - EXPECTED_OPERATIONS):
+        notices.append(f"NEW OPERATION upstream: {extra} (kept, schemas left inline)")
+
+    for path, item in paths.items():
+        where = f"/paths/{escape(path)}"
+        params = list(item.get("parameters", []))
+        for method in METHODS:
+            if method in item:
+                params += item[method].get("parameters", [])
+        for param in params:
+            name = PARAMETER_SCHEMA_NAMES.get(param["name"])
+            if name:
+                param["schema"] = hoister.hoist(name, param["schema"], f"{where} parameter {param['name']}")
+        for _, method, op in iter_operations({path: item}):
+            op_id = op["operationId"]
+            op_where = f"{where}/{method}"
+            body = op.get("requestBody", {}).get("content", {}).get("application/json")
+            if body and op_id in REQUEST_NAMES:
+                body["schema"] = hoister.hoist(REQUEST_NAMES[op_id], body["schema"], f"{op_where} request")
+            for code, resp in op["responses"].items():
+                media = resp.get("content", {}).get("application/json")
+                if not media:
+                    continue
+                if code == "default" or not code.startswith("2"):
+                    name = ERROR_NAME
+                else:
+                    name = RESPONSE_NAMES.get(op_id, "")
+                if name:
+                    media["schema"] = hoister.hoist(name, media["schema"], f"{op_where} response {code}")
+
+    doc: dict[str, Any] = {
+        "openapi": upstream.get("openapi", "3.0.1"),
+        "info": {
+            "title": "Linode Images API",
+            "version": str(upstream.get("info", {}).get("version", "unknown")),
+            "description": "The image operations of the Linode API, derived by tools/specsync.",
+            "license": {"name": "Apache 2.0", "url": "https://www.apache.org/licenses/LICENSE-2.0.html"},
+        },
+        "servers": [{"url": s["url"]} for s in upstream.get("servers", [])],
+        "paths": paths,
+        "components": {
+            "schemas": dict(sorted(hoister.schemas.items())),
+            "securitySchemes": security_schemes(upstream, paths),
+        },
+    }
+    return doc, notices
+
+
+def security_schemes(upstream: dict[str, Any], paths: dict[str, Any]) -> dict[str, Any]:
+    """Keep the schemes (and only the OAuth scopes) our operations use, minus prose."""
+    used: dict[str, set[str]] = {}
+    for _, _, op in iter_operations(paths):
+        for requirement in op.get("security", []):
+            for scheme, scopes in requirement.items():
+                used.setdefault(scheme, set()).update(scopes)
+    all_schemes = upstream.get("components", {}).get("securitySchemes", {})
+    out: dict[str, Any] = {}
+    for name in sorted(used):
+        scheme = copy.deepcopy(all_schemes[name])
+        scheme.pop("description", None)
+        for flow in scheme.get("flows", {}).values():
+            flow["scopes"] = {s: s for s in sorted(used[name])}
+        out[name] = scheme
+    return out
+
+
+# --------------------------------------------------------------------------- overrides
+
+
+def apply_overrides(doc: dict[str, Any], overrides: list[dict[str, Any]]) -> None:
+    """Apply JSON-pointer patches. Every patch must say why and must still apply."""
+    for i, patch in enumerate(overrides):
+        label = f"override #{i + 1} ({patch.get('path')})"
+        why = patch.get("why")
+        if not isinstance(why, str) or not why.strip() or "\n" in why.strip():
+            raise SpecError(f"{label}: needs a one-line 'why'")
+        op = patch.get("op")
+        tokens = split_pointer(patch["path"])
+        parent = resolve_pointer(doc, "".join("/" + escape(t) for t in tokens[:-1]))
+        last = tokens[-1]
+        if op == "add":
+            if isinstance(parent, list):
+                if last == "-":
+                    parent.append(copy.deepcopy(patch["value"]))
+                else:
+                    parent.insert(int(last), copy.deepcopy(patch["value"]))
+            elif last in parent:
+                raise SpecError(f"{label}: 'add' but upstream already has it; review this override")
+            else:
+                parent[last] = copy.deepcopy(patch["value"])
+        elif op in ("replace", "remove"):
+            if isinstance(parent, list):
+                index = int(last)
+                if index >= len(parent):
+                    raise SpecError(f"{label}: target no longer exists upstream; review this override")
+                if op == "replace":
+                    parent[index] = copy.deepcopy(patch["value"])
+                else:
+                    del parent[index]
+            else:
+                if last not in parent:
+                    raise SpecError(f"{label}: target no longer exists upstream; review this override")
+                if op == "replace":
+                    parent[last] = copy.deepcopy(patch["value"])
+                else:
+                    del parent[last]
+        else:
+            raise SpecError(f"{label}: op must be add, replace or remove, not {op!r}")
+
+
+# --------------------------------------------------------------------------- output
+
+
+def canonical(node: Any) -> Any:
+    """Sort mapping keys recursively so the output does not depend on upstream key order."""
+    if isinstance(node, dict):
+        return {k: canonical(node[k]) for k in sorted(node)}
+    if isinstance(node, list):
+        return [canonical(v) for v in node]
+    return node
+
+
+def dump(doc: dict[str, Any]) -> str:
+    top = ["openapi", "info", "servers", "paths", "components"]
+    ordered = {k: canonical(doc[k]) for k in top if k in doc}
+    ordered.update({k: canonical(v) for k, v in doc.items() if k not in ordered})
+    header = (
+        "# Generated by `make spec` (tools/specsync) from Linode's published OpenAPI document\n"
+        "# plus spec/overrides.yaml. Do not edit: change the overrides and rerun.\n"
+    )
+    return header + yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=100)
+
+
+def lock_text(upstream_path: Path, upstream: dict[str, Any]) -> str:
+    version = upstream.get("info", {}).get("version", "unknown")
+    return (
+        "# Which upstream document spec/linode-images.yaml was derived from.\n"
+        f"upstream_version: {version}\n"
+        f"upstream_sha256: {sha256_file(upstream_path)}\n"
+    )
+
+
+def derive(upstream_path: Path, overrides_path: Path) -> tuple[str, str, list[str]]:
+    """Return (spec text, lock text, notices)."""
+    upstream = load_document(upstream_path)
+    doc, notices = extract(upstream)
+    overrides = yaml.safe_load(overrides_path.read_text(encoding="utf-8")) or []
+    if not isinstance(overrides, list):
+        raise SpecError(f"{overrides_path}: must be a list of patches")
+    apply_overrides(doc, overrides)
+    return dump(doc), lock_text(upstream_path, upstream), notices
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def describe_changes(old: Any, new: Any, where: str = "") -> list[str]:
+    """A readable list of differences between two JSON-like documents."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        lines: list[str] = []
+        for key in sorted(set(old) | set(new)):
+            here = f"{where}/{escape(str(key))}"
+            if key not in new:
+                lines.append(f"removed {here}")
+            elif key not in old:
+                lines.append(f"added   {here}: {json.dumps(new[key], sort_keys=True)[:200]}")
+            else:
+                lines += describe_changes(old[key], new[key], here)
+        return lines
+    if (
+        isinstance(old, list)
+        and isinstance(new, list)
+        and all(isinstance(v, (str, int, float, bool)) for v in old + new)
+    ):
+        lines = [f"removed {where}: {v!r}" for v in old if v not in new]
+        lines += [f"added   {where}: {v!r}" for v in new if v not in old]
+        if not lines and old != new:
+            lines.append(f"reordered {where}")
+        return lines
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        out: list[str] = []
+        for i, (a, b) in enumerate(zip(old, new, strict=True)):
+            out += describe_changes(a, b, f"{where}/{i}")
+        return out
+    if old != new:
+        return [f"changed {where}: {json.dumps(old)[:120]} -> {json.dumps(new)[:120]}"]
+    return []
