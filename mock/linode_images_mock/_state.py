@@ -268,6 +268,7 @@ class MockState:
     def _advance(self, stored: _Stored, *, read: bool) -> None:
         """Fire every due transition of ``stored``; a read counts towards N-read timings."""
         now = self.clock()
+        waiting = list(stored.pending)
         progressed = True
         while progressed and stored.pending:
             progressed = False
@@ -280,8 +281,10 @@ class MockState:
                 self._fire(stored, pending, fired_at)
                 progressed = True
         if read:
+            # A transition started by this very read has not been read yet.
             for pending in stored.pending:
-                pending.reads += 1
+                if any(pending is earlier for earlier in waiting):
+                    pending.reads += 1
 
     @staticmethod
     def _due(timing: Timing, pending: _Pending, now: float) -> float | None:
