@@ -85,6 +85,7 @@ async def test_five_thousand_private_images_page_through(client: httpx.AsyncClie
 
 async def test_filter_equality_and_implicit_and(client: httpx.AsyncClient) -> None:
     assert await ids(client, {"label": "Debian 12"}) == ["linode/debian12"]
+    assert await ids(client, {"label": {"+eq": "Debian 12"}}) == ["linode/debian12"]
     found = await ids(client, {"vendor": "Debian", "deprecated": True})
     assert found == ["linode/debian10"]
 
