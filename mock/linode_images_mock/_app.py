@@ -426,8 +426,9 @@ def _group(name: str) -> str:
 
 def _coerce(raw: str, schema: dict[str, Any]) -> Any:
     if schema.get("type") == "integer":
-        # Query strings carry text; an integer parameter must be written as one.
-        return int(raw) if re.fullmatch(r"-?\d{1,30}", raw.strip()) else None
+        # Query strings carry text; an integer parameter must be written as one. Any size the
+        # spec allows is accepted, up to Python's own limit on converting digits (4300).
+        return int(raw) if re.fullmatch(r"-?\d{1,4000}", raw.strip()) else None
     return raw
 
 

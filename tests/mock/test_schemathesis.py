@@ -31,15 +31,6 @@ CONFIG = SchemathesisConfig.from_dict(
             "stateful": {"enabled": True, "max-steps": 20},
         },
         "auth": {"openapi": {"personalAccessToken": {"bearer": "test-token"}}},
-        "operations": [
-            {
-                # The spec marks these reads as authenticated, but the API (and so the mock)
-                # answers anonymous GETs with the public images (REAL-API-FACTS, "Requests").
-                # Auth on them is optional, which this check cannot tell from the spec.
-                "include-operation-id": ["get-images", "get-image"],
-                "checks": {"ignored_auth": {"enabled": False}},
-            }
-        ],
     }
 )
 
