@@ -171,6 +171,10 @@ class _TokenAuth(httpx.Auth):
         if capture is not None:
             capture.response = response
 
+    @property
+    def has_token(self) -> bool:
+        return self._token is not None
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {'token=<redacted>' if self._token else 'anonymous'}>"
 
@@ -265,7 +269,6 @@ class _BaseClient:
             token = os.environ.get("LINODE_TOKEN") or None
         if token is not None and any(ch in token for ch in "\r\n"):
             raise ValueError("the token contains a line break")
-        self._token = token
         self._base_url = _check_base_url(base_url or DEFAULT_BASE_URL, allow_insecure_http)
         try:
             self._api_version = ApiVersion(api_version)
@@ -292,6 +295,7 @@ class _BaseClient:
             retry = RetryPolicy(max_retries=retry)
         self._retry_policy = retry
         self._clock: Callable[[], float] = clock or time.time
+        # The token lives in this one object, whose repr redacts it.
         self._auth = _TokenAuth(token)
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
         # Epoch time before which an operation must not be called again (X-RateLimit-Remaining: 0).
@@ -322,7 +326,7 @@ class _BaseClient:
         }
 
     def __repr__(self) -> str:
-        token = "<redacted>" if self._token else "None"
+        token = "<redacted>" if self._auth.has_token else "None"
         return (
             f"{type(self).__name__}(base_url={self._base_url!r}, "
             f"api_version={str(self._api_version)!r}, token={token})"
