@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import TOKEN, Recorder, image_json, json_response
 from linode_images import (
     DEFAULT_TIMEOUT,
     AsyncLinodeImages,
@@ -22,6 +21,8 @@ from linode_images import (
     UploadImageResponse,
     __version__,
 )
+
+from tests.overlay.support import TOKEN, Recorder, image_json, json_response
 
 
 def ok(request: httpx.Request) -> httpx.Response:

@@ -6,7 +6,6 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import Recorder, json_response
 from linode_images import (
     APIResponseValidationError,
     APIStatusError,
@@ -21,7 +20,9 @@ from linode_images import (
     ServerError,
 )
 
-NGINX_502 = b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"  # noqa: E501
+from tests.overlay.support import Recorder, json_response
+
+NGINX_502 = b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
 
 # (status, body bytes, extra headers, expected class, expected errors)
 CASES: list[tuple[int, bytes, dict[str, str], type[APIStatusError], list[ErrorDetail]]] = [
@@ -202,7 +203,7 @@ def test_undecodable_success_body_is_not_retried(make: Any) -> None:
 
 
 def test_unknown_fields_and_enum_values_decode(make: Any) -> None:
-    from conftest import image_json
+    from tests.overlay.support import image_json
 
     doc = image_json(
         "shared/5854",

@@ -10,8 +10,9 @@ from urllib.parse import parse_qs
 
 import httpx
 import pytest
-from conftest import TOKEN, Recorder, image_json, json_response
 from linode_images import AsyncLinodeImages, PaginatedImages
+
+from tests.overlay.support import TOKEN, Recorder, image_json, json_response
 
 
 class Collection:

@@ -7,7 +7,6 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import Recorder, image_json, json_response
 from linode_images import (
     APIConnectionError,
     APITimeoutError,
@@ -16,6 +15,8 @@ from linode_images import (
     RetryPolicy,
     ServerError,
 )
+
+from tests.overlay.support import Recorder, image_json, json_response
 
 OK_IMAGE = json_response(200, image_json("private/1"))
 RATE_LIMITED = httpx.Response(429, content=b"")  # the API may send 429 with an empty body

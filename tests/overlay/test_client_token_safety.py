@@ -9,8 +9,9 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import TOKEN, Recorder, image_json, json_response
 from linode_images import AsyncLinodeImages, LinodeImages, RetryPolicy
+
+from tests.overlay.support import TOKEN, Recorder, image_json, json_response
 
 
 def test_token_is_sent_as_bearer(make: Any) -> None:

@@ -6,9 +6,10 @@ import json
 from typing import Any
 
 import pytest
-from conftest import Recorder, image_json, json_response
 from linode_images import FILTERABLE_FIELDS, Filter
 from linode_images._filter import build_x_filter
+
+from tests.overlay.support import Recorder, image_json, json_response
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Recorder
 from linode_images import check_image_id
+
+from tests.overlay.support import Recorder
 
 
 @pytest.mark.parametrize(
