@@ -105,9 +105,11 @@ class FakeTime:
 class Harness:
     """One interface over LinodeImages and AsyncLinodeImages, so a test runs against both."""
 
-    def __init__(self, kind: str, handler: Handler | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, kind: str, handler: Handler | None = None, *, fake_time: FakeTime | None = None, **kwargs: Any
+    ) -> None:
         self.kind = kind
-        self.time = FakeTime()
+        self.time = fake_time or FakeTime()
         kwargs.setdefault("token", TOKEN)
         if handler is not None:
             kwargs.setdefault("transport", httpx.MockTransport(handler))

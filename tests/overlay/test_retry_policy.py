@@ -137,6 +137,30 @@ STATUS_TABLE = [
     ("POST", 400, {}, False),
 ]
 
+RATE_WINDOW = {"Retry-After": "3", "X-RateLimit-Reset": str(int(NOW) + 40), "X-RateLimit-Remaining": "17"}
+
+# (status, headers, delay): Retry-After sets the wait of a 429 or 503 only; X-RateLimit-Reset
+# that of a 429 only. Linode sends both on every response.
+DELAY_TABLE = [
+    (429, RETRY_3, 3.0),
+    (429, RATE_WINDOW, 3.0),
+    (429, {"X-RateLimit-Reset": str(int(NOW) + 40)}, 40.0),
+    (503, RETRY_3, 3.0),
+    (503, {"X-RateLimit-Reset": str(int(NOW) + 40)}, 0.5),
+    (500, RATE_WINDOW, 0.5),
+    (502, RATE_WINDOW, 0.5),
+    (504, RETRY_3, 0.5),
+    (408, RETRY_3, 0.5),
+]
+
+
+@pytest.mark.parametrize(("status", "headers", "expected"), DELAY_TABLE)
+def test_which_statuses_honour_server_hints(status: int, headers: dict[str, str], expected: float) -> None:
+    delay = RetryPolicy(jitter=0.0).retry_status(
+        method="GET", status_code=status, headers=httpx.Headers(headers), retries_done=0, now=NOW
+    )
+    assert delay == expected
+
 
 @pytest.mark.parametrize(("method", "status", "headers", "retried"), STATUS_TABLE)
 def test_status_decisions(method: str, status: int, headers: dict[str, str], retried: bool) -> None:
@@ -146,7 +170,7 @@ def test_status_decisions(method: str, status: int, headers: dict[str, str], ret
     )
     assert (delay is not None) is retried
     if retried:
-        assert delay == (3.0 if "Retry-After" in headers else 0.5)
+        assert delay == (3.0 if "Retry-After" in headers and status in (429, 503) else 0.5)
 
 
 @pytest.mark.parametrize("method", ["GET", "PUT", "DELETE"])
