@@ -93,7 +93,8 @@ USER_AGENT = f"linode-images/{__version__}"
 class NetworkOptions:
     """The user's network settings, kept together so that other connections the client makes
     (the upload to a pre-signed URL) use the same TLS, proxy and timeout settings without the
-    API's headers.
+    API's headers. ``transport``, when the user injected one, is shared: closing an httpx
+    client built from ``httpx_kwargs()`` closes it too, so such clients close with the API client.
 
     >>> import httpx
     >>> with httpx.Client(**NetworkOptions().httpx_kwargs()) as http:
