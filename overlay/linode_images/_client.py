@@ -156,16 +156,19 @@ _RAW_SINK: contextvars.ContextVar[list[tuple[httpx.Response, float]] | None] = c
 
 
 class _TokenAuth(httpx.Auth):
-    """Adds ``Authorization: Bearer`` (unless anonymous) and hands the response back to the
-    call that sent the request, so undecodable bodies can still be turned into typed errors."""
+    """Adds ``Authorization: Bearer`` (unless anonymous) to requests for the API's origin only,
+    and hands the response back to the call that sent the request, so undecodable bodies can
+    still be turned into typed errors."""
 
-    __slots__ = ("_token",)
+    __slots__ = ("_origin", "_token")
 
-    def __init__(self, token: str | None) -> None:
+    def __init__(self, token: str | None, base_url: str) -> None:
         self._token = token
+        url = httpx.URL(base_url)
+        self._origin = (url.scheme, url.netloc)
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if self._token is not None:
+        if self._token is not None and (request.url.scheme, request.url.netloc) == self._origin:
             request.headers["Authorization"] = "Bearer " + self._token
         response = yield request
         capture = _CAPTURE.get()
@@ -297,7 +300,7 @@ class _BaseClient:
         self._retry_policy = retry
         self._clock: Callable[[], float] = clock or time.time
         # The token lives in this one object, whose repr redacts it.
-        self._auth = _TokenAuth(token)
+        self._auth = _TokenAuth(token, self._base_url)
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
         # Epoch time before which an operation must not be called again (X-RateLimit-Remaining: 0).
         self._rate_limit_resets: dict[str, float] = {}

@@ -143,3 +143,20 @@ def test_redirects_are_not_followed(make: Any) -> None:
     with pytest.raises(Exception):
         harness.call("get", "private/1")
     assert [r.url.host for r in recorder.requests] == ["api.linode.com"]
+
+
+def test_token_goes_to_the_api_origin_only() -> None:
+    """Even a request for another host made through the client's own connection pool
+    carries no token."""
+    recorder = Recorder(default=lambda r: json_response(200, image_json()))
+    with LinodeImages(token=TOKEN, transport=httpx.MockTransport(recorder)) as client:
+        client._http.get("https://us-east-1.linodeobjects.com/bucket/key")
+        client._http.get("http://api.linode.com/v4/images/private%2F1")
+        client._http.get("https://api.linode.com:8443/v4/images/private%2F1")
+        client.images.get("private/1")
+    assert [r.headers.get("authorization") for r in recorder.requests] == [
+        None,
+        None,
+        None,
+        f"Bearer {TOKEN}",
+    ]
