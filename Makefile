@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 UPSTREAM ?= ../shared/reference/linode-openapi-4.189.0.yaml
 STAMP := $(VENV)/.installed
 
-.PHONY: setup spec check-spec generate check-generated lint format typecheck test demo mock bench contract-live clean
+.PHONY: setup spec check-spec generate check-generated lint format typecheck test test-property-long demo mock bench contract-live clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; run: make PYTHON=python3 ..."; exit 1; }
@@ -46,6 +46,10 @@ mock: $(STAMP)
 
 test: lint typecheck check-generated
 	$(BIN)/python -m pytest
+
+# The property tests with random seeds and twenty times the examples (tests/property/support.py).
+test-property-long: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/property
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
