@@ -235,8 +235,22 @@ def _check_base_url(base_url: str | httpx.URL, allow_insecure_http: bool) -> str
     return str(url).rstrip("/")
 
 
+def _check_int(name: str, value: object) -> int:
+    # bool is an int to Python but not to the API's "type: integer"; anything else would
+    # fail later with a comparison error that does not say which argument was wrong.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    return value
+
+
+def _check_page(page: int) -> int:
+    if _check_int("page", page) < 1:
+        raise ValueError("page numbers start at 1")
+    return page
+
+
 def _check_page_size(page_size: int) -> int:
-    if not MIN_PAGE_SIZE <= page_size <= MAX_PAGE_SIZE:
+    if not MIN_PAGE_SIZE <= _check_int("page_size", page_size) <= MAX_PAGE_SIZE:
         raise ValueError(f"page_size must be between {MIN_PAGE_SIZE} and {MAX_PAGE_SIZE}, not {page_size}")
     return page_size
 
@@ -485,7 +499,7 @@ def _create_body(
         disk_id=disk_id,
         label=label,
         description=description,
-        tags=list(tags) if not isinstance(tags, Unset) else UNSET,
+        tags=_tags(tags),
         cloud_init=cloud_init,
     )
 
@@ -497,7 +511,7 @@ def _upload_body(
         label=label,
         region=region,
         description=description,
-        tags=list(tags) if not isinstance(tags, Unset) else UNSET,
+        tags=_tags(tags),
         cloud_init=cloud_init,
     )
 
@@ -507,15 +521,25 @@ def _update_body(
 ) -> UpdateImageRequest:
     if isinstance(label, Unset) and isinstance(description, Unset) and isinstance(tags, Unset):
         raise ValueError("update() needs at least one of label, description, tags")
-    return UpdateImageRequest(
-        label=label, description=description, tags=list(tags) if not isinstance(tags, Unset) else UNSET
-    )
+    return UpdateImageRequest(label=label, description=description, tags=_tags(tags))
+
+
+def _string_list(name: str, value: Sequence[str], example: str) -> list[str]:
+    # list() would split a str into characters and a dict into its keys: refuse both, and
+    # say which argument it was instead of "'bool' object is not iterable".
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence):
+        raise TypeError(f"{name} is a list of strings such as {example}, not {type(value).__name__}")
+    return list(value)
+
+
+def _tags(tags: Sequence[str] | Unset) -> list[str] | Unset:
+    return UNSET if isinstance(tags, Unset) else _string_list("tags", tags, "['web']")
 
 
 def _replicate_body(regions: Sequence[str]) -> ReplicateImageRequest:
     if isinstance(regions, str) or not regions:
         raise ValueError("regions is a non-empty list of region ids, such as ['us-east']")
-    return ReplicateImageRequest(regions=list(regions))
+    return ReplicateImageRequest(regions=_string_list("regions", regions, "['us-east']"))
 
 
 class LinodeImages(_BaseClient):
@@ -735,8 +759,7 @@ class Images:
         return self._page(page, _check_page_size(page_size), x_filter)
 
     def _page(self, page: int, page_size: int, x_filter: str | None) -> PaginatedImages:
-        if page < 1:
-            raise ValueError("page numbers start at 1")
+        _check_page(page)
         return self._client._call(
             _LIST,
             PaginatedImages,
@@ -873,8 +896,7 @@ class AsyncImages:
         return await self._page(page, _check_page_size(page_size), x_filter)
 
     async def _page(self, page: int, page_size: int, x_filter: str | None) -> PaginatedImages:
-        if page < 1:
-            raise ValueError("page numbers start at 1")
+        _check_page(page)
         return await self._client._call(
             _LIST,
             PaginatedImages,

@@ -1,0 +1,81 @@
+"""Focused tests for the bugs the property tests found, each with the input that showed it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from linode_images import AsyncLinodeImages, LinodeImages
+
+
+def _unreachable(request: httpx.Request) -> httpx.Response:
+    raise AssertionError(f"nothing may be sent: {request.method} {request.url}")
+
+
+@pytest.fixture
+def client() -> LinodeImages:
+    return LinodeImages("tok", transport=httpx.MockTransport(_unreachable), retry=None)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"page_size": "100"}, "page_size"),  # was: '<=' not supported between 'int' and 'str'
+        ({"page_size": 100.0}, "page_size"),
+        ({"page_size": True}, "page_size"),
+        ({"page": "2"}, "page"),  # was: '<' not supported between 'str' and 'int'
+        ({"page": [1]}, "page"),
+        ({"page": True}, "page"),  # was sent as page=true
+    ],
+)
+def test_page_arguments_of_the_wrong_type_are_refused_by_name(
+    client: LinodeImages, kwargs: dict[str, Any], name: str
+) -> None:
+    with pytest.raises(TypeError, match=rf"^{name} must be an int, not "):
+        client.images.list_page(**kwargs)
+
+
+async def test_the_async_client_checks_page_types_too() -> None:
+    async with AsyncLinodeImages("tok", transport=httpx.MockTransport(_unreachable), retry=None) as client:
+        with pytest.raises(TypeError, match=r"^page must be an int"):
+            await client.images.list_page(page="1")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^page_size must be an int"):
+            client.images.list(page_size=None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        "webserver",  # was split into nine one-letter tags
+        {"web": 1},  # was sent as ["web"]
+        True,  # was: 'bool' object is not iterable
+        7,
+    ],
+)
+def test_tags_must_be_a_list_of_strings(client: LinodeImages, tags: Any) -> None:
+    with pytest.raises(TypeError, match=r"^tags is a list of strings"):
+        client.images.create(disk_id=1001, tags=tags)
+    with pytest.raises(TypeError, match=r"^tags is a list of strings"):
+        client.images.create_upload(label="x", region="us-east", tags=tags)
+    with pytest.raises(TypeError, match=r"^tags is a list of strings"):
+        client.images.update("private/1", tags=tags)
+
+
+@pytest.mark.parametrize("regions", [{"us-east": 1}, 7, b"us-east"])
+def test_regions_must_be_a_list_of_strings(client: LinodeImages, regions: Any) -> None:
+    with pytest.raises(TypeError, match=r"^regions is a list of strings"):
+        client.images.replicate("private/1", regions=regions)
+
+
+def test_lists_and_tuples_are_still_accepted() -> None:
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"id": "private/1", "tags": ["web"], "regions": []})
+
+    with LinodeImages("tok", transport=httpx.MockTransport(answer), retry=None) as client:
+        client.images.update("private/1", tags=("web",))
+        client.images.replicate("private/1", regions=["us-east"])
+    assert [request.content for request in sent] == [b'{"tags":["web"]}', b'{"regions":["us-east"]}']
