@@ -106,7 +106,8 @@ def fresh(state: MockState) -> list[str]:
 
 def _instant(value: str) -> datetime.datetime | str:
     try:
-        parsed = datetime.datetime.fromisoformat(value)
+        # RFC 3339 allows a lower-case "t" and "z"; fromisoformat wants them upper-case.
+        parsed = datetime.datetime.fromisoformat(value.upper())
     except ValueError:
         return value
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=datetime.UTC)
@@ -117,7 +118,8 @@ def normalise(value: Any, schema: dict[str, Any]) -> Any:
 
     This is the one normalisation between what the API sends and what ``to_dict()`` gives
     back: a timestamp without an offset is UTC (REAL-API-FACTS, "Timestamps") and comes back
-    as the same instant written by ``datetime.isoformat()`` (``+00:00``, microseconds).
+    as the same instant written by ``datetime.isoformat()`` (``+00:00``, microseconds;
+    ``z`` and ``t`` upper-cased; a fraction beyond microseconds is cut, as Python's datetime does).
     """
     schema = resolve(schema)
     if isinstance(value, dict):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import httpx
 import pytest
-from linode_images import AsyncLinodeImages, LinodeImages
+from linode_images import AsyncLinodeImages, Image, LinodeImages
 
 
 def _unreachable(request: httpx.Request) -> httpx.Response:
@@ -79,3 +80,12 @@ def test_lists_and_tuples_are_still_accepted() -> None:
         client.images.update("private/1", tags=("web",))
         client.images.replicate("private/1", regions=["us-east"])
     assert [request.content for request in sent] == [b'{"tags":["web"]}', b'{"regions":["us-east"]}']
+
+
+def test_lower_case_t_and_z_timestamps_decode() -> None:
+    """RFC 3339 allows "t" and "z"; the generated models raised (created) or kept a str (eol)."""
+    utc = datetime.datetime(2021, 8, 14, 22, 44, 2, tzinfo=datetime.UTC)
+    image = Image.from_dict(
+        {"created": "2021-08-14t22:44:02z", "updated": "2021-08-14t22:44:02", "eol": "2021-08-14T22:44:02z"}
+    )
+    assert (image.created, image.updated, image.eol) == (utc, utc, utc)

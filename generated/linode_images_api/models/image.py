@@ -194,7 +194,7 @@ class Image:
         else:
             created = (
                 _dt
-                if (_dt := datetime.datetime.fromisoformat(_created)).tzinfo
+                if (_dt := datetime.datetime.fromisoformat(_created.upper())).tzinfo
                 else _dt.replace(tzinfo=datetime.UTC)
             )
 
@@ -228,7 +228,7 @@ class Image:
                     raise TypeError()
                 eol_type_0 = (
                     _dt
-                    if (_dt := datetime.datetime.fromisoformat(data)).tzinfo
+                    if (_dt := datetime.datetime.fromisoformat(data.upper())).tzinfo
                     else _dt.replace(tzinfo=datetime.UTC)
                 )
 
@@ -249,7 +249,7 @@ class Image:
                     raise TypeError()
                 expiry_type_0 = (
                     _dt
-                    if (_dt := datetime.datetime.fromisoformat(data)).tzinfo
+                    if (_dt := datetime.datetime.fromisoformat(data.upper())).tzinfo
                     else _dt.replace(tzinfo=datetime.UTC)
                 )
 
@@ -329,7 +329,7 @@ class Image:
                     raise TypeError()
                 updated_type_0 = (
                     _dt
-                    if (_dt := datetime.datetime.fromisoformat(data)).tzinfo
+                    if (_dt := datetime.datetime.fromisoformat(data.upper())).tzinfo
                     else _dt.replace(tzinfo=datetime.UTC)
                 )
 

@@ -1,0 +1,240 @@
+"""Every response body the spec allows, and the real API's deviations from it, decodes.
+
+Bodies are drawn from the spec's response schemas by a small strategy builder over
+``components.schemas`` (objects with any subset of their properties plus unknown ones,
+since response schemas allow additional properties; nullable fields; enums; RFC 3339
+``date-time`` strings in every form the mock's validator accepts, lower-case ``t``/``z``
+and offsets included). A second mode adds the real-API deviations of REAL-API-FACTS:
+unknown enum values, offset-less timestamps, the ``image_sharing`` and ``is_shared``
+fields, and the empty list as page 0.
+
+Each body is decoded by the generated model (``from_dict``) and by the overlay (served by an
+``httpx.MockTransport`` to the operation that returns it); the result must round-trip
+(``to_dict()`` equals the body, timestamps compared as instants: see ``support.normalise``).
+Error bodies become the typed error of their status with Linode's ``(field, reason)`` list.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from linode_images import (
+    APIStatusError,
+    BadRequestError,
+    ConflictError,
+    ErrorDetail,
+    LinodeImages,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+)
+from linode_images_api.models import (
+    DeleteImageResponse,
+    ErrorResponse,
+    Image,
+    PaginatedImages,
+    UploadImageResponse,
+)
+from linode_images_mock._spec import Spec
+
+from tests.property.support import assert_round_trip, budget, component, count, resolve
+
+MOCK_SPEC = Spec()
+JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.text(max_size=10)
+JSON_VALUES = st.recursive(
+    JSON_LEAVES,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=6,
+)
+# Real fields the 4.189.0 document does not list (REAL-API-FACTS, "Image objects").
+IMAGE_SHARING = st.none() | st.fixed_dictionaries(
+    {},
+    optional={
+        "shared_with": st.none() | st.fixed_dictionaries({"sharegroup_count": st.integers(0, 9)}),
+        "shared_by": st.none() | st.fixed_dictionaries({"sharegroup_id": st.integers(1, 10**6)}),
+    },
+)
+
+
+def timestamps(*, deviant: bool) -> st.SearchStrategy[str]:
+    """RFC 3339 date-times (any offset, optional fraction, either case); Linode's offset-less ones."""
+    moments = st.datetimes(min_value=datetime.datetime(1970, 1, 1), max_value=datetime.datetime(2100, 1, 1))
+    offsets = st.sampled_from(["Z", "z", "+00:00", "-00:00", "+05:30", "-08:00", "+14:00"])
+    fractions = st.sampled_from(["", ".5", ".123456", ".1234567"])
+    separators = st.sampled_from(["T", "t"])
+
+    @st.composite
+    def rfc3339(draw: st.DrawFn) -> str:
+        moment = draw(moments).strftime("%Y-%m-%d{}%H:%M:%S")
+        return moment.format(draw(separators)) + draw(fractions) + draw(offsets)
+
+    if not deviant:
+        return rfc3339()
+    linode = moments.map(lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%S"))
+    return linode | st.just("1970-01-01T05:00:00") | rfc3339()
+
+
+def from_schema(schema: dict[str, Any], *, deviant: bool) -> st.SearchStrategy[Any]:
+    """Values ``schema`` (an OpenAPI 3.0 schema of the spec) admits; with ``deviant``, also
+    the real API's deviations from it."""
+    schema = resolve(schema)
+    strategy = _non_null(schema, deviant=deviant)
+    return st.none() | strategy if schema.get("nullable") else strategy
+
+
+def _non_null(schema: dict[str, Any], *, deviant: bool) -> st.SearchStrategy[Any]:
+    if "enum" in schema:
+        known = st.sampled_from(schema["enum"])
+        if deviant:
+            # Enum values keep growing (REAL-API-FACTS): "timedout", "shared" and others.
+            unknown = st.sampled_from(["timedout", "deleted", "pending_review"]) | st.text(
+                min_size=1, max_size=12
+            )
+            return known | unknown.filter(lambda value: value not in schema["enum"])
+        return known
+    kind = schema.get("type")
+    if kind == "object":
+        properties = {
+            name: from_schema(sub, deviant=deviant) for name, sub in schema.get("properties", {}).items()
+        }
+        extras: dict[str, st.SearchStrategy[Any]] = {}
+        if deviant and "created_by" in properties:  # an Image
+            extras = {"is_shared": st.none() | st.booleans(), "image_sharing": IMAGE_SHARING}
+        fixed = st.fixed_dictionaries({}, optional={**properties, **extras})
+        if schema.get("maxProperties") == 0:
+            return st.just({})
+        # Response schemas allow properties the spec does not list.
+        unknown = st.dictionaries(
+            st.text(min_size=1, max_size=10).filter(lambda key: key not in properties),
+            JSON_VALUES,
+            max_size=2,
+        )
+        return st.builds(lambda known, more: {**more, **known}, fixed, unknown)
+    if kind == "array":
+        return st.lists(
+            from_schema(schema["items"], deviant=deviant),
+            min_size=schema.get("minItems", 0),
+            max_size=min(schema.get("maxItems", 4), 4),
+        )
+    if kind == "string":
+        if schema.get("format") == "date-time":
+            return timestamps(deviant=deviant)
+        return st.text(min_size=schema.get("minLength", 0), max_size=min(schema.get("maxLength", 20), 20))
+    if kind == "integer":
+        return st.integers(min_value=-(2**53), max_value=2**53)
+    if kind == "boolean":
+        return st.booleans()
+    raise AssertionError(f"no strategy for {schema}")
+
+
+def bodies(name: str, *, deviant: bool) -> st.SearchStrategy[Any]:
+    strategy = from_schema(component(name), deviant=deviant)
+    if name == "PaginatedImages" and deviant:
+        # An empty filtered list is page 0 of 0 (REAL-API-FACTS, "Lists and pagination").
+        strategy = st.just({"data": [], "page": 0, "pages": 0, "results": 0}) | strategy
+    return strategy
+
+
+def test_the_strategies_draw_only_what_the_spec_allows() -> None:
+    """The non-deviant bodies pass the mock's own response validation (lower-case t/z included)."""
+
+    @budget(40)
+    @given(data=st.data())
+    def run(data: st.DataObject) -> None:
+        count("responses[spec check]")
+        for name in ("Image", "PaginatedImages", "UploadImageResponse", "ErrorResponse"):
+            body = data.draw(bodies(name, deviant=False), label=name)
+            validator = MOCK_SPEC.validator(MOCK_SPEC._translated["components"]["schemas"][name])
+            assert validator.is_valid(body), (name, body)
+
+    run()
+
+
+MODELS: dict[str, Any] = {
+    "Image": Image,
+    "PaginatedImages": PaginatedImages,
+    "UploadImageResponse": UploadImageResponse,
+    "DeleteImageResponse": DeleteImageResponse,
+    "ErrorResponse": ErrorResponse,
+}
+
+
+@pytest.mark.parametrize("deviant", [False, True], ids=["spec", "real-api"])
+@pytest.mark.parametrize("name", list(MODELS))
+def test_generated_models_decode_and_round_trip(name: str, deviant: bool) -> None:
+    @budget(50)
+    @given(body=bodies(name, deviant=deviant))
+    def run(body: Any) -> None:
+        count(f"responses[generated {name}]")
+        assert_round_trip(MODELS[name].from_dict(body), body, name)
+
+    run()
+
+
+def _serve(status: int, body: Any) -> LinodeImages:
+    content = json.dumps(body).encode()
+    transport = httpx.MockTransport(
+        lambda request: httpx.Response(status, content=content, headers={"content-type": "application/json"})
+    )
+    return LinodeImages("tok", transport=transport, retry=None)
+
+
+# The overlay call that receives each kind of 200 body.
+CALLS: dict[str, Any] = {
+    "Image": lambda images: images.get("private/1"),
+    "PaginatedImages": lambda images: images.list_page(),
+    "UploadImageResponse": lambda images: images.create_upload(label="x", region="us-east"),
+    "DeleteImageResponse": lambda images: images.delete("private/1"),
+}
+
+
+@pytest.mark.parametrize("deviant", [False, True], ids=["spec", "real-api"])
+@pytest.mark.parametrize("name", list(CALLS))
+def test_the_overlay_decodes_every_success_body(name: str, deviant: bool) -> None:
+    @budget(40)
+    @given(body=bodies(name, deviant=deviant))
+    def run(body: Any) -> None:
+        count(f"responses[overlay {name}]")
+        with _serve(200, body) as client:
+            result = CALLS[name](client.images)
+        if name == "DeleteImageResponse":
+            assert result is None
+        else:
+            assert_round_trip(result, body, name)
+
+    run()
+
+
+ERROR_TYPES: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    429: RateLimitError,
+    500: ServerError,
+}
+
+
+def test_the_overlay_turns_every_error_body_into_its_typed_error() -> None:
+    @budget(60)
+    @given(status=st.sampled_from(sorted(ERROR_TYPES)), body=bodies("ErrorResponse", deviant=False))
+    def run(status: int, body: Any) -> None:
+        count("responses[overlay errors]")
+        with _serve(status, body) as client, pytest.raises(APIStatusError) as caught:
+            client.images.get("private/1")
+        error = caught.value
+        assert type(error) is ERROR_TYPES[status]
+        assert error.status_code == status
+        items = body.get("errors", [])
+        assert error.errors == [
+            ErrorDetail(item.get("field"), item["reason"]) for item in items if item.get("reason") is not None
+        ]
+
+    run()
