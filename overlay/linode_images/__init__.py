@@ -1,0 +1,98 @@
+"""A typed client for the Linode Images API.
+
+>>> from linode_images import LinodeImages, Filter
+>>> with LinodeImages() as client:             # token from LINODE_TOKEN; anonymous if unset
+...     for image in client.images.list(filter=Filter.eq("is_public", False)):
+...         print(image.id, image.label)
+"""
+
+from ._client import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_PAGE_SIZE,
+    DEFAULT_TIMEOUT,
+    AsyncImages,
+    AsyncLinodeImages,
+    Images,
+    LinodeImages,
+    NetworkOptions,
+    RawResponse,
+)
+from ._errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    ErrorDetail,
+    LinodeError,
+    MaintenanceError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    UploadError,
+    WaitTimeoutError,
+)
+from ._filter import FILTERABLE_FIELDS, ORDERABLE_FIELDS, Filter
+from ._ids import check_image_id
+from ._models import (
+    ApiVersion,
+    Image,
+    ImageRegion,
+    ImageRegionStatus,
+    ImageStatus,
+    ImageType,
+    PaginatedImages,
+    UploadImageResponse,
+)
+from ._pagination import AsyncImagePager, ImagePager
+from ._retry import RetryPolicy
+from ._version import __version__
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_CONCURRENCY",
+    "DEFAULT_PAGE_SIZE",
+    "DEFAULT_TIMEOUT",
+    "FILTERABLE_FIELDS",
+    "ORDERABLE_FIELDS",
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "ApiVersion",
+    "AsyncImagePager",
+    "AsyncImages",
+    "AsyncLinodeImages",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "ErrorDetail",
+    "Filter",
+    "Image",
+    "ImagePager",
+    "ImageRegion",
+    "ImageRegionStatus",
+    "ImageStatus",
+    "ImageType",
+    "Images",
+    "LinodeError",
+    "LinodeImages",
+    "MaintenanceError",
+    "NetworkOptions",
+    "NotFoundError",
+    "PaginatedImages",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "RetryPolicy",
+    "ServerError",
+    "UploadError",
+    "UploadImageResponse",
+    "WaitTimeoutError",
+    "__version__",
+    "check_image_id",
+]

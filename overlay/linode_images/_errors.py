@@ -1,0 +1,266 @@
+"""Every error the client raises, rooted at ``LinodeError``.
+
+    LinodeError
+    ├── APIConnectionError ........ no response arrived (refused, reset, DNS, TLS)
+    │   └── APITimeoutError ....... a connect/read/write/pool timeout expired
+    ├── APIResponseValidationError  a 2xx response whose body is not the documented shape
+    ├── APIStatusError ............ the API answered with an error status
+    │   ├── BadRequestError ....... 400 (a bad field, a bad X-Filter)
+    │   ├── AuthenticationError ... 401 (missing or invalid token)
+    │   ├── PermissionDeniedError . 403 (token lacks the images scope)
+    │   ├── NotFoundError ......... 404
+    │   ├── ConflictError ......... 409
+    │   ├── RateLimitError ........ 429, with ``retry_after``
+    │   └── ServerError ........... 5xx (nginx HTML 502 pages included)
+    │       └── MaintenanceError .. 503 with ``X-Maintenance-Mode``
+    ├── UploadError ............... the pre-signed upload of image data failed
+    └── WaitTimeoutError .......... an image did not reach the wanted state in time
+
+``APIStatusError`` carries Linode's list of ``(field, reason)`` pairs as ``errors``, the
+request method and URL, and the response headers. No error carries the API token: requests
+authenticate by header and headers of requests are never stored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+if TYPE_CHECKING:
+    from linode_images_api.models import Image
+
+__all__ = [
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "ErrorDetail",
+    "LinodeError",
+    "MaintenanceError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ServerError",
+    "UploadError",
+    "WaitTimeoutError",
+    "error_from_response",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorDetail:
+    """One entry of Linode's ``errors`` list; ``field`` is None when no field is concerned."""
+
+    field: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.reason}" if self.field else self.reason
+
+
+class LinodeError(Exception):
+    """Root of every error raised by ``linode_images``."""
+
+    message: str
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class APIConnectionError(LinodeError):
+    """No response arrived: the connection was refused, reset, or could not be set up."""
+
+    def __init__(self, message: str, *, method: str, url: str) -> None:
+        super().__init__(message)
+        self.method = method
+        self.url = url
+
+
+class APITimeoutError(APIConnectionError):
+    """A connect, read, write or pool timeout expired."""
+
+
+class APIResponseValidationError(LinodeError):
+    """A success response whose body could not be decoded into the documented model."""
+
+    def __init__(self, message: str, *, status_code: int, method: str, url: str, body: str) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.method = method
+        self.url = url
+        self.body = body
+
+
+class APIStatusError(LinodeError):
+    """The API answered with an error status; ``errors`` is Linode's ``(field, reason)`` list."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        errors: list[ErrorDetail],
+        method: str,
+        url: str,
+        headers: httpx.Headers,
+        body: str,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.errors = errors
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+
+    @property
+    def reasons(self) -> list[str]:
+        """The ``reason`` of every entry in ``errors``."""
+        return [e.reason for e in self.errors]
+
+
+class BadRequestError(APIStatusError):
+    """400: a field failed validation, or the X-Filter header was refused."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: no token where one is needed, or the token is invalid or expired."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the token lacks the scope, or the image belongs to someone else."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such image (or not visible to this token)."""
+
+
+class ConflictError(APIStatusError):
+    """409: the image is in a state that does not allow the operation."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests; ``retry_after`` is the server's hint in seconds, if it sent one."""
+
+    def __init__(self, message: str, *, retry_after: float | None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
+class ServerError(APIStatusError):
+    """5xx: the API or a gateway in front of it failed."""
+
+
+class MaintenanceError(ServerError):
+    """503 with ``X-Maintenance-Mode``: the API is down for maintenance; not retried."""
+
+
+class UploadError(LinodeError):
+    """Sending image data to the pre-signed ``upload_to`` URL failed.
+
+    ``code`` is the object storage's XML ``<Code>`` when it sent one; ``image_deleted`` says
+    whether the pending image was deleted afterwards (None: not attempted).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        code: str | None = None,
+        body: str | None = None,
+        image_id: str | None = None,
+        image_deleted: bool | None = None,
+        attempts: int = 1,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.code = code
+        self.body = body
+        self.image_id = image_id
+        self.image_deleted = image_deleted
+        self.attempts = attempts
+
+
+class WaitTimeoutError(LinodeError):
+    """An image did not reach the wanted status in time; ``last_image`` is the last one seen."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        image_id: str,
+        last_image: Image | None,
+        elapsed: float,
+    ) -> None:
+        super().__init__(message)
+        self.image_id = image_id
+        self.last_image = last_image
+        self.elapsed = elapsed
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+}
+
+# Enough of an HTML error page to recognise it in a message, short enough for a log line.
+_BODY_EXCERPT = 200
+
+
+def parse_error_details(content: bytes) -> list[ErrorDetail]:
+    """Linode's ``{"errors": [{"field": ..., "reason": ...}]}``; [] for any other body."""
+    try:
+        doc = json.loads(content)
+    except (ValueError, UnicodeDecodeError):
+        return []
+    items = doc.get("errors") if isinstance(doc, dict) else None
+    if not isinstance(items, list):
+        return []
+    details = []
+    for item in items:
+        if isinstance(item, Mapping) and item.get("reason") is not None:
+            field = item.get("field")
+            details.append(ErrorDetail(str(field) if field is not None else None, str(item["reason"])))
+    return details
+
+
+def error_from_response(
+    *,
+    status_code: int,
+    headers: httpx.Headers,
+    content: bytes,
+    method: str,
+    url: str,
+    retry_after: float | None,
+) -> APIStatusError:
+    """The typed error for an error response, whatever its body (JSON, HTML or empty)."""
+    details = parse_error_details(content)
+    body = content.decode("utf-8", errors="replace")
+    if details:
+        summary = "; ".join(str(d) for d in details)
+    else:
+        excerpt = " ".join(body.split())[:_BODY_EXCERPT]
+        summary = excerpt or "(empty body)"
+    message = f"{method} {url} -> {status_code}: {summary}"
+    kwargs: dict[str, Any] = dict(
+        status_code=status_code, errors=details, method=method, url=url, headers=headers, body=body
+    )
+    if status_code == 429:
+        return RateLimitError(message, retry_after=retry_after, **kwargs)
+    if status_code == 503 and "x-maintenance-mode" in headers:
+        return MaintenanceError(message, **kwargs)
+    if status_code >= 500:
+        return ServerError(message, **kwargs)
+    return _BY_STATUS.get(status_code, APIStatusError)(message, **kwargs)
