@@ -51,6 +51,7 @@ from ._models import (
 from ._pagination import AsyncImagePager, ImagePager
 from ._retry import RetryPolicy
 from ._version import __version__
+from ._wait import UnreachableStatusError
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -90,6 +91,7 @@ __all__ = [
     "RawResponse",
     "RetryPolicy",
     "ServerError",
+    "UnreachableStatusError",
     "UploadError",
     "UploadImageResponse",
     "WaitTimeoutError",

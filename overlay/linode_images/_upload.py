@@ -41,11 +41,19 @@ import re
 import sys
 import tempfile
 import zlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import IO, Any, Literal, Protocol, TypeAlias
+from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
 import httpx
+
+from ._errors import LinodeError, NotFoundError, UploadError
+from ._models import Image, Unset, UploadImageResponse
+from ._version import __version__
+from ._wait import DEFAULT_STATUS_TIMEOUT
+
+if TYPE_CHECKING:
+    from ._client import AsyncImages, Images, NetworkOptions
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -55,6 +63,7 @@ __all__ = [
     "PreparedSource",
     "ProgressCallback",
     "PutFailure",
+    "UploadOptions",
     "UploadSource",
     "check_upload_url",
     "parse_object_storage_error",
@@ -63,6 +72,11 @@ __all__ = [
     "put_async",
     "put_sync",
     "retry_delay",
+    "upload_async",
+    "upload_async_http_client",
+    "upload_http_client",
+    "upload_options",
+    "upload_sync",
 ]
 
 Compress: TypeAlias = Literal["auto", "always", "never"]
@@ -84,6 +98,7 @@ _ERROR_BODY_LIMIT = 64 * 1024
 # Statuses and object-storage codes after which sending the same PUT again can succeed.
 _RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 _RETRY_CODES = frozenset({"RequestTimeout", "SlowDown", "InternalError", "ServiceUnavailable"})
+USER_AGENT = f"linode-images/{__version__}"
 
 
 class _Readable(Protocol):
@@ -762,3 +777,248 @@ def progress_callback(
         user_callback(sent, total)
 
     return both, bar.close
+
+
+# --------------------------------------------------------------------------------------------
+# images.upload(): the steps together
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UploadOptions:
+    """Everything ``images.upload`` was asked for, checked once for both clients."""
+
+    label: str
+    region: str
+    description: str | None = None
+    tags: tuple[str, ...] | None = None
+    cloud_init: bool = False
+    compress: Compress = "auto"
+    compress_level: int = DEFAULT_COMPRESS_LEVEL
+    max_size: int = DEFAULT_MAX_SIZE
+    size: int | None = None
+    spool_dir: str | os.PathLike[str] | None = None
+    on_progress: ProgressCallback | None = None
+    progress: bool = False
+    wait: bool = True
+    wait_timeout: float | None = None
+    delete_on_failure: bool = True
+    max_attempts: int = 3
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.label, str) or not self.label:
+            raise ValueError("label must be a non-empty str")
+        if not isinstance(self.region, str) or not self.region:
+            raise ValueError("region must be a region id such as 'us-east'")
+        if self.max_attempts < 1:
+            raise ValueError(f"max_attempts must be >= 1, not {self.max_attempts}")
+
+    def prepare(self, source: UploadSource) -> PreparedSource:
+        return prepare_source(
+            source,
+            compress=self.compress,
+            compress_level=self.compress_level,
+            max_size=self.max_size,
+            size=self.size,
+            spool_dir=self.spool_dir,
+        )
+
+    def create_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments of ``images.create_upload``; ``cloud_init`` and ``tags`` included."""
+        kwargs: dict[str, Any] = {"label": self.label, "region": self.region, "cloud_init": self.cloud_init}
+        if self.description is not None:
+            kwargs["description"] = self.description
+        if self.tags is not None:
+            kwargs["tags"] = list(self.tags)
+        return kwargs
+
+
+def upload_options(tags: Iterable[str] | None, **options: Any) -> UploadOptions:
+    """``UploadOptions`` from ``images.upload``'s keyword arguments."""
+    if isinstance(tags, str):
+        raise ValueError(f"tags must be a list of str such as [{tags!r}], not a str")
+    return UploadOptions(tags=tuple(tags) if tags is not None else None, **options)
+
+
+class _BorrowedTransport(httpx.BaseTransport):
+    """The user's transport, shared with the API client: closing the upload client keeps it open."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self._inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self._inner.handle_request(request)
+
+
+class _BorrowedAsyncTransport(httpx.AsyncBaseTransport):
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self._inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self._inner.handle_async_request(request)
+
+
+def _upload_client_kwargs(network: NetworkOptions) -> dict[str, Any]:
+    # The user's TLS, proxy, timeout and transport settings; no base URL, no auth, no API
+    # headers, so nothing of the API's reaches the storage host. Redirects are not followed:
+    # a pre-signed PUT does not redirect, and following one would send the data elsewhere.
+    kwargs = network.httpx_kwargs()
+    kwargs["follow_redirects"] = False
+    return kwargs
+
+
+def upload_http_client(network: NetworkOptions) -> httpx.Client:
+    """An ``httpx.Client`` for the PUT, built from the API client's network settings."""
+    kwargs = _upload_client_kwargs(network)
+    if isinstance(kwargs.get("transport"), httpx.BaseTransport):
+        kwargs["transport"] = _BorrowedTransport(kwargs["transport"])
+    return httpx.Client(**kwargs)
+
+
+def upload_async_http_client(network: NetworkOptions) -> httpx.AsyncClient:
+    """Async ``upload_http_client``."""
+    kwargs = _upload_client_kwargs(network)
+    if isinstance(kwargs.get("transport"), httpx.AsyncBaseTransport):
+        kwargs["transport"] = _BorrowedAsyncTransport(kwargs["transport"])
+    return httpx.AsyncClient(**kwargs)
+
+
+def _pending_parts(pending: UploadImageResponse) -> tuple[str, str]:
+    """(image id, upload_to) of the ``POST /images/upload`` answer."""
+    image = pending.image
+    image_id = image.id if not isinstance(image, Unset) else None
+    if not isinstance(image_id, str) or not image_id:
+        raise UploadError("the API's answer to POST /images/upload carried no image id; nothing was sent")
+    upload_to = pending.upload_to if isinstance(pending.upload_to, str) else ""
+    return image_id, upload_to
+
+
+def _kept_message(image_id: str) -> str:
+    return (
+        f"the pending image {image_id} was kept (delete_on_failure=False); the API cancels it if no "
+        "data arrives within 24 hours"
+    )
+
+
+def _deleted_message(image_id: str, error: LinodeError | None) -> tuple[bool, str]:
+    if error is None:
+        return True, f"the pending image {image_id} was deleted, so the account is as it was"
+    if isinstance(error, NotFoundError):
+        return True, f"the pending image {image_id} is already gone"
+    return False, (
+        f"deleting the pending image {image_id} failed too ({error.message}); it stays in "
+        "pending_upload until the API cancels it (24 hours without data)"
+    )
+
+
+def _upload_error(
+    options: UploadOptions, image_id: str, failure: PutFailure, deleted: bool | None, what: str
+) -> UploadError:
+    return UploadError(
+        f"uploading {options.label!r} ({image_id}) failed: {failure.reason}; {what}",
+        status_code=failure.status_code,
+        code=failure.code,
+        body=failure.body,
+        image_id=image_id,
+        image_deleted=deleted,
+        attempts=failure.attempts,
+    )
+
+
+def _checked_url(upload_to: str) -> httpx.URL:
+    try:
+        return check_upload_url(upload_to)
+    except ValueError as exc:
+        raise PutFailure(str(exc)) from None
+
+
+def upload_sync(images: Images, source: UploadSource, options: UploadOptions) -> Image:
+    """``Images.upload``: check, create, PUT, clean up on failure, wait."""
+    client = images._client
+    # A missing progress extra is reported before anything is created.
+    report, close_bar = progress_callback(options.on_progress, options.progress, options.label)
+    try:
+        with options.prepare(source) as prepared:
+            pending = images.create_upload(**options.create_kwargs())
+            image_id, upload_to = _pending_parts(pending)
+            try:
+                with upload_http_client(client._network) as http:
+                    put_sync(
+                        http,
+                        str(_checked_url(upload_to)),
+                        prepared,
+                        user_agent=USER_AGENT,
+                        on_progress=report,
+                        max_attempts=options.max_attempts,
+                        sleep=client._sleep,
+                    )
+            except PutFailure as failure:
+                deleted, what = _cleanup_sync(images, image_id, options.delete_on_failure)
+                raise _upload_error(options, image_id, failure, deleted, what) from failure
+            except BaseException:
+                # Interrupted (Ctrl-C, a raising on_progress): leave nothing half-made behind.
+                if options.delete_on_failure:
+                    _cleanup_sync(images, image_id, True)
+                raise
+    finally:
+        close_bar()
+    if not options.wait:
+        return pending.image if isinstance(pending.image, Image) else images.get(image_id)
+    timeout = options.wait_timeout if options.wait_timeout is not None else DEFAULT_STATUS_TIMEOUT
+    return images.wait_for_status(image_id, "available", timeout=timeout)
+
+
+def _cleanup_sync(images: Images, image_id: str, delete: bool) -> tuple[bool | None, str]:
+    if not delete:
+        return None, _kept_message(image_id)
+    try:
+        images.delete(image_id)
+    except LinodeError as exc:
+        return _deleted_message(image_id, exc)
+    return _deleted_message(image_id, None)
+
+
+async def upload_async(images: AsyncImages, source: UploadSource, options: UploadOptions) -> Image:
+    """``AsyncImages.upload``: ``upload_sync`` with the file work in a worker thread."""
+    client = images._client
+    report, close_bar = progress_callback(options.on_progress, options.progress, options.label)
+    try:
+        # Reading, compressing and spooling are blocking file work: keep them off the event loop.
+        prepared = await asyncio.to_thread(options.prepare, source)
+        with prepared:
+            pending = await images.create_upload(**options.create_kwargs())
+            image_id, upload_to = _pending_parts(pending)
+            try:
+                async with upload_async_http_client(client._network) as http:
+                    await put_async(
+                        http,
+                        str(_checked_url(upload_to)),
+                        prepared,
+                        user_agent=USER_AGENT,
+                        on_progress=report,
+                        max_attempts=options.max_attempts,
+                        sleep=client._sleep,
+                    )
+            except PutFailure as failure:
+                deleted, what = await _cleanup_async(images, image_id, options.delete_on_failure)
+                raise _upload_error(options, image_id, failure, deleted, what) from failure
+            except BaseException:
+                if options.delete_on_failure:
+                    await _cleanup_async(images, image_id, True)
+                raise
+    finally:
+        close_bar()
+    if not options.wait:
+        return pending.image if isinstance(pending.image, Image) else await images.get(image_id)
+    timeout = options.wait_timeout if options.wait_timeout is not None else DEFAULT_STATUS_TIMEOUT
+    return await images.wait_for_status(image_id, "available", timeout=timeout)
+
+
+async def _cleanup_async(images: AsyncImages, image_id: str, delete: bool) -> tuple[bool | None, str]:
+    if not delete:
+        return None, _kept_message(image_id)
+    try:
+        await images.delete(image_id)
+    except LinodeError as exc:
+        return _deleted_message(image_id, exc)
+    return _deleted_message(image_id, None)

@@ -9,7 +9,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from linode_images._upload import (
     DEFAULT_COMPRESS_LEVEL,
     PreparedSource,

@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-
 from linode_images._upload import (
     PreparedSource,
     PutFailure,

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-
 from linode_images._errors import (
     APIConnectionError,
     AuthenticationError,
