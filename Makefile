@@ -39,6 +39,11 @@ format: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The mock server on http://127.0.0.1:$(MOCK_PORT) (0 picks a free port); extra flags in MOCK_ARGS.
+MOCK_PORT ?= 4010
+mock: $(STAMP)
+	$(BIN)/python -m linode_images_mock --port $(MOCK_PORT) $(MOCK_ARGS)
+
 test: lint typecheck check-generated
 	$(BIN)/python -m pytest
 

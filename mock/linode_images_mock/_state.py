@@ -1,0 +1,539 @@
+"""``MockState``: the one place the mock keeps state, and the controls over it.
+
+Images, accounts, lifecycle transitions, counters, rate-limit windows and fault plans all
+live here, behind one lock (the HTTP server runs in its own thread while a test calls the
+controls from another).
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+import hmac
+import math
+import random
+import secrets
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from ._config import FaultPlan, MockConfig, Timing
+from ._errors import ApiError, not_found
+from ._filters import Filter
+from ._seed import generated_public_image, seed_public_images
+
+FIRST_PRIVATE_ID = 24_000_000
+# Shown in X-RateLimit-Limit for operations without an enforced limit.
+NOMINAL_RATE_LIMIT = 800
+RATE_WINDOW = 60.0
+
+
+def wire_time(epoch: float) -> str:
+    """An epoch as the API writes it: UTC, no offset, no fraction."""
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+@dataclass
+class UploadRecord:
+    """What arrived at an image's upload URL."""
+
+    bytes: int
+    sha256: str
+    authorization_seen: bool
+
+
+@dataclass
+class Counters:
+    """What the mock has seen since the last reset."""
+
+    requests: Counter[str] = field(default_factory=Counter)
+    images_created: int = 0
+    upload_authorization_seen: bool = False
+    uploads: dict[str, UploadRecord] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form served by ``GET /__mock__/counters``."""
+        return {
+            "requests": dict(self.requests),
+            "images_created": self.images_created,
+            "upload_authorization_seen": self.upload_authorization_seen,
+            "uploads": {
+                image_id: {
+                    "bytes": record.bytes,
+                    "sha256": record.sha256,
+                    "authorization_seen": record.authorization_seen,
+                }
+                for image_id, record in self.uploads.items()
+            },
+        }
+
+
+@dataclass
+class _Pending:
+    """A lifecycle transition waiting for its time or its reads."""
+
+    name: str
+    started: float
+    region: str | None = None
+    reads: int = 0
+
+
+@dataclass
+class _Stored:
+    data: dict[str, Any]
+    owner: str | None
+    pending: list[_Pending] = field(default_factory=list)
+    home_region: str | None = None
+    disk_size: int = 0
+    upload_key: str | None = None
+    upload_expires: int = 0
+    uploaded: bool = False
+
+
+@dataclass
+class _Window:
+    started: float
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class RateStatus:
+    """Rate-limit headers for one response, and whether the request is over the limit."""
+
+    limit: int
+    remaining: int
+    reset: int
+    retry_after: int
+    exceeded: bool
+
+    def headers(self) -> dict[str, str]:
+        """X-RateLimit-* headers (REAL-API-FACTS, "Responses")."""
+        return {
+            "X-RateLimit-Limit": str(self.limit),
+            "X-RateLimit-Remaining": str(self.remaining),
+            "X-RateLimit-Reset": str(self.reset),
+        }
+
+
+class MockState:
+    """The in-memory backend and its controls.
+
+    Example::
+
+        state = MockState(MockConfig())
+        state.configure(timing={"create": "2 reads"})
+        state.seed_images(5000, public=False, account="default")
+        state.counters.requests["get-images"]
+        state.reset()
+    """
+
+    def __init__(self, config: MockConfig | None = None) -> None:
+        self.config = config or MockConfig()
+        self.lock = threading.RLock()
+        # Epoch seconds; tests may replace it to move time without sleeping.
+        self.clock: Callable[[], float] = time.time
+        self._secret = secrets.token_bytes(32)
+        self.reset()
+
+    # --- controls -------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Forget every change: seed images, zero counters, restart fault plans and windows."""
+        with self.lock:
+            self.counters = Counters()
+            self._images: dict[str, _Stored] = {}
+            self._next_private = FIRST_PRIVATE_ID
+            self._next_generated = 1
+            self._windows: dict[str, _Window] = {}
+            self._restart_faults()
+            for image in seed_public_images():
+                self._images[image["id"]] = _Stored(image, owner=None)
+            if self.config.extra_public_images:
+                self.seed_images(self.config.extra_public_images, public=True)
+            for account, count in self.config.extra_private_images.items():
+                self.seed_images(count, public=False, account=account)
+
+    def configure(self, **changes: Any) -> None:
+        """Change config fields in place (same names as MockConfig); images are kept.
+
+        Example: ``state.configure(faults={"get-image": FaultPlan(sequence=["503"])})``.
+        """
+        with self.lock:
+            config = replace(self.config, **changes)
+            config.__post_init__()
+            self.config = config
+            if "faults" in changes or "seed" in changes:
+                self._restart_faults()
+            if "rate_limits" in changes:
+                self._windows = {}
+
+    def set_faults(self, operation: str, plan: FaultPlan | str | dict[str, Any] | None) -> None:
+        """Set (or with None clear) the fault plan of one operation ("*" for all)."""
+        with self.lock:
+            faults = dict(self.config.faults)
+            if plan is None:
+                faults.pop(operation, None)
+            else:
+                faults[operation] = FaultPlan.parse(plan)
+            self.configure(faults=faults)
+
+    def seed_images(self, count: int, *, public: bool, account: str | None = None) -> list[str]:
+        """Add ``count`` generated images (public, or private to ``account``); returns their ids."""
+        if count < 0:
+            raise ValueError("count must not be negative")
+        with self.lock:
+            ids: list[str] = []
+            if public:
+                for _ in range(count):
+                    image = generated_public_image(self._next_generated)
+                    self._next_generated += 1
+                    self._images[image["id"]] = _Stored(image, owner=None)
+                    ids.append(image["id"])
+                return ids
+            owner = account if account is not None else next(iter(self.config.tokens.values()), None)
+            if owner is None or owner not in self.config.tokens.values():
+                raise ValueError(f"unknown account {account!r}")
+            region = self.config.regions[0]
+            for number in range(count):
+                stored = self._new_private(owner, label=f"seeded-{number + 1}", status="available")
+                stored.data["size"] = 1500 + number % 1000
+                stored.data["regions"] = [{"region": region, "status": "available"}]
+                ids.append(stored.data["id"])
+            return ids
+
+    def _restart_faults(self) -> None:
+        self._fault_queues = {op: list(plan.sequence) for op, plan in self.config.faults.items()}
+        self._random = random.Random(self.config.seed)
+
+    # --- accounts, faults, rate limits ----------------------------------------------------------
+
+    def account_for(self, authorization: str | None) -> str | None:
+        """The account of an Authorization header; None when anonymous; 401 when invalid."""
+        if authorization is None:
+            return None
+        scheme, _, token = authorization.strip().partition(" ")
+        account = self.config.tokens.get(token.strip()) if scheme.lower() == "bearer" else None
+        if account is None:
+            raise ApiError(401, "Invalid Token")
+        return account
+
+    def next_fault(self, operation: str) -> str:
+        """The fault to inject into this request of ``operation`` ("ok" for none)."""
+        with self.lock:
+            key = operation if operation in self.config.faults else "*"
+            plan = self.config.faults.get(key)
+            if plan is None:
+                return "ok"
+            queue = self._fault_queues.setdefault(key, [])
+            if queue:
+                return queue.pop(0)
+            if plan.probability and self._random.random() < plan.probability:
+                return self._random.choice(plan.kinds)
+            return "ok"
+
+    def rate(self, operation: str) -> RateStatus:
+        """Count one request of ``operation`` in its one-minute window."""
+        with self.lock:
+            now = self.clock()
+            window = self._windows.get(operation)
+            if window is None or now >= window.started + RATE_WINDOW:
+                window = self._windows[operation] = _Window(now)
+            window.count += 1
+            enforced = self.config.rate_limits.get(operation)
+            limit = enforced if enforced is not None else NOMINAL_RATE_LIMIT
+            reset_at = window.started + RATE_WINDOW
+            return RateStatus(
+                limit=limit,
+                remaining=max(0, limit - window.count),
+                reset=math.ceil(reset_at),
+                retry_after=max(1, math.ceil(reset_at - now)),
+                exceeded=enforced is not None and window.count > enforced,
+            )
+
+    def count_request(self, operation: str) -> None:
+        """Record one request of ``operation``."""
+        with self.lock:
+            self.counters.requests[operation] += 1
+
+    # --- lifecycle --------------------------------------------------------------------------
+
+    def _start(self, stored: _Stored, name: str, started: float, region: str | None = None) -> None:
+        stored.pending.append(_Pending(name, started, region))
+
+    def _advance(self, stored: _Stored, *, read: bool) -> None:
+        """Fire every due transition of ``stored``; a read counts towards N-read timings."""
+        now = self.clock()
+        progressed = True
+        while progressed and stored.pending:
+            progressed = False
+            for pending in list(stored.pending):
+                timing = self.config.timing_for(pending.name)
+                fired_at = self._due(timing, pending, now)
+                if fired_at is None:
+                    continue
+                stored.pending.remove(pending)
+                self._fire(stored, pending, fired_at)
+                progressed = True
+        if read:
+            for pending in stored.pending:
+                pending.reads += 1
+
+    @staticmethod
+    def _due(timing: Timing, pending: _Pending, now: float) -> float | None:
+        if timing.seconds is not None:
+            at = pending.started + timing.seconds
+            return at if now >= at else None
+        if timing.reads is not None:
+            return now if pending.reads >= timing.reads else None
+        return pending.started
+
+    def _fire(self, stored: _Stored, pending: _Pending, at: float) -> None:
+        data = stored.data
+        if pending.name in ("create", "upload"):
+            data["status"] = "available"
+            data["size"] = stored.disk_size
+            data["regions"] = [{"region": stored.home_region, "status": "available"}]
+        elif pending.name == "upload_expiry":
+            if not stored.uploaded:
+                self._images.pop(data["id"], None)
+        elif pending.name == "replication_start":
+            if self._set_region_status(data, pending.region, "pending replication", "replicating"):
+                self._start(stored, "replication", at, pending.region)
+        elif pending.name == "replication":
+            self._set_region_status(data, pending.region, "replicating", "available")
+        elif pending.name == "region_removal":
+            data["regions"] = [
+                r
+                for r in data["regions"]
+                if not (r["region"] == pending.region and r["status"] == "pending deletion")
+            ]
+        data["updated"] = wire_time(at)
+
+    @staticmethod
+    def _set_region_status(data: dict[str, Any], region: str | None, old: str, new: str) -> bool:
+        for entry in data.get("regions") or []:
+            if entry["region"] == region and entry["status"] == old:
+                entry["status"] = new
+                return True
+        return False
+
+    # --- images -----------------------------------------------------------------------------
+
+    def _new_private(self, owner: str, *, label: str, status: str) -> _Stored:
+        now = wire_time(self.clock())
+        image_id = f"private/{self._next_private}"
+        self._next_private += 1
+        data = {
+            "id": image_id,
+            "label": label,
+            "description": "",
+            "created": now,
+            "updated": now,
+            "type": "manual",
+            "is_public": False,
+            "is_shared": False,
+            "image_sharing": None,
+            "size": 0,
+            "total_size": 0,
+            "vendor": None,
+            "deprecated": False,
+            "expiry": None,
+            "eol": None,
+            "created_by": owner,
+            "status": status,
+            "capabilities": [],
+            "tags": [],
+            "regions": [],
+        }
+        stored = _Stored(data, owner=owner)
+        self._images[image_id] = stored
+        return stored
+
+    @staticmethod
+    def render(stored: _Stored) -> dict[str, Any]:
+        """A copy of an image in wire shape (private images carry total_size)."""
+        data = copy.deepcopy(stored.data)
+        if stored.owner is not None:
+            data["total_size"] = data["size"] * len(data["regions"] or [])
+        return data
+
+    def _visible(self, image_id: str, account: str | None) -> _Stored:
+        stored = self._images.get(image_id)
+        if stored is None or (stored.owner is not None and stored.owner != account):
+            raise not_found()
+        return stored
+
+    def _writable(self, image_id: str, account: str | None) -> _Stored:
+        if account is None:
+            raise ApiError(401, "Invalid Token")
+        stored = self._visible(image_id, account)
+        if stored.owner is None:
+            raise ApiError(403, "Unauthorized")
+        return stored
+
+    def list_images(
+        self, account: str | None, image_filter: Filter, page: int, page_size: int
+    ) -> dict[str, Any]:
+        """One page of the images ``account`` can see, as the API's list envelope."""
+        with self.lock:
+            visible = [s for s in list(self._images.values()) if s.owner is None or s.owner == account]
+            for stored in visible:
+                if stored.pending:
+                    self._advance(stored, read=True)
+            # Transitions can delete images (upload_expiry).
+            rendered = [self.render(s) for s in visible if s.data["id"] in self._images]
+        selected = image_filter.apply(rendered)
+        results = len(selected)
+        if results == 0:
+            # An empty list is page 0 of 0 (REAL-API-FACTS, "Lists and pagination").
+            return {"data": [], "page": 0, "pages": 0, "results": 0}
+        start = (page - 1) * page_size
+        return {
+            "data": selected[start : start + page_size],
+            "page": page,
+            "pages": math.ceil(results / page_size),
+            "results": results,
+        }
+
+    def get_image(self, image_id: str, account: str | None) -> dict[str, Any]:
+        """One image, if ``account`` can see it."""
+        with self.lock:
+            stored = self._visible(image_id, account)
+            self._advance(stored, read=True)
+            return self.render(self._visible(image_id, account))
+
+    def create_image(self, account: str | None, body: dict[str, Any]) -> dict[str, Any]:
+        """POST /images: an image from one of the account's disks, status ``creating``."""
+        with self.lock:
+            if account is None:
+                raise ApiError(401, "Invalid Token")
+            disk_id = body["disk_id"]
+            if disk_id not in self.config.disks.get(account, []):
+                raise ApiError(400, "Not found", field="disk_id")
+            stored = self._new_private(account, label=body.get("label", f"disk-{disk_id}"), status="creating")
+            stored.home_region = self.config.regions[0]
+            stored.disk_size = 1024 + disk_id % 4096
+            self._apply_writable(stored.data, body)
+            if body.get("cloud_init"):
+                stored.data["capabilities"] = ["cloud-init"]
+            self._start(stored, "create", self.clock())
+            self.counters.images_created += 1
+            return self.render(stored)
+
+    def upload_image(self, account: str | None, body: dict[str, Any], base_url: str) -> dict[str, Any]:
+        """POST /images/upload: a ``pending_upload`` image and its pre-signed upload URL."""
+        with self.lock:
+            if account is None:
+                raise ApiError(401, "Invalid Token")
+            region = body["region"]
+            if region not in self.config.regions:
+                raise ApiError(400, "Region does not exist", field="region")
+            stored = self._new_private(account, label=body["label"], status="pending_upload")
+            stored.home_region = region
+            self._apply_writable(stored.data, body)
+            if body.get("cloud_init"):
+                stored.data["capabilities"] = ["cloud-init"]
+            now = self.clock()
+            expiry = self.config.timing_for("upload_expiry")
+            stored.upload_key = f"{stored.data['id'].split('/')[1]}-{secrets.token_hex(4)}.img.gz"
+            stored.upload_expires = math.ceil(now + (expiry.seconds if expiry.seconds is not None else 86400))
+            self._start(stored, "upload_expiry", now)
+            self.counters.images_created += 1
+            path = f"{UPLOAD_PATH_PREFIX}{stored.upload_key}"
+            signature = self.sign(path, stored.upload_expires)
+            url = f"{base_url.rstrip('/')}{path}?Signature={signature}&Expires={stored.upload_expires}"
+            return {"upload_to": url + "&AWSAccessKeyId=MOCKACCESSKEY", "image": self.render(stored)}
+
+    def update_image(self, image_id: str, account: str | None, body: dict[str, Any]) -> dict[str, Any]:
+        """PUT /images/{imageId}: change label, description and tags."""
+        with self.lock:
+            stored = self._writable(image_id, account)
+            self._advance(stored, read=True)
+            stored = self._writable(image_id, account)
+            self._apply_writable(stored.data, body)
+            stored.data["updated"] = wire_time(self.clock())
+            return self.render(stored)
+
+    def replicate_image(self, image_id: str, account: str | None, regions: list[str]) -> dict[str, Any]:
+        """POST /images/{imageId}/regions: the list replaces the image's regions."""
+        with self.lock:
+            stored = self._writable(image_id, account)
+            self._advance(stored, read=True)
+            stored = self._writable(image_id, account)
+            for region in regions:
+                if region not in self.config.regions:
+                    raise ApiError(400, f"Region {region} does not exist", field="regions")
+            if stored.data["status"] != "available":
+                raise ApiError(409, "Image is not available for replication yet")
+            wanted = list(dict.fromkeys(regions))
+            now = self.clock()
+            current = {entry["region"]: entry for entry in stored.data["regions"]}
+            stored.pending = [p for p in stored.pending if p.region is None]
+            for region, entry in current.items():
+                if region not in wanted:
+                    entry["status"] = "pending deletion"
+                    self._start(stored, "region_removal", now, region)
+                elif entry["status"] != "available":
+                    entry["status"] = "pending replication"
+                    self._start(stored, "replication_start", now, region)
+            for region in wanted:
+                if region not in current:
+                    stored.data["regions"].append({"region": region, "status": "pending replication"})
+                    self._start(stored, "replication_start", now, region)
+            stored.data["updated"] = wire_time(now)
+            return self.render(stored)
+
+    def delete_image(self, image_id: str, account: str | None) -> None:
+        """DELETE /images/{imageId}; public images cannot be deleted (403)."""
+        with self.lock:
+            self._writable(image_id, account)
+            del self._images[image_id]
+
+    @staticmethod
+    def _apply_writable(data: dict[str, Any], body: dict[str, Any]) -> None:
+        for name in ("label", "description", "tags"):
+            if name in body:
+                data[name] = copy.deepcopy(body[name])
+
+    # --- upload URL ---------------------------------------------------------------------------
+
+    def sign(self, path: str, expires: int) -> str:
+        """The signature of a pre-signed PUT to ``path`` valid until ``expires``."""
+        message = f"PUT\n{path}\n{expires}".encode()
+        digest = hmac.new(self._secret, message, hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+    def upload_target(self, key: str) -> tuple[str, int] | None:
+        """(image id, expires) of a pending upload key; None if unknown or already used."""
+        with self.lock:
+            for stored in self._images.values():
+                if stored.upload_key == key:
+                    self._advance(stored, read=False)
+                    if stored.data["id"] not in self._images or stored.uploaded:
+                        return None
+                    return stored.data["id"], stored.upload_expires
+            return None
+
+    def finish_upload(self, image_id: str, record: UploadRecord) -> bool:
+        """Record a complete upload and start ``upload``; False if the image went away."""
+        with self.lock:
+            stored = self._images.get(image_id)
+            self.counters.upload_authorization_seen |= record.authorization_seen
+            if stored is None or stored.uploaded:
+                return False
+            stored.uploaded = True
+            stored.pending = [p for p in stored.pending if p.name != "upload_expiry"]
+            self.counters.uploads[image_id] = record
+            # size is in MB, rounded up: a tiny upload becomes 1; it stays 0 while the image is
+            # still pending_upload (REAL-API-FACTS, "Image objects").
+            stored.disk_size = max(1, math.ceil(record.bytes / 1_000_000))
+            self._start(stored, "upload", self.clock())
+            return True
+
+
+UPLOAD_PATH_PREFIX = "/__storage__/linode-images-uploads/"

@@ -1,0 +1,207 @@
+"""The spec tool: valid output, idempotence, and loud reports on upstream changes."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from openapi_spec_validator import validate
+
+from tools.specsync.__main__ import main as specsync_main
+from tools.specsync.derive import (
+    SpecError,
+    apply_overrides,
+    describe_changes,
+    dump,
+    extract,
+    load_document,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "spec" / "linode-images.yaml"
+OVERRIDES = ROOT / "spec" / "overrides.yaml"
+UPSTREAM = ROOT.parent / "shared" / "reference" / "linode-openapi-4.189.0.yaml"
+IMAGES = "/{apiVersion}/images"
+IMAGE_BY_ID = "/{apiVersion}/images/{imageId}"
+
+needs_upstream = pytest.mark.skipif(
+    not UPSTREAM.exists(), reason=f"Linode's document is not at {UPSTREAM} (derivation tests need it)"
+)
+
+
+@pytest.fixture(scope="module")
+def upstream() -> dict[str, Any]:
+    return load_document(UPSTREAM)
+
+
+def derive_from(upstream: dict[str, Any]) -> dict[str, Any]:
+    doc, _ = extract(copy.deepcopy(upstream))
+    apply_overrides(doc, yaml.safe_load(OVERRIDES.read_text()))
+    loaded: dict[str, Any] = yaml.safe_load(dump(doc))
+    return loaded
+
+
+def committed() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(SPEC.read_text())
+    return loaded
+
+
+def test_committed_spec_is_valid_openapi_30() -> None:
+    spec = committed()
+    assert spec["openapi"].startswith("3.0")
+    validate(spec)
+
+
+def test_committed_spec_has_the_seven_operations_and_named_components() -> None:
+    spec = committed()
+    ops = {
+        op["operationId"] for item in spec["paths"].values() for k, op in item.items() if k != "parameters"
+    }
+    assert ops == {
+        "get-images", "post-image", "post-upload-image", "get-image", "put-image",
+        "delete-image", "post-replicate-image",
+    }  # fmt: skip
+    schemas = spec["components"]["schemas"]
+    for name in ("Image", "ImageRegion", "PaginatedImages", "CreateImageRequest", "UploadImageRequest",
+                 "UploadImageResponse", "UpdateImageRequest", "ReplicateImageRequest", "ErrorObject",
+                 "ErrorResponse"):  # fmt: skip
+        assert name in schemas
+    # No prose carried over: no examples anywhere, descriptions only where overrides.yaml adds them.
+    text = SPEC.read_text()
+    assert "example" not in text
+    assert "externalDocs" not in text
+
+
+@needs_upstream
+def test_derivation_is_idempotent_and_matches_the_committed_spec(upstream: dict[str, Any]) -> None:
+    first = derive_from(upstream)
+    second = derive_from(upstream)
+    assert first == second
+    assert describe_changes(committed(), first) == []
+
+
+@needs_upstream
+def test_cli_check_passes_and_derive_writes_identical_files(tmp_path: Path) -> None:
+    assert specsync_main(["check", "--upstream", str(UPSTREAM)]) == 0
+    assert specsync_main(["derive", "--upstream", str(UPSTREAM), "--out-dir", str(tmp_path)]) == 0
+    assert (tmp_path / "linode-images.yaml").read_text() == SPEC.read_text()
+    assert (tmp_path / "SOURCE.lock").read_text() == (ROOT / "spec" / "SOURCE.lock").read_text()
+
+
+def _image_schemas(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every inline copy of the Image object in an upstream document's image operations."""
+    paths = doc["paths"]
+    return [
+        paths[IMAGES]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["data"]["items"],
+        paths[IMAGES]["post"]["responses"]["200"]["content"]["application/json"]["schema"],
+        paths[IMAGE_BY_ID]["get"]["responses"]["200"]["content"]["application/json"]["schema"],
+    ]  # fmt: skip
+
+
+def _upstream_file(tmp_path: Path, doc: dict[str, Any]) -> Path:
+    path = tmp_path / "upstream.json"
+    path.write_text(json.dumps(doc))
+    return path
+
+
+@needs_upstream
+def test_field_added_everywhere_is_reported_by_check(
+    upstream: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = copy.deepcopy(upstream)
+
+    def add_field(node: Any) -> None:
+        if isinstance(node, dict):
+            if "vendor" in node.get("properties", {}):
+                node["properties"]["architecture"] = {"type": "string", "description": "x"}
+            for value in node.values():
+                add_field(value)
+        elif isinstance(node, list):
+            for value in node:
+                add_field(value)
+
+    add_field({k: v for k, v in doc["paths"].items() if k.startswith(IMAGES)})
+    status = specsync_main(["check", "--upstream", str(_upstream_file(tmp_path, doc))])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "added   /components/schemas/Image/properties/architecture" in err
+
+
+@needs_upstream
+def test_diverging_inline_copies_fail_loudly(upstream: dict[str, Any]) -> None:
+    doc = copy.deepcopy(upstream)
+    _image_schemas(doc)[1]["properties"]["size"]["type"] = "number"
+    with pytest.raises(SpecError, match=r"copies of Image diverge(?s:.*)properties/size/type"):
+        extract(doc)
+
+
+@needs_upstream
+def test_removed_operation_fails(upstream: dict[str, Any]) -> None:
+    doc = copy.deepcopy(upstream)
+    del doc["paths"]["/{apiVersion}/images/{imageId}/regions"]
+    with pytest.raises(SpecError, match="operations missing upstream: post-replicate-image"):
+        extract(doc)
+
+
+@needs_upstream
+def test_new_operation_is_reported(upstream: dict[str, Any]) -> None:
+    doc = copy.deepcopy(upstream)
+    doc["paths"]["/{apiVersion}/images/{imageId}/sharegroups"] = {
+        "get": {"operationId": "get-image-sharegroups", "responses": {"200": {"description": "ok"}}}
+    }
+    _, notices = extract(doc)
+    assert any("get-image-sharegroups" in n for n in notices)
+
+
+@needs_upstream
+def test_renamed_enum_value_is_reported(upstream: dict[str, Any]) -> None:
+    doc = copy.deepcopy(upstream)
+    for schema in [*_image_schemas(doc), *_all_image_copies(doc)]:
+        status = schema["properties"]["status"]
+        status["enum"] = ["creating" if v == "creating" else "uploading" if v == "pending_upload" else v
+                          for v in status["enum"]]  # fmt: skip
+    changes = describe_changes(committed(), derive_from(doc))
+    assert "removed /components/schemas/ImageStatus/enum: 'pending_upload'" in changes
+    assert "added   /components/schemas/ImageStatus/enum: 'uploading'" in changes
+
+
+def _all_image_copies(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    paths = doc["paths"]
+
+    def json_schema(op: dict[str, Any], code: str = "200") -> Any:
+        return op["responses"][code]["content"]["application/json"]["schema"]
+
+    return [
+        json_schema(paths["/{apiVersion}/images/upload"]["post"])["properties"]["image"],
+        json_schema(paths[IMAGE_BY_ID]["put"]),
+        paths[IMAGE_BY_ID]["put"]["requestBody"]["content"]["application/json"]["schema"],
+        json_schema(paths["/{apiVersion}/images/{imageId}/regions"]["post"]),
+    ]
+
+
+def test_overrides_need_a_reason_and_a_live_target() -> None:
+    doc: dict[str, Any] = {"components": {"schemas": {"Image": {"type": "object"}}}}
+    with pytest.raises(SpecError, match="one-line 'why'"):
+        apply_overrides(doc, [{"op": "remove", "path": "/components/schemas/Image/type"}])
+    with pytest.raises(SpecError, match="no longer exists upstream"):
+        apply_overrides(doc, [{"op": "remove", "path": "/components/schemas/Image/nullable", "why": "x"}])
+    with pytest.raises(SpecError, match="already has it"):
+        apply_overrides(
+            doc, [{"op": "add", "path": "/components/schemas/Image/type", "value": "o", "why": "x"}]
+        )
+    apply_overrides(
+        doc, [{"op": "add", "path": "/components/schemas/Image/nullable", "value": True, "why": "x"}]
+    )
+    assert doc["components"]["schemas"]["Image"]["nullable"] is True
+
+
+def test_every_override_says_why_in_one_line() -> None:
+    overrides = yaml.safe_load(OVERRIDES.read_text())
+    assert overrides
+    for patch in overrides:
+        assert patch["op"] in ("add", "replace", "remove")
+        assert patch["why"].strip() and "\n" not in patch["why"].strip()
