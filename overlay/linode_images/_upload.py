@@ -660,11 +660,14 @@ def put_sync(
             )
             response = http.send(request, stream=True)
             try:
-                if response.is_success:
-                    return attempt
-                failure = _failure_from_status(response.status_code, _read_capped(response.iter_bytes()))
+                # The body is read on success too: a connection dropped after a 200 status line
+                # is a failed upload, not a finished one.
+                body = _read_capped(response.iter_bytes())
             finally:
                 response.close()
+            if response.is_success:
+                return attempt
+            failure = _failure_from_status(response.status_code, body)
         except (httpx.TransportError, SourceChangedError) as exc:
             failure = _failure_from_exception(exc)
         pause = _next_step(failure, attempt, max_attempts, source)
@@ -697,16 +700,16 @@ async def put_async(
             )
             response = await http.send(request, stream=True)
             try:
-                if response.is_success:
-                    return attempt
                 body = b""
                 async for part in response.aiter_bytes():
                     body += part
                     if len(body) >= _ERROR_BODY_LIMIT:
                         break
-                failure = _failure_from_status(response.status_code, body[:_ERROR_BODY_LIMIT])
             finally:
                 await response.aclose()
+            if response.is_success:
+                return attempt
+            failure = _failure_from_status(response.status_code, body[:_ERROR_BODY_LIMIT])
         except (httpx.TransportError, SourceChangedError) as exc:
             failure = _failure_from_exception(exc)
         pause = _next_step(failure, attempt, max_attempts, source)

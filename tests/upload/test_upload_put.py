@@ -7,7 +7,7 @@ import io
 import os
 import random
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
@@ -212,6 +212,30 @@ def test_transient_failures_retry_a_rewindable_source(first: object) -> None:
     assert attempts == 2 and len(slept) == 1
     assert recorder.bodies[-1] == GZ
     assert all(r.headers["Content-Length"] == str(len(GZ)) for r in recorder.requests)
+
+
+class CutOff(httpx.SyncByteStream):
+    """A response body whose connection is lost before the promised bytes arrive."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        raise httpx.RemoteProtocolError("peer closed connection without sending complete message body")
+        yield b""  # pragma: no cover - makes this a generator
+
+
+def test_a_200_whose_connection_drops_is_not_a_success() -> None:
+    answers = iter(
+        [httpx.Response(200, headers={"Content-Length": "1024"}, stream=CutOff()), httpx.Response(200)]
+    )
+    requests: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        request.read()
+        requests.append(request)
+        return next(answers)
+
+    with prepare_source(GZ) as source, httpx.Client(transport=httpx.MockTransport(handler)) as http:
+        assert put_sync(http, URL, source, user_agent=UA, sleep=lambda s: None) == 2
+    assert len(requests) == 2
 
 
 def test_retries_are_bounded() -> None:
