@@ -165,7 +165,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per side; the best is kept (default 3)")
     parser.add_argument("--dir", type=Path, default=None, help="where to write the test files")
     args = parser.parse_args()
-    tool("curl"), tool("gzip")
+    for name in ("curl", "gzip"):
+        tool(name)
 
     with tempfile.TemporaryDirectory(dir=args.dir, prefix="upload-bench-") as work:
         gz, raw, out = Path(work, "disk.img.gz"), Path(work, "disk.img"), Path(work, "baseline.img.gz")

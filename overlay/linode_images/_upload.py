@@ -408,8 +408,9 @@ def prepare_source(
 ) -> PreparedSource:
     """Check ``source`` and make the exact gzip bytes of the PUT ready; nothing is sent.
 
-    ``size`` is only for a non-seekable stream of gzip data whose length the caller knows: the
-    stream is then sent as it is read, without a temporary copy, and cannot be retried.
+    ``size`` matters for a non-seekable stream of gzip data whose length the caller knows: the
+    stream is then sent as it is read, without a temporary copy, and cannot be retried. For
+    any other source the size is measured, and a ``size`` that differs is an error.
 
     >>> import gzip
     >>> with prepare_source(gzip.compress(b"disk")) as prepared:
@@ -429,8 +430,8 @@ def prepare_source(
 
     body, measured, head = _open_source(source)
     try:
-        if size is not None and measured >= 0:
-            raise ValueError("size= is only for non-seekable streams; the size of this source is measured")
+        if size is not None and measured >= 0 and size != measured:
+            raise ValueError(f"size={size:,} but the source holds {measured:,} bytes")
         if not head:
             raise ValueError("the source is empty; there is no image to upload")
 

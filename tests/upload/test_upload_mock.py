@@ -100,17 +100,12 @@ def test_round_trip(mock: MockServer, raw_file: Path, gz_file: Path, kind: str) 
         source.close()
 
 
-def test_round_trip_async(mock: MockServer, raw_file: Path) -> None:
-    import asyncio
-
-    async def run() -> None:
-        async with AsyncLinodeImages(token=TOKEN, base_url=mock.url) as linode:
-            image = await linode.images.upload(raw_file, label="golden", region="us-east")
-            assert isinstance(image.id, str)
-            check_available(image.id, image.status, image.size, gzip_of(RAW))
-            check_arrived(mock, image.id, gzip_of(RAW))
-
-    asyncio.run(run())
+async def test_round_trip_async(mock: MockServer, raw_file: Path) -> None:
+    async with AsyncLinodeImages(token=TOKEN, base_url=mock.url) as linode:
+        image = await linode.images.upload(raw_file, label="golden", region="us-east")
+    assert isinstance(image.id, str)
+    check_available(image.id, image.status, image.size, gzip_of(RAW))
+    check_arrived(mock, image.id, gzip_of(RAW))
 
 
 def test_tags_description_and_cloud_init_reach_the_image(mock: MockServer, gz_file: Path) -> None:

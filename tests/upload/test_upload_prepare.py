@@ -234,9 +234,12 @@ def test_stream_size_over_max_size_is_refused() -> None:
         prepare_source(Pipe(gz), size=len(gz), max_size=len(gz) - 1)
 
 
-def test_size_is_only_for_streams(gz_file: Path) -> None:
-    with pytest.raises(ValueError, match="only for non-seekable"):
-        prepare_source(gz_file, size=10)
+def test_size_of_a_measured_source_must_match(gz_file: Path) -> None:
+    size = gz_file.stat().st_size
+    with pytest.raises(ValueError, match="but the source holds"):
+        prepare_source(gz_file, size=size + 1)
+    with prepare_source(gz_file, size=size) as prepared:
+        assert prepared.size == size and prepared.rewindable
 
 
 def test_size_cannot_go_with_compression() -> None:
