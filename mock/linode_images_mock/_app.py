@@ -21,7 +21,6 @@ from jsonschema.exceptions import ValidationError, best_match
 from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
-from starlette.routing import Mount
 from starlette.types import Receive, Scope, Send
 
 from ._config import UPLOAD_OPERATION, MockConfig
@@ -122,16 +121,17 @@ class MockApi:
 
     async def _api(self, request: Request, raw_path: str) -> Response:
         method = request.method.lower()
-        matches = list(self.spec.route(raw_path))
-        chosen = next(((path, params) for path, params in matches if method in path.operations), None)
-        if chosen is None:
+        # The most specific path template wins (see Spec.route): /v4/images/upload is the
+        # upload path and /v4/images/private/1/regions the regions path, for every method.
+        matched = next(self.spec.route(raw_path), None)
+        if matched is None or method not in matched[0].operations:
             rate = self.state.rate("unrouted")
-            if not matches:
+            if matched is None:
                 return json_response(404, not_found().body(), rate.headers())
             # The exact Allow: the methods the spec documents for this path.
-            headers = {**rate.headers(), "Allow": matches[0][0].allow}
+            headers = {**rate.headers(), "Allow": matched[0].allow}
             return json_response(405, {"errors": [{"reason": "Method Not Allowed"}]}, headers)
-        path, path_params = chosen
+        path, path_params = matched
         operation = path.operations[method]
         self.state.count_request(operation.operation_id)
         rate = self.state.rate(operation.operation_id)
@@ -426,8 +426,9 @@ def _group(name: str) -> str:
 
 def _coerce(raw: str, schema: dict[str, Any]) -> Any:
     if schema.get("type") == "integer":
-        # Query strings carry text; an integer parameter must be written as one.
-        return int(raw) if re.fullmatch(r"-?\d{1,30}", raw.strip()) else None
+        # Query strings carry text; an integer parameter must be written as one. Any size the
+        # spec allows is accepted, up to Python's own limit on converting digits (4300).
+        return int(raw) if re.fullmatch(r"-?\d{1,4000}", raw.strip()) else None
     return raw
 
 
@@ -470,6 +471,9 @@ def create_app(config: MockConfig | None = None, *, state: MockState | None = No
     """
     state = state or MockState(config)
     api = MockApi(state, Spec())
-    app = Starlette(routes=[Mount("/", app=api)])
+    app = Starlette()
+    # Every path goes to the spec-driven router: Starlette's own routes would answer some
+    # paths (control characters, %2F) with plain-text errors outside the API's shape.
+    app.router.default = api
     app.state.mock = state
     return app

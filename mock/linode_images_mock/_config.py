@@ -193,6 +193,8 @@ class MockConfig:
         if unknown:
             raise ValueError(f"unknown transitions {sorted(unknown)}; known: {sorted(TRANSITIONS)}")
         self.faults = {op: FaultPlan.parse(plan) for op, plan in self.faults.items()}
+        if not self.regions:
+            raise ValueError("regions must name at least one region")
         if self.upload_limit < 0:
             raise ValueError("upload_limit must not be negative")
         for op, limit in self.rate_limits.items():

@@ -53,7 +53,6 @@ class MockServer:
             config = MockConfig(**kwargs)
         elif kwargs:
             config = replace(config, **kwargs)
-            config.__post_init__()
         self.config = config
         self.state = MockState(config)
         self.app = create_app(state=self.state)

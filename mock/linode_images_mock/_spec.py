@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
 from importlib import resources
 from typing import Any
 from urllib.parse import unquote
@@ -154,14 +153,24 @@ class Spec:
             SPEC_URI, Resource.from_contents(translated, default_specification=DRAFT4)
         )
         self._translated = translated
+        self._validators: dict[int, tuple[dict[str, Any], jsonschema.protocols.Validator]] = {}
         self.paths = self._build_paths()
         self.operations: dict[str, Operation] = {
             op.operation_id: op for path in self.paths for op in path.operations.values()
         }
 
     def validator(self, schema: dict[str, Any]) -> jsonschema.protocols.Validator:
-        """A draft-4 validator for a translated schema, with refs and relaxed date-time."""
-        return jsonschema.Draft4Validator(schema, registry=self.registry, format_checker=FORMAT_CHECKER)
+        """A draft-4 validator for a translated schema, with refs and relaxed date-time.
+
+        Validators are built once per schema object of the loaded spec and reused.
+        """
+        cached = self._validators.get(id(schema))
+        if cached is None or cached[0] is not schema:
+            validator = jsonschema.Draft4Validator(
+                schema, registry=self.registry, format_checker=FORMAT_CHECKER
+            )
+            cached = self._validators[id(schema)] = (schema, validator)
+        return cached[1]
 
     def _build_paths(self) -> list[PathTemplate]:
         built: list[PathTemplate] = []
@@ -208,8 +217,3 @@ class Spec:
             params = path.match(raw_path)
             if params is not None:
                 yield path, params
-
-    @cached_property
-    def schema_names(self) -> list[str]:
-        """Names of the component schemas."""
-        return list(self.document.get("components", {}).get("schemas", {}))

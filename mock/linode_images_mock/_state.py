@@ -164,9 +164,8 @@ class MockState:
         Example: ``state.configure(faults={"get-image": FaultPlan(sequence=["503"])})``.
         """
         with self.lock:
-            config = replace(self.config, **changes)
-            config.__post_init__()
-            self.config = config
+            # replace() runs MockConfig.__post_init__, which checks and normalises the changes.
+            self.config = replace(self.config, **changes)
             if "faults" in changes or "seed" in changes:
                 self._restart_faults()
             if "rate_limits" in changes:
@@ -268,6 +267,7 @@ class MockState:
     def _advance(self, stored: _Stored, *, read: bool) -> None:
         """Fire every due transition of ``stored``; a read counts towards N-read timings."""
         now = self.clock()
+        waiting = list(stored.pending)
         progressed = True
         while progressed and stored.pending:
             progressed = False
@@ -280,8 +280,10 @@ class MockState:
                 self._fire(stored, pending, fired_at)
                 progressed = True
         if read:
+            # A transition started by this very read has not been read yet.
             for pending in stored.pending:
-                pending.reads += 1
+                if any(pending is earlier for earlier in waiting):
+                    pending.reads += 1
 
     @staticmethod
     def _due(timing: Timing, pending: _Pending, now: float) -> float | None:
@@ -385,20 +387,21 @@ class MockState:
             for stored in visible:
                 if stored.pending:
                     self._advance(stored, read=True)
-            # Transitions can delete images (upload_expiry).
-            rendered = [self.render(s) for s in visible if s.data["id"] in self._images]
-        selected = image_filter.apply(rendered)
-        results = len(selected)
-        if results == 0:
-            # An empty list is page 0 of 0 (REAL-API-FACTS, "Lists and pagination").
-            return {"data": [], "page": 0, "pages": 0, "results": 0}
-        start = (page - 1) * page_size
-        return {
-            "data": selected[start : start + page_size],
-            "page": page,
-            "pages": math.ceil(results / page_size),
-            "results": results,
-        }
+            # Transitions can delete images (upload_expiry). Filtering reads the stored data
+            # (total_size is not filterable); only the page itself is copied out.
+            by_id = {s.data["id"]: s for s in visible if s.data["id"] in self._images}
+            selected = image_filter.apply([s.data for s in by_id.values()])
+            results = len(selected)
+            if results == 0:
+                # An empty list is page 0 of 0 (REAL-API-FACTS, "Lists and pagination").
+                return {"data": [], "page": 0, "pages": 0, "results": 0}
+            start = (page - 1) * page_size
+            return {
+                "data": [self.render(by_id[data["id"]]) for data in selected[start : start + page_size]],
+                "page": page,
+                "pages": math.ceil(results / page_size),
+                "results": results,
+            }
 
     def get_image(self, image_id: str, account: str | None) -> dict[str, Any]:
         """One image, if ``account`` can see it."""

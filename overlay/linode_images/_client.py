@@ -114,7 +114,8 @@ USER_AGENT = f"linode-images/{__version__}"
 class NetworkOptions:
     """The user's network settings, kept together so that other connections the client makes
     (the upload to a pre-signed URL) use the same TLS, proxy and timeout settings without the
-    API's headers.
+    API's headers. ``transport``, when the user injected one, is shared: closing an httpx
+    client built from ``httpx_kwargs()`` closes it too, so such clients close with the API client.
 
     >>> import httpx
     >>> with httpx.Client(**NetworkOptions().httpx_kwargs()) as http:
@@ -176,21 +177,28 @@ _RAW_SINK: contextvars.ContextVar[list[tuple[httpx.Response, float]] | None] = c
 
 
 class _TokenAuth(httpx.Auth):
-    """Adds ``Authorization: Bearer`` (unless anonymous) and hands the response back to the
-    call that sent the request, so undecodable bodies can still be turned into typed errors."""
+    """Adds ``Authorization: Bearer`` (unless anonymous) to requests for the API's origin only,
+    and hands the response back to the call that sent the request, so undecodable bodies can
+    still be turned into typed errors."""
 
-    __slots__ = ("_token",)
+    __slots__ = ("_origin", "_token")
 
-    def __init__(self, token: str | None) -> None:
+    def __init__(self, token: str | None, base_url: str) -> None:
         self._token = token
+        url = httpx.URL(base_url)
+        self._origin = (url.scheme, url.netloc)
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if self._token is not None:
+        if self._token is not None and (request.url.scheme, request.url.netloc) == self._origin:
             request.headers["Authorization"] = "Bearer " + self._token
         response = yield request
         capture = _CAPTURE.get()
         if capture is not None:
             capture.response = response
+
+    @property
+    def has_token(self) -> bool:
+        return self._token is not None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {'token=<redacted>' if self._token else 'anonymous'}>"
@@ -286,7 +294,6 @@ class _BaseClient:
             token = os.environ.get("LINODE_TOKEN") or None
         if token is not None and any(ch in token for ch in "\r\n"):
             raise ValueError("the token contains a line break")
-        self._token = token
         self._base_url = _check_base_url(base_url or DEFAULT_BASE_URL, allow_insecure_http)
         try:
             self._api_version = ApiVersion(api_version)
@@ -313,7 +320,8 @@ class _BaseClient:
             retry = RetryPolicy(max_retries=retry)
         self._retry_policy = retry
         self._clock: Callable[[], float] = clock or time.time
-        self._auth = _TokenAuth(token)
+        # The token lives in this one object, whose repr redacts it.
+        self._auth = _TokenAuth(token, self._base_url)
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
         # Epoch time before which an operation must not be called again (X-RateLimit-Remaining: 0).
         self._rate_limit_resets: dict[str, float] = {}
@@ -343,7 +351,7 @@ class _BaseClient:
         }
 
     def __repr__(self) -> str:
-        token = "<redacted>" if self._token else "None"
+        token = "<redacted>" if self._auth.has_token else "None"
         return (
             f"{type(self).__name__}(base_url={self._base_url!r}, "
             f"api_version={str(self._api_version)!r}, token={token})"

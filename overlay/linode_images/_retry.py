@@ -81,7 +81,8 @@ class RetryPolicy:
 
     GET, PUT and DELETE are retried on 408, 429, 5xx and connection errors. POST is retried
     only when the request never reached the server, so a create is never duplicated. A 503
-    carrying ``X-Maintenance-Mode`` is not retried.
+    carrying ``X-Maintenance-Mode`` is not retried. A 429 waits for ``Retry-After`` (else
+    ``X-RateLimit-Reset``), a 503 for ``Retry-After``; other statuses back off exponentially.
 
     >>> from linode_images import LinodeImages, RetryPolicy
     >>> client = LinodeImages(token="t", retry=RetryPolicy(max_retries=5, max_retry_after=30))
@@ -116,10 +117,13 @@ class RetryPolicy:
         base = min(self.backoff_max, self.backoff_initial * 2.0 ** (retry_number - 1))
         return float(base * (1.0 - self.jitter * self.random()))
 
-    def server_delay(self, headers: httpx.Headers, now: float) -> float | None:
-        """The wait the server asked for (``Retry-After``, else ``X-RateLimit-Reset``), clamped."""
+    def server_delay(self, headers: httpx.Headers, now: float, *, rate_limited: bool = True) -> float | None:
+        """The wait the server asked for (``Retry-After``, else for a 429 ``X-RateLimit-Reset``),
+        clamped to [0, max_retry_after]."""
         seconds = parse_retry_after(headers.get("retry-after"), now)
         if seconds is None:
+            if not rate_limited:
+                return None
             reset = _header_float(headers, "x-ratelimit-reset")
             if reset is None:
                 return None
@@ -136,7 +140,13 @@ class RetryPolicy:
             return None
         if status_code not in self.retry_statuses and status_code < 500:
             return None
-        hinted = self.server_delay(headers, now)
+        # Linode sends Retry-After and X-RateLimit-Reset on every response, 200s included
+        # (REAL-API-FACTS "Responses"): they describe the rate-limit window, so they only
+        # set the wait for a 429, or a 503 (where HTTP defines Retry-After). A 500 or 502
+        # backs off instead of waiting for the window to end.
+        hinted = None
+        if status_code in (429, 503):
+            hinted = self.server_delay(headers, now, rate_limited=status_code == 429)
         return hinted if hinted is not None else self.backoff(retries_done + 1)
 
     def retry_error(self, *, method: str, error: Exception, retries_done: int) -> float | None:
