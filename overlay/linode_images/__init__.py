@@ -33,6 +33,7 @@ from ._errors import (
     PermissionDeniedError,
     RateLimitError,
     ServerError,
+    UnreachableStatusError,
     UploadError,
     WaitTimeoutError,
 )
@@ -51,7 +52,6 @@ from ._models import (
 from ._pagination import AsyncImagePager, ImagePager
 from ._retry import RetryPolicy
 from ._version import __version__
-from ._wait import UnreachableStatusError
 
 __all__ = [
     "DEFAULT_BASE_URL",

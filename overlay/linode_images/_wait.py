@@ -35,6 +35,7 @@ from ._errors import (
     NotFoundError,
     RateLimitError,
     ServerError,
+    UnreachableStatusError,
     WaitTimeoutError,
 )
 
@@ -45,7 +46,6 @@ __all__ = [
     "DEFAULT_STATUS_TIMEOUT",
     "ReplicationTarget",
     "StatusTarget",
-    "UnreachableStatusError",
     "Waiter",
     "wait_async",
     "wait_sync",
@@ -63,16 +63,6 @@ _LIFECYCLE = ("pending_upload", "creating", "available")
 # Region statuses after which the region will not become available: being removed, or the
 # replication failed ("timedout" is used by other first-party clients; REAL-API-FACTS).
 _REGION_DEAD_ENDS = frozenset({"pending deletion", "timedout"})
-
-
-class UnreachableStatusError(LinodeError):
-    """The image is in a state from which the awaited one cannot be reached; waiting stopped."""
-
-    def __init__(self, message: str, *, image_id: str, last_image: Image, elapsed: float) -> None:
-        super().__init__(message)
-        self.image_id = image_id
-        self.last_image = last_image
-        self.elapsed = elapsed
 
 
 def _value(status: object) -> str | None:

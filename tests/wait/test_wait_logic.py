@@ -13,10 +13,10 @@ from linode_images._errors import (
     NotFoundError,
     RateLimitError,
     ServerError,
+    UnreachableStatusError,
     WaitTimeoutError,
 )
 from linode_images._wait import (
-    UnreachableStatusError,
     Waiter,
     replication_target,
     status_target,
