@@ -1,11 +1,15 @@
-"""A mock server shared by the upload and wait tests of one module, reset before each test."""
+"""Fixtures of the upload tests: a mock server shared by a module and reset per test; test files."""
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from linode_images_mock import MockConfig, MockServer
+
+from .support import RAW
 
 TOKEN = "test-token"
 DEFAULTS = MockConfig()
@@ -25,3 +29,19 @@ def mock(mock_server: MockServer) -> MockServer:
     )
     mock_server.state.reset()
     return mock_server
+
+
+@pytest.fixture
+def raw_file(tmp_path: Path) -> Path:
+    """``RAW`` as a raw disk image file."""
+    path = tmp_path / "disk.img"
+    path.write_bytes(RAW)
+    return path
+
+
+@pytest.fixture
+def gz_file(tmp_path: Path) -> Path:
+    """``RAW`` gzip-compressed, as a .img.gz file."""
+    path = tmp_path / "disk.img.gz"
+    path.write_bytes(gzip.compress(RAW))
+    return path

@@ -7,9 +7,7 @@ to the pending image on failure. The real HTTP round trips are in test_upload_mo
 from __future__ import annotations
 
 import gzip
-import io
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +15,11 @@ import httpx
 import pytest
 from linode_images import AsyncLinodeImages, LinodeImages, RetryPolicy, UploadError
 
+from .support import RAW, Pipe
+
 TOKEN = "secret-token-value"
 API = "https://api.example"
 STORAGE = "https://storage.example/bucket/42.img.gz?Signature=sig&Expires=9&AWSAccessKeyId=K"
-RAW = b"\x00" * 200_000 + os.urandom(10_000)
 
 
 class FakeLinode:
@@ -77,19 +76,12 @@ def client(fake: FakeLinode) -> LinodeImages:
     )
 
 
-@pytest.fixture
-def disk(tmp_path: Path) -> Path:
-    path = tmp_path / "disk.img"
-    path.write_bytes(RAW)
-    return path
-
-
-def test_upload_creates_puts_and_waits(disk: Path) -> None:
+def test_upload_creates_puts_and_waits(raw_file: Path) -> None:
     fake = FakeLinode()
     progress: list[tuple[int, int]] = []
     with client(fake) as linode:
         image = linode.images.upload(
-            disk,
+            raw_file,
             label="golden",
             region="us-east",
             description="base",
@@ -116,10 +108,10 @@ def test_upload_creates_puts_and_waits(disk: Path) -> None:
     assert progress[-1] == (len(fake.put_bodies[0]),) * 2
 
 
-def test_upload_without_wait_returns_the_pending_image(disk: Path) -> None:
+def test_upload_without_wait_returns_the_pending_image(raw_file: Path) -> None:
     fake = FakeLinode()
     with client(fake) as linode:
-        image = linode.images.upload(disk, label="golden", region="us-east", wait=False)
+        image = linode.images.upload(raw_file, label="golden", region="us-east", wait=False)
     assert image.status == "pending_upload"
     assert [r.method for r in fake.requests] == ["POST", "PUT"]
 
@@ -140,10 +132,10 @@ def test_bad_sources_create_nothing(source: object, kwargs: dict[str, Any], matc
     assert fake.requests == []
 
 
-def test_403_deletes_the_pending_image_and_says_so(disk: Path) -> None:
+def test_403_deletes_the_pending_image_and_says_so(raw_file: Path) -> None:
     fake = FakeLinode(403)
     with client(fake) as linode, pytest.raises(UploadError) as caught:
-        linode.images.upload(disk, label="golden", region="us-east")
+        linode.images.upload(raw_file, label="golden", region="us-east")
     error = caught.value
     assert (error.status_code, error.code, error.image_id, error.image_deleted, error.attempts) == (
         403,
@@ -157,64 +149,53 @@ def test_403_deletes_the_pending_image_and_says_so(disk: Path) -> None:
     assert TOKEN not in error.message and "Signature" not in error.message
 
 
-def test_500_is_retried_then_succeeds(disk: Path) -> None:
+def test_500_is_retried_then_succeeds(raw_file: Path) -> None:
     fake = FakeLinode(500, 500)
     with client(fake) as linode:
-        image = linode.images.upload(disk, label="golden", region="us-east")
+        image = linode.images.upload(raw_file, label="golden", region="us-east")
     assert image.status == "available"
     assert len(fake.storage_requests()) == 3
     assert fake.put_bodies[0] == fake.put_bodies[2]
     assert fake.deleted == []
 
 
-def test_failures_for_good_after_retries(disk: Path) -> None:
+def test_failures_for_good_after_retries(raw_file: Path) -> None:
     fake = FakeLinode(httpx.RemoteProtocolError("dropped"), 502, 503)
     with client(fake) as linode, pytest.raises(UploadError) as caught:
-        linode.images.upload(disk, label="golden", region="us-east")
+        linode.images.upload(raw_file, label="golden", region="us-east")
     assert caught.value.attempts == 3 and caught.value.status_code == 503
     assert "gave up after 3 attempts" in caught.value.message
     assert fake.deleted == ["private/42"]
-
-
-class NonSeekable(io.RawIOBase):
-    def __init__(self, data: bytes) -> None:
-        self._stream = io.BytesIO(data)
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
-        return self._stream.read(size)
 
 
 def test_stream_read_once_is_not_retried_and_the_error_says_why() -> None:
     data = gzip.compress(RAW)
     fake = FakeLinode(500)
     with client(fake) as linode, pytest.raises(UploadError) as caught:
-        linode.images.upload(NonSeekable(data), size=len(data), label="golden", region="us-east")
+        linode.images.upload(Pipe(data), size=len(data), label="golden", region="us-east")
     assert caught.value.attempts == 1
     assert "not retried: the source is a non-seekable stream" in caught.value.message
     assert len(fake.storage_requests()) == 1
 
 
-def test_delete_on_failure_false_keeps_the_image(disk: Path) -> None:
+def test_delete_on_failure_false_keeps_the_image(raw_file: Path) -> None:
     fake = FakeLinode(403)
     with client(fake) as linode, pytest.raises(UploadError) as caught:
-        linode.images.upload(disk, label="golden", region="us-east", delete_on_failure=False)
+        linode.images.upload(raw_file, label="golden", region="us-east", delete_on_failure=False)
     assert caught.value.image_deleted is None
     assert "was kept (delete_on_failure=False)" in caught.value.message
     assert fake.deleted == []
 
 
-def test_a_failed_delete_is_reported(disk: Path) -> None:
+def test_a_failed_delete_is_reported(raw_file: Path) -> None:
     fake = FakeLinode(403, delete_status=500)
     with client(fake) as linode, pytest.raises(UploadError) as caught:
-        linode.images.upload(disk, label="golden", region="us-east")
+        linode.images.upload(raw_file, label="golden", region="us-east")
     assert caught.value.image_deleted is False
     assert "deleting the pending image private/42 failed too" in caught.value.message
 
 
-def test_an_interrupted_upload_still_cleans_up(disk: Path) -> None:
+def test_an_interrupted_upload_still_cleans_up(raw_file: Path) -> None:
     fake = FakeLinode()
 
     def interrupt(sent: int, total: int) -> None:
@@ -222,11 +203,11 @@ def test_an_interrupted_upload_still_cleans_up(disk: Path) -> None:
             raise KeyboardInterrupt
 
     with client(fake) as linode, pytest.raises(KeyboardInterrupt):
-        linode.images.upload(disk, label="golden", region="us-east", on_progress=interrupt)
+        linode.images.upload(raw_file, label="golden", region="us-east", on_progress=interrupt)
     assert fake.deleted == ["private/42"]
 
 
-def test_insecure_upload_to_is_refused_and_cleaned_up(disk: Path) -> None:
+def test_insecure_upload_to_is_refused_and_cleaned_up(raw_file: Path) -> None:
     fake = FakeLinode()
 
     def plain_http(request: httpx.Request) -> httpx.Response:
@@ -241,15 +222,15 @@ def test_insecure_upload_to_is_refused_and_cleaned_up(disk: Path) -> None:
         LinodeImages(token=TOKEN, base_url=API, transport=httpx.MockTransport(plain_http)) as linode,
         pytest.raises(UploadError, match="must be an https URL"),
     ):
-        linode.images.upload(disk, label="golden", region="us-east")
+        linode.images.upload(raw_file, label="golden", region="us-east")
     assert fake.deleted == ["private/42"]
     assert fake.storage_requests() == []
 
 
-def test_the_shared_transport_survives_the_upload_client(disk: Path) -> None:
+def test_the_shared_transport_survives_the_upload_client(raw_file: Path) -> None:
     fake = FakeLinode()
     with client(fake) as linode:
-        linode.images.upload(disk, label="golden", region="us-east", wait=False)
+        linode.images.upload(raw_file, label="golden", region="us-east", wait=False)
         assert linode.images.get("private/42").id == "private/42"
 
 
@@ -262,15 +243,15 @@ def test_the_shared_transport_survives_the_upload_client(disk: Path) -> None:
         ({"max_attempts": 0}, "max_attempts"),
     ],
 )
-def test_bad_arguments_create_nothing(disk: Path, kwargs: dict[str, Any], match: str) -> None:
+def test_bad_arguments_create_nothing(raw_file: Path, kwargs: dict[str, Any], match: str) -> None:
     fake = FakeLinode()
     arguments: dict[str, Any] = {"label": "golden", "region": "us-east", **kwargs}
     with client(fake) as linode, pytest.raises(ValueError, match=match):
-        linode.images.upload(disk, **arguments)
+        linode.images.upload(raw_file, **arguments)
     assert fake.requests == []
 
 
-async def test_async_upload_and_cleanup(disk: Path) -> None:
+async def test_async_upload_and_cleanup(raw_file: Path) -> None:
     fake = FakeLinode()
 
     async def no_sleep(seconds: float) -> None:
@@ -280,7 +261,7 @@ async def test_async_upload_and_cleanup(disk: Path) -> None:
         token=TOKEN, base_url=API, transport=httpx.MockTransport(fake), sleep=no_sleep
     ) as linode:
         image = await linode.images.upload(
-            disk, label="golden", region="us-east", tags=["a"], cloud_init=True
+            raw_file, label="golden", region="us-east", tags=["a"], cloud_init=True
         )
         assert image.status == "available"
         assert gzip.decompress(fake.put_bodies[0]) == RAW
@@ -290,6 +271,6 @@ async def test_async_upload_and_cleanup(disk: Path) -> None:
         fake.put_answers = [403]
         fake.status = "pending_upload"
         with pytest.raises(UploadError) as caught:
-            await linode.images.upload(disk, label="golden", region="us-east")
+            await linode.images.upload(raw_file, label="golden", region="us-east")
         assert caught.value.image_deleted is True
         assert fake.deleted == ["private/42"]

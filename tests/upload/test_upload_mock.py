@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import io
 import math
-import os
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from linode_images import AsyncLinodeImages, LinodeImages, NotFoundError, RetryPolicy, UploadError
-from linode_images._upload import DEFAULT_COMPRESS_LEVEL
 from linode_images_mock import FaultPlan, MockServer
 
 from .conftest import TOKEN
+from .support import RAW, Pipe, gzip_of
 
-# A disk-like mix: zeroed blocks, text, and incompressible data.
-RAW = bytes(300_000) + b"#!/bin/sh\necho boot\n" * 5000 + os.urandom(200_000)
 UPLOAD_FAULTS = "put-upload-data"
-
-
-def gzip_of(data: bytes) -> bytes:
-    deflate = zlib.compressobj(DEFAULT_COMPRESS_LEVEL, zlib.DEFLATED, 31)
-    return deflate.compress(data) + deflate.flush()
 
 
 def sha256(data: bytes) -> str:
@@ -36,17 +25,6 @@ def client(mock: MockServer) -> LinodeImages:
     return LinodeImages(
         token=TOKEN, base_url=mock.url, retry=RetryPolicy(max_retries=0), sleep=lambda seconds: None
     )
-
-
-class NonSeekable(io.RawIOBase):
-    def __init__(self, data: bytes) -> None:
-        self._stream = io.BytesIO(data)
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
-        return self._stream.read(size)
 
 
 def check_arrived(mock: MockServer, image_id: str, expected: bytes) -> None:
@@ -62,28 +40,14 @@ def check_available(image_id: str, status: object, size: object, expected: bytes
     assert size == max(1, math.ceil(len(expected) / 1_000_000))
 
 
-@pytest.fixture
-def raw_file(tmp_path: Path) -> Path:
-    path = tmp_path / "disk.img"
-    path.write_bytes(RAW)
-    return path
-
-
-@pytest.fixture
-def gz_file(tmp_path: Path) -> Path:
-    path = tmp_path / "disk.img.gz"
-    path.write_bytes(gzip.compress(RAW))
-    return path
-
-
 Source = Callable[[Path, Path], tuple[object, bytes]]
 SOURCES: dict[str, Source] = {
     "raw path, compressed on the fly": lambda raw, gz: (raw, gzip_of(RAW)),
     "pre-gzipped path": lambda raw, gz: (gz, gz.read_bytes()),
     "raw bytes": lambda raw, gz: (RAW, gzip_of(RAW)),
     "gzip bytes": lambda raw, gz: (gz.read_bytes(), gz.read_bytes()),
-    "non-seekable raw stream": lambda raw, gz: (NonSeekable(RAW), gzip_of(RAW)),
-    "non-seekable gzip stream": lambda raw, gz: (NonSeekable(gz.read_bytes()), gz.read_bytes()),
+    "non-seekable raw stream": lambda raw, gz: (Pipe(RAW), gzip_of(RAW)),
+    "non-seekable gzip stream": lambda raw, gz: (Pipe(gz.read_bytes()), gz.read_bytes()),
     "seekable file object": lambda raw, gz: (open(gz, "rb"), gz.read_bytes()),  # noqa: SIM115
 }
 
@@ -188,7 +152,7 @@ def test_a_stream_read_once_is_not_retried(mock: MockServer, gz_file: Path, faul
     mock.state.set_faults(UPLOAD_FAULTS, FaultPlan(sequence=(fault, "ok")))
     with client(mock) as linode:
         with pytest.raises(UploadError) as caught:
-            linode.images.upload(NonSeekable(data), size=len(data), label="golden", region="us-east")
+            linode.images.upload(Pipe(data), size=len(data), label="golden", region="us-east")
         assert caught.value.attempts == 1
         assert "not retried: the source is a non-seekable stream" in caught.value.message
         assert mock.state.counters.requests[UPLOAD_FAULTS] == 1

@@ -5,63 +5,20 @@ from __future__ import annotations
 import gzip
 import io
 import os
-import zlib
 from pathlib import Path
 
 import pytest
 from linode_images._upload import (
-    DEFAULT_COMPRESS_LEVEL,
     PreparedSource,
     SourceChangedError,
     prepare_source,
 )
 
-RAW = (b"boot sector " * 1000) + os.urandom(5000) + bytes(20000)
-
-
-def gzip_of(data: bytes, level: int = DEFAULT_COMPRESS_LEVEL) -> bytes:
-    """What the helper must send for raw ``data``: one gzip member, deflate at ``level``."""
-    deflate = zlib.compressobj(level, zlib.DEFLATED, 31)
-    return deflate.compress(data) + deflate.flush()
+from .support import RAW, Pipe, gzip_of
 
 
 def sent(prepared: PreparedSource) -> bytes:
     return b"".join(prepared.iter_chunks())
-
-
-class Pipe(io.RawIOBase):
-    """A non-seekable stream that hands out at most ``step`` bytes per read, like a pipe."""
-
-    def __init__(self, data: bytes, step: int = 7) -> None:
-        self._data = data
-        self._step = step
-        self.reads = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return False
-
-    def read(self, size: int = -1) -> bytes:
-        self.reads += 1
-        n = self._step if size < 0 else min(size, self._step)
-        chunk, self._data = self._data[:n], self._data[n:]
-        return chunk
-
-
-@pytest.fixture
-def raw_file(tmp_path: Path) -> Path:
-    path = tmp_path / "disk.img"
-    path.write_bytes(RAW)
-    return path
-
-
-@pytest.fixture
-def gz_file(tmp_path: Path) -> Path:
-    path = tmp_path / "disk.img.gz"
-    path.write_bytes(gzip.compress(RAW))
-    return path
 
 
 def test_gzip_path_is_sent_as_it_is(gz_file: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import io
 import os
 import random
 import sys
@@ -22,6 +21,8 @@ from linode_images._upload import (
     put_sync,
     retry_delay,
 )
+
+from .support import Pipe
 
 GZ = gzip.compress(os.urandom(300_000))
 URL = "https://objects.example/bucket/private-1?Signature=abc&Expires=1"
@@ -50,17 +51,6 @@ class Recorder:
         if isinstance(answer, tuple):
             return httpx.Response(answer[0], content=answer[1])
         return httpx.Response(answer) if isinstance(answer, int) else httpx.Response(200, content=answer)
-
-
-class NonSeekable(io.RawIOBase):
-    def __init__(self, data: bytes) -> None:
-        self._stream = io.BytesIO(data)
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
-        return self._stream.read(size)
 
 
 def sleeps() -> tuple[list[float], Callable[[float], None]]:
@@ -249,7 +239,7 @@ def test_retries_are_bounded() -> None:
 
 def test_a_stream_read_once_is_not_retried_and_says_why() -> None:
     recorder = Recorder(500, 200)
-    with prepare_source(NonSeekable(GZ), size=len(GZ)) as source, pytest.raises(PutFailure) as caught:
+    with prepare_source(Pipe(GZ), size=len(GZ)) as source, pytest.raises(PutFailure) as caught:
         run_put(recorder, source)
     assert caught.value.attempts == 1
     assert "not retried: the source is a non-seekable stream" in caught.value.reason
