@@ -35,6 +35,7 @@ import asyncio
 import html
 import importlib
 import ipaddress
+import logging
 import os
 import random
 import re
@@ -99,6 +100,7 @@ _ERROR_BODY_LIMIT = 64 * 1024
 _RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 _RETRY_CODES = frozenset({"RequestTimeout", "SlowDown", "InternalError", "ServiceUnavailable"})
 USER_AGENT = f"linode-images/{__version__}"
+logger = logging.getLogger("linode_images")
 
 
 class _Readable(Protocol):
@@ -634,7 +636,16 @@ def _next_step(failure: PutFailure, attempt: int, max_attempts: int, source: Pre
     if attempt >= max_attempts:
         failure.reason += f"; gave up after {attempt} attempts"
         return None
-    return retry_delay(attempt)
+    pause = retry_delay(attempt)
+    # The URL stays out of the log: its query string is a credential for the image's data.
+    logger.info(
+        "upload PUT attempt %d of %d failed (%s); retrying in %.2fs",
+        attempt,
+        max_attempts,
+        failure.reason,
+        pause,
+    )
+    return pause
 
 
 def put_sync(

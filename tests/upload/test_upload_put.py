@@ -228,6 +228,15 @@ def test_a_200_whose_connection_drops_is_not_a_success() -> None:
     assert len(requests) == 2
 
 
+def test_retries_are_logged_without_the_url(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("INFO", logger="linode_images")
+    with prepare_source(GZ) as source:
+        run_put(Recorder(503, 200), source)
+    (record,) = [r for r in caplog.records if r.name == "linode_images"]
+    assert "attempt 1 of 3 failed" in record.getMessage() and "503" in record.getMessage()
+    assert "Signature" not in record.getMessage() and "objects.example" not in record.getMessage()
+
+
 def test_retries_are_bounded() -> None:
     recorder = Recorder(500, 502, 503, 504)
     with prepare_source(GZ) as source, pytest.raises(PutFailure) as caught:
