@@ -31,6 +31,7 @@ the whole transfer: a large upload over a slow link does not time out while byte
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import html
 import importlib
@@ -112,7 +113,7 @@ UploadSource: TypeAlias = str | os.PathLike[str] | bytes | bytearray | memoryvie
 
 
 class SourceChangedError(OSError):
-    """The source gave fewer bytes than measured before the upload started."""
+    """The source gave another number of bytes than measured (or given as ``size=``) beforehand."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -120,7 +121,7 @@ class SourceChangedError(OSError):
 # --------------------------------------------------------------------------------------------
 
 
-class _Body:
+class _Body(abc.ABC):
     """Where the bytes of one PUT come from; ``open`` positions it at the first byte."""
 
     blocking = True  # reads touch a file or a stream: the async shell runs them in a thread
@@ -128,11 +129,13 @@ class _Body:
     # loudly instead of silently truncating the image.
     check_end = False
 
+    @abc.abstractmethod
     def open(self) -> Callable[[int], bytes]:
-        raise NotImplementedError
+        """A ``read(n)`` function starting at the first byte of the body."""
 
+    @abc.abstractmethod
     def close(self) -> None:
-        return None
+        """Release what this body opened."""
 
 
 class _MemoryBody(_Body):
@@ -151,6 +154,9 @@ class _MemoryBody(_Body):
             return chunk
 
         return read
+
+    def close(self) -> None:
+        """Nothing to release: the memory belongs to the caller."""
 
 
 class _FileBody(_Body):
