@@ -822,7 +822,8 @@ class UploadOptions:
     on_progress: ProgressCallback | None = None
     progress: bool = False
     wait: bool = True
-    wait_timeout: float | None = None
+    wait_timeout: float | None = DEFAULT_STATUS_TIMEOUT
+    """Seconds to wait for ``available``; None waits for ever, as in ``wait_for_status``."""
     delete_on_failure: bool = True
     max_attempts: int = 3
 
@@ -985,8 +986,7 @@ def upload_sync(images: Images, source: UploadSource, options: UploadOptions) ->
         close_bar()
     if not options.wait:
         return pending.image if isinstance(pending.image, Image) else images.get(image_id)
-    timeout = options.wait_timeout if options.wait_timeout is not None else DEFAULT_STATUS_TIMEOUT
-    return images.wait_for_status(image_id, "available", timeout=timeout)
+    return images.wait_for_status(image_id, "available", timeout=options.wait_timeout)
 
 
 def _cleanup_sync(images: Images, image_id: str, delete: bool) -> tuple[bool | None, str]:
@@ -1031,8 +1031,7 @@ async def upload_async(images: AsyncImages, source: UploadSource, options: Uploa
         close_bar()
     if not options.wait:
         return pending.image if isinstance(pending.image, Image) else await images.get(image_id)
-    timeout = options.wait_timeout if options.wait_timeout is not None else DEFAULT_STATUS_TIMEOUT
-    return await images.wait_for_status(image_id, "available", timeout=timeout)
+    return await images.wait_for_status(image_id, "available", timeout=options.wait_timeout)
 
 
 async def _cleanup_async(images: AsyncImages, image_id: str, delete: bool) -> tuple[bool | None, str]:

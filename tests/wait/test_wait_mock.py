@@ -93,6 +93,18 @@ def test_upload_then_wait(mock: MockServer) -> None:
     assert gets(mock) == 3
 
 
+def test_upload_wait_timeout_keeps_the_uploaded_image(mock: MockServer) -> None:
+    mock.state.configure(timing={"upload": "1000 reads"})
+    time = FakeTime()
+    with sync_client(mock, time) as linode:
+        with pytest.raises(WaitTimeoutError) as caught:
+            linode.images.upload(gzip.compress(b"disk"), label="golden", region="us-east", wait_timeout=20)
+        assert caught.value.elapsed == pytest.approx(20.0)
+        # The data arrived: the image is processing, not a failed upload to clean up.
+        assert mock.state.counters.requests["delete-image"] == 0
+        assert linode.images.get(caught.value.image_id).status == "pending_upload"
+
+
 def test_404_mid_wait_fails_fast(mock: MockServer) -> None:
     mock.state.configure(timing={"create": "100 reads"})
     time = FakeTime()
