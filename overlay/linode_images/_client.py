@@ -870,7 +870,7 @@ class Images:
 
         Raw data is gzip-compressed first; every check runs before the image is created; a
         failed upload deletes the pending image unless ``delete_on_failure=False``. With
-        ``wait=True`` the image is returned once ``available``. See ``linode_images._upload``.
+        ``wait=True`` the image is returned once ``available``.
 
         >>> image = client.images.upload("disk.img", label="golden", region="us-east")
         """
@@ -903,7 +903,7 @@ class Images:
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         max_interval: float = DEFAULT_MAX_INTERVAL,
     ) -> Image:
-        """Poll until the image has ``status``; the final image. See ``linode_images._wait``.
+        """Poll until the image has ``status``; the final image (fails fast on 404 and dead ends).
 
         >>> image = client.images.wait_for_status("private/123", "available", timeout=600)
         """
@@ -1092,7 +1092,7 @@ class AsyncImages:
 
         Raw data is gzip-compressed first; every check runs before the image is created; a
         failed upload deletes the pending image unless ``delete_on_failure=False``. With
-        ``wait=True`` the image is returned once ``available``. See ``linode_images._upload``.
+        ``wait=True`` the image is returned once ``available``.
 
         >>> image = await client.images.upload("disk.img", label="golden", region="us-east")
         """
@@ -1125,7 +1125,7 @@ class AsyncImages:
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         max_interval: float = DEFAULT_MAX_INTERVAL,
     ) -> Image:
-        """Poll until the image has ``status``; the final image. See ``linode_images._wait``.
+        """Poll until the image has ``status``; the final image (fails fast on 404 and dead ends).
 
         >>> image = await client.images.wait_for_status("private/123", "available", timeout=600)
         """
