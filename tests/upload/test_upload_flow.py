@@ -274,3 +274,24 @@ async def test_async_upload_and_cleanup(raw_file: Path) -> None:
             await linode.images.upload(raw_file, label="golden", region="us-east")
         assert caught.value.image_deleted is True
         assert fake.deleted == ["private/42"]
+
+
+async def test_the_upload_client_has_the_network_settings_and_nothing_of_the_api() -> None:
+    from linode_images._upload import upload_async_http_client, upload_http_client
+
+    fake = FakeLinode()
+    timeout = httpx.Timeout(connect=3.0, read=7.0, write=11.0, pool=2.0)
+    with LinodeImages(
+        token=TOKEN, base_url=API, transport=httpx.MockTransport(fake), timeout=timeout
+    ) as linode:
+        network = linode._network
+    with upload_http_client(network) as http:
+        assert http.timeout == timeout  # per operation: each chunk written gets 11 s
+        assert http.auth is None
+        assert "authorization" not in http.headers
+        assert str(http.base_url) == ""
+        assert not http.follow_redirects
+        http.put(STORAGE, content=b"\x1f\x8b")
+    assert fake.storage_requests()[0].headers.get("authorization") is None
+    async with upload_async_http_client(network) as ahttp:
+        assert ahttp.timeout == timeout and ahttp.auth is None and "authorization" not in ahttp.headers
