@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import socket
 from typing import Any
 
 import httpx
 import pytest
 from linode_images import AsyncLinodeImages, Image, LinodeImages
+from linode_images_mock._server import bind_socket
 
 
 def _unreachable(request: httpx.Request) -> httpx.Response:
@@ -89,3 +91,12 @@ def test_lower_case_t_and_z_timestamps_decode() -> None:
         {"created": "2021-08-14t22:44:02z", "updated": "2021-08-14t22:44:02", "eol": "2021-08-14T22:44:02z"}
     )
     assert (image.created, image.updated, image.eol) == (utc, utc, utc)
+
+
+def test_the_mock_server_turns_nagle_off_on_its_connections() -> None:
+    """Found as 40 ms per request over keep-alive: responses waited for the delayed ACK."""
+    listener = bind_socket()
+    with listener, socket.create_connection(listener.getsockname()):
+        accepted, _ = listener.accept()
+        with accepted:
+            assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
