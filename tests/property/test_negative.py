@@ -121,7 +121,7 @@ def test_invalid_requests_are_refused_or_answered_with_a_typed_400(
 ) -> None:
     path, method = OPERATIONS[operation_id]
 
-    @budget(40)
+    @budget(100)
     @given(case=SCHEMA[path][method].as_strategy(GenerationMode.NEGATIVE))
     def run(case: schemathesis.Case) -> None:
         count(f"negative[{operation_id}]")

@@ -467,7 +467,7 @@ def _needs_generated(call: Call) -> bool:
 
 @pytest.mark.parametrize("operation_id", list(OPERATIONS))
 def test_spec_valid_requests(clients: Clients, operation_id: str) -> None:
-    @budget(40)
+    @budget(100)
     @given(case=cases(operation_id), data=st.data())
     def run(case: schemathesis.Case, data: st.DataObject) -> None:
         count(f"requests[{operation_id}]")

@@ -145,7 +145,7 @@ def bodies(name: str, *, deviant: bool) -> st.SearchStrategy[Any]:
 def test_the_strategies_draw_only_what_the_spec_allows() -> None:
     """The non-deviant bodies pass the mock's own response validation (lower-case t/z included)."""
 
-    @budget(40)
+    @budget(100)
     @given(data=st.data())
     def run(data: st.DataObject) -> None:
         count("responses[spec check]")
@@ -169,7 +169,7 @@ MODELS: dict[str, Any] = {
 @pytest.mark.parametrize("deviant", [False, True], ids=["spec", "real-api"])
 @pytest.mark.parametrize("name", list(MODELS))
 def test_generated_models_decode_and_round_trip(name: str, deviant: bool) -> None:
-    @budget(50)
+    @budget(150)
     @given(body=bodies(name, deviant=deviant))
     def run(body: Any) -> None:
         count(f"responses[generated {name}]")
@@ -198,7 +198,7 @@ CALLS: dict[str, Any] = {
 @pytest.mark.parametrize("deviant", [False, True], ids=["spec", "real-api"])
 @pytest.mark.parametrize("name", list(CALLS))
 def test_the_overlay_decodes_every_success_body(name: str, deviant: bool) -> None:
-    @budget(40)
+    @budget(100)
     @given(body=bodies(name, deviant=deviant))
     def run(body: Any) -> None:
         count(f"responses[overlay {name}]")
@@ -223,7 +223,7 @@ ERROR_TYPES: dict[int, type[APIStatusError]] = {
 
 
 def test_the_overlay_turns_every_error_body_into_its_typed_error() -> None:
-    @budget(60)
+    @budget(150)
     @given(status=st.sampled_from(sorted(ERROR_TYPES)), body=bodies("ErrorResponse", deviant=False))
     def run(status: int, body: Any) -> None:
         count("responses[overlay errors]")

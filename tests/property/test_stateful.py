@@ -232,4 +232,4 @@ def test_client_and_mock_agree_through_any_sequence_of_operations(server: MockSe
     with LinodeImages(TOKEN, base_url=server.url, retry=None) as client:
         ImagesMachine.server = server
         ImagesMachine.client = client
-        run_state_machine_as_test(ImagesMachine, settings=budget(30, stateful_step_count=12))
+        run_state_machine_as_test(ImagesMachine, settings=budget(100, stateful_step_count=15))
