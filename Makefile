@@ -47,7 +47,7 @@ mock: $(STAMP)
 test: lint typecheck check-generated
 	$(BIN)/python -m pytest
 
-# The property tests with random seeds and twenty times the examples (tests/property/support.py).
+# The property tests with random seeds and ten times the examples (tests/property/support.py).
 test-property-long: $(STAMP)
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/property
 

@@ -5,7 +5,7 @@ Profiles (``HYPOTHESIS_PROFILE``, default ``ci``):
 
 - ``ci``: derandomized (the same examples on every run), no example database, no deadline;
   the budgets below keep tests/property under about a minute on 2 cores.
-- ``long``: random seeds and twenty times the examples, for ``make test-property-long``.
+- ``long``: random seeds and ten times the examples, for ``make test-property-long``.
 
 The profiles are applied per test through ``budget()`` rather than loaded globally, so the
 other suites keep their own hypothesis settings.
@@ -40,7 +40,7 @@ settings.register_profile(
 settings.register_profile(
     "long", derandomize=False, database=None, deadline=None, suppress_health_check=_SUPPRESSED
 )
-SCALE = {"ci": 1, "long": 20}
+SCALE = {"ci": 1, "long": 10}
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 if PROFILE not in SCALE:
     raise RuntimeError(f"HYPOTHESIS_PROFILE is {PROFILE!r}; tests/property knows {sorted(SCALE)}")

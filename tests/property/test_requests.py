@@ -26,7 +26,8 @@ an image id is the drawn string, a seeded private image, a public image or an ab
 disk id or a region is the drawn value or a known one (the drawn value is almost never
 known, and then the 400 is what is checked). The drawn ``X-Filter`` string becomes the
 overlay's ``{"label": <string>}``; the generated client sends it as drawn (any string is
-spec-valid; a non-JSON one is the API's 400 on ``X-Filter``).
+spec-valid; a non-JSON one is the API's 400 on ``X-Filter``). Every request carries the
+account's token in place of the drawn ``Authorization`` (tests/mock covers authentication).
 """
 
 from __future__ import annotations
@@ -124,6 +125,7 @@ GENERATED = {
 }
 PUBLIC_IMAGE = "linode/debian12"
 ABSENT_IMAGE = "private/999999999"
+REGIONS = tuple(mock_config().regions)
 
 
 def cases(operation_id: str) -> st.SearchStrategy[schemathesis.Case]:
@@ -245,7 +247,7 @@ def to_call(case: schemathesis.Case, operation_id: str, data: st.DataObject, pri
         body = dict(case.body)
         if "disk_id" in body and data.draw(st.booleans(), label="known disk"):
             body["disk_id"] = data.draw(st.sampled_from(DISKS), label="disk")
-        regions = list(mock_regions())
+        regions = list(REGIONS)
         if "region" in body and data.draw(st.booleans(), label="known region"):
             body["region"] = data.draw(st.sampled_from(regions), label="region")
         if "regions" in body and data.draw(st.booleans(), label="known regions"):
@@ -254,10 +256,6 @@ def to_call(case: schemathesis.Case, operation_id: str, data: st.DataObject, pri
             )
         call.body = body
     return call
-
-
-def mock_regions() -> tuple[str, ...]:
-    return tuple(mock_config().regions)
 
 
 # --- what should happen -----------------------------------------------------------------------
@@ -309,7 +307,7 @@ def expect(state: MockState, call: Call, *, overlay: bool) -> Expected:
     if op == "post-image":
         return Expected("ok") if body["disk_id"] in DISKS else Expected("status", 400, "disk_id")
     if op == "post-upload-image":
-        return Expected("ok") if body["region"] in mock_regions() else Expected("status", 400, "region")
+        return Expected("ok") if body["region"] in REGIONS else Expected("status", 400, "region")
     assert call.image_id is not None
     image = _visible(state, call.image_id)
     if image is None:
@@ -319,7 +317,7 @@ def expect(state: MockState, call: Call, *, overlay: bool) -> Expected:
     if image["is_public"]:
         return Expected("status", 403)
     if op == "post-replicate-image":
-        if any(region not in mock_regions() for region in body["regions"]):
+        if any(region not in REGIONS for region in body["regions"]):
             return Expected("status", 400, "regions")
         if image["status"] != "available":
             return Expected("status", 409)
