@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.property.support import EXAMPLES, OUTCOMES, PROFILE
+from tests.property.support import CALLS, EXAMPLES, OUTCOMES, PROFILE
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -15,3 +15,5 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         )
     if OUTCOMES:
         terminalreporter.write_line(f"request outcomes: {dict(sorted(OUTCOMES.items()))}")
+    if CALLS:
+        terminalreporter.write_line(f"state machine client calls: {dict(sorted(CALLS.items()))}")

@@ -49,6 +49,8 @@ if PROFILE not in SCALE:
 EXAMPLES: Counter[str] = Counter()
 # Outcomes seen by the request tests ("get-image 404", "post-image ok", ...), same summary.
 OUTCOMES: Counter[str] = Counter()
+# Client calls made by the state machine, by method (same summary).
+CALLS: Counter[str] = Counter()
 
 
 def budget(examples: int, **changes: Any) -> settings:

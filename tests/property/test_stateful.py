@@ -1,6 +1,7 @@
-"""A hypothesis state machine drives the sync client against the strict mock: images are
-created from disks, uploaded (``images.upload`` with generated raw data, and pending uploads
-left without data), updated, replicated, read, listed and deleted in any order.
+"""A hypothesis state machine drives the client against the strict mock (the sync client
+over a socket, the async one in-process over ASGI, both on one state): images are created
+from disks, uploaded (``images.upload`` with generated raw data, and pending uploads left
+without data), updated, replicated, read, listed and deleted in any order.
 
 After every step the client's view (``images.list`` of the account's private images) must
 equal the mock's state (read directly from ``server.state``), and both must equal a model
@@ -11,11 +12,13 @@ its creation, upload or replication has completed.
 
 from __future__ import annotations
 
+import asyncio
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
 import hypothesis.strategies as st
 import pytest
 from hypothesis.stateful import (
@@ -26,12 +29,13 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from linode_images import ConflictError, Filter, Image, LinodeImages, NotFoundError
-from linode_images_mock import MockServer
+from linode_images import AsyncLinodeImages, ConflictError, Filter, Image, LinodeImages, NotFoundError
+from linode_images_mock import MockServer, create_app
 from linode_images_mock._filters import parse_filter
 
 from tests.property.support import (
     ACCOUNT,
+    CALLS,
     DISKS,
     TOKEN,
     assert_round_trip,
@@ -65,11 +69,44 @@ class Expected:
     capabilities: list[str] = field(default_factory=list)
 
 
+class Api:
+    """``client.images`` of the sync client, or of the async one run to completion: one interface."""
+
+    def __init__(
+        self, client: LinodeImages | AsyncLinodeImages, runner: asyncio.Runner | None = None
+    ) -> None:
+        self.client = client
+        self.runner = runner
+
+    METHODS = frozenset({"create", "upload", "create_upload", "update", "replicate", "get", "delete"})
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in self.METHODS:
+            raise AttributeError(name)
+        CALLS[name] += 1
+        method = getattr(self.client.images, name)
+        runner = self.runner
+        if runner is None:
+            return method
+        return lambda *args, **kwargs: runner.run(method(*args, **kwargs))
+
+    def list(self, **kwargs: Any) -> list[Image]:
+        CALLS["list"] += 1
+        pager = self.client.images.list(**kwargs)
+        if self.runner is None:
+            return list(pager)
+
+        async def collect() -> list[Image]:
+            return [image async for image in pager]
+
+        return self.runner.run(collect())
+
+
 class ImagesMachine(RuleBasedStateMachine):
     """Steps through the client; checks the client's view, the mock's state and the model agree."""
 
     server: MockServer
-    client: LinodeImages
+    api: Api
 
     images = Bundle("images")
 
@@ -88,7 +125,7 @@ class ImagesMachine(RuleBasedStateMachine):
     @rule(target=images, disk_id=st.sampled_from(DISKS), label=LABELS, description=DESCRIPTIONS, tags=TAGS,
           cloud_init=st.booleans())  # fmt: skip
     def create(self, disk_id: int, label: str, description: str, tags: list[str], cloud_init: bool) -> str:
-        image = self.client.images.create(
+        image = self.api.create(
             disk_id=disk_id, label=label, description=description, tags=tags, cloud_init=cloud_init
         )
         assert (image.label, image.description, image.tags, str(image.status)) == (
@@ -109,9 +146,7 @@ class ImagesMachine(RuleBasedStateMachine):
         tags=TAGS,
     )
     def upload(self, data: bytes, label: str, region: str, tags: list[str]) -> str:
-        image = self.client.images.upload(
-            data, label=label, region=region, tags=tags, wait=True, wait_timeout=5
-        )
+        image = self.api.upload(data, label=label, region=region, tags=tags, wait=True, wait_timeout=5)
         assert str(image.status) == "available"
         assert isinstance(image.id, str)
         record = self.state.counters.uploads[image.id]
@@ -124,7 +159,7 @@ class ImagesMachine(RuleBasedStateMachine):
 
     @rule(target=images, label=LABELS, region=st.sampled_from(REGIONS))
     def create_upload_without_data(self, label: str, region: str) -> str:
-        pending = self.client.images.create_upload(label=label, region=region)
+        pending = self.api.create_upload(label=label, region=region)
         assert isinstance(pending.image, Image) and isinstance(pending.image.id, str)
         assert str(pending.image.status) == "pending_upload" and pending.image.regions == []
         self.model[pending.image.id] = Expected(label, "", [], [], "pending_upload", 0)
@@ -144,13 +179,13 @@ class ImagesMachine(RuleBasedStateMachine):
         if image_id in self.deleted:
             if changes:
                 with pytest.raises(NotFoundError):
-                    self.client.images.update(image_id, **changes)
+                    self.api.update(image_id, **changes)
             return
         if not changes:
             with pytest.raises(ValueError, match="at least one"):
-                self.client.images.update(image_id)
+                self.api.update(image_id)
             return
-        image = self.client.images.update(image_id, **changes)
+        image = self.api.update(image_id, **changes)
         for name, value in changes.items():
             setattr(self.model[image_id], name, value)
             assert getattr(image, name) == value
@@ -159,14 +194,14 @@ class ImagesMachine(RuleBasedStateMachine):
     def replicate(self, image_id: str, regions: list[str]) -> None:
         if image_id in self.deleted:
             with pytest.raises(NotFoundError):
-                self.client.images.replicate(image_id, regions=regions)
+                self.api.replicate(image_id, regions=regions)
             return
         expected = self.model[image_id]
         if expected.status != "available":
             with pytest.raises(ConflictError):
-                self.client.images.replicate(image_id, regions=regions)
+                self.api.replicate(image_id, regions=regions)
             return
-        image = self.client.images.replicate(image_id, regions=regions)
+        image = self.api.replicate(image_id, regions=regions)
         assert image.regions is not None and set(regions) <= {entry.region for entry in image.regions}
         # The list replaces the regions: kept ones stay in place, new ones are appended.
         expected.regions = [r for r in expected.regions if r in regions] + [
@@ -177,32 +212,32 @@ class ImagesMachine(RuleBasedStateMachine):
     def get(self, image_id: str) -> None:
         if image_id in self.deleted:
             with pytest.raises(NotFoundError):
-                self.client.images.get(image_id)
+                self.api.get(image_id)
             return
-        image = self.client.images.get(image_id)
+        image = self.api.get(image_id)
         assert_round_trip(image, self.state.get_image(image_id, ACCOUNT), "Image")
 
     @rule(image_id=consumes(images))
     def delete(self, image_id: str) -> None:
         if image_id in self.deleted:
             with pytest.raises(NotFoundError):
-                self.client.images.delete(image_id)
+                self.api.delete(image_id)
             return
-        self.client.images.delete(image_id)
+        self.api.delete(image_id)
         del self.model[image_id]
         self.deleted.append(image_id)
 
     @rule(page_size=st.sampled_from([25, 100, 500]))
     def list_pages(self, page_size: int) -> None:
         """Paging through every image (public ones included) in pages of ``page_size``."""
-        seen = [image.id for image in self.client.images.list(page_size=page_size, order_by="id")]
+        seen = [image.id for image in self.api.list(page_size=page_size, order_by="id")]
         assert len(seen) == len(set(seen))
         everything = self.state.list_images(ACCOUNT, parse_filter('{"+order_by": "id"}'), 1, 500)
         assert seen == [image["id"] for image in everything["data"]]
 
     @invariant()
     def client_view_equals_mock_state(self) -> None:
-        listed = {image.id: image for image in self.client.images.list(filter=Filter.eq("is_public", False))}
+        listed = {image.id: image for image in self.api.list(filter=Filter.eq("is_public", False))}
         stored = {
             image["id"]: image
             for image in self.state.list_images(ACCOUNT, parse_filter(PRIVATE), 1, 500)["data"]
@@ -228,8 +263,18 @@ def server() -> Iterator[MockServer]:
         yield running
 
 
-def test_client_and_mock_agree_through_any_sequence_of_operations(server: MockServer) -> None:
-    with LinodeImages(TOKEN, base_url=server.url, retry=None) as client:
-        ImagesMachine.server = server
-        ImagesMachine.client = client
-        run_state_machine_as_test(ImagesMachine, settings=budget(100, stateful_step_count=15))
+@pytest.mark.parametrize("kind", ["sync-socket", "async-asgi"])
+def test_client_and_mock_agree_through_any_sequence_of_operations(server: MockServer, kind: str) -> None:
+    if kind == "sync-socket":
+        with LinodeImages(TOKEN, base_url=server.url, retry=None) as client:
+            ImagesMachine.server, ImagesMachine.api = server, Api(client)
+            run_state_machine_as_test(ImagesMachine, settings=budget(50, stateful_step_count=15))
+        return
+    transport = httpx.ASGITransport(app=create_app(state=server.state))
+    client = AsyncLinodeImages(TOKEN, base_url="http://localhost", retry=None, transport=transport)
+    with asyncio.Runner() as runner:
+        try:
+            ImagesMachine.server, ImagesMachine.api = server, Api(client, runner)
+            run_state_machine_as_test(ImagesMachine, settings=budget(50, stateful_step_count=15))
+        finally:
+            runner.run(client.aclose())
