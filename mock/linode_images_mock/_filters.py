@@ -21,7 +21,8 @@ FILTERABLE = frozenset(
         "is_public", "size", "status", "type", "vendor", "eol", "expiry", "tags", "capabilities",
     }
 )  # fmt: skip
-SORTABLE = FILTERABLE - {"tags", "capabilities"}
+# Lists have no order; Linode's document says +order_by is not available on status.
+SORTABLE = FILTERABLE - {"tags", "capabilities", "status"}
 OPERATORS = ("+eq", "+neq", "+gt", "+gte", "+lt", "+lte", "+contains")
 MAX_DEPTH = 16
 

@@ -18,8 +18,9 @@ __all__ = ["FILTERABLE_FIELDS", "ORDERABLE_FIELDS", "Filter", "FilterValue", "bu
 FILTERABLE_FIELDS = frozenset(
     {"deprecated", "is_public", "label", "size", "status", "tags", "type", "vendor"}
 )
-# Sorting also accepts the timestamps and the id.
-ORDERABLE_FIELDS = FILTERABLE_FIELDS | {"created", "updated", "id"}
+# Sorting also accepts the timestamps and the id, but not status (the document says +order_by
+# is not available on it) nor tags (a list has no order; the API answers 400).
+ORDERABLE_FIELDS = (FILTERABLE_FIELDS - {"status", "tags"}) | {"created", "updated", "id"}
 
 FilterValue = str | int | float | bool | None
 _OPERATORS = frozenset({"+eq", "+neq", "+gt", "+gte", "+lt", "+lte", "+contains"})

@@ -8,8 +8,11 @@ from typing import Any
 
 import httpx
 import pytest
-from linode_images import AsyncLinodeImages, Image, LinodeImages
+from linode_images import ORDERABLE_FIELDS, AsyncLinodeImages, Image, LinodeImages
+from linode_images_mock import create_app
 from linode_images_mock._server import bind_socket
+
+from tests.property.support import mock_config
 
 
 def _unreachable(request: httpx.Request) -> httpx.Response:
@@ -100,3 +103,22 @@ def test_the_mock_server_turns_nagle_off_on_its_connections() -> None:
         accepted, _ = listener.accept()
         with accepted:
             assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+
+
+@pytest.mark.parametrize("field", ["status", "tags"])
+def test_sorting_on_status_or_tags_is_refused_before_sending(client: LinodeImages, field: str) -> None:
+    """The client let order_by="tags" through and the API answered 400 (status: not orderable)."""
+    assert field not in ORDERABLE_FIELDS
+    with pytest.raises(ValueError, match="cannot filter or sort on"):
+        client.images.list_page(order_by=field)
+    with pytest.raises(ValueError, match="cannot filter or sort on"):
+        client.images.list(filter={"+order_by": field})
+
+
+async def test_the_mock_refuses_sorting_on_status() -> None:
+    app = create_app(mock_config())
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://mock") as http:
+        refused = await http.get("/v4/images", headers={"X-Filter": '{"+order_by": "status"}'})
+        allowed = await http.get("/v4/images", headers={"X-Filter": '{"+order_by": "vendor"}'})
+    assert refused.status_code == 400 and refused.json()["errors"][0]["field"] == "X-Filter"
+    assert allowed.status_code == 200
