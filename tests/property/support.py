@@ -47,7 +47,7 @@ if PROFILE not in SCALE:
 
 # Examples run per test, printed in the terminal summary (tests/property/conftest.py).
 EXAMPLES: Counter[str] = Counter()
-# Outcomes seen by the request tests ("get-image 404", "post-image ok", ...), same summary.
+# Outcomes by kind ("get-image 404", "negative post-image 400", "listing several pages"), same summary.
 OUTCOMES: Counter[str] = Counter()
 # Client calls made by the state machine, by method (same summary).
 CALLS: Counter[str] = Counter()

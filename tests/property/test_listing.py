@@ -23,7 +23,7 @@ from linode_images._filter import build_x_filter
 from linode_images_mock import MockServer, create_app
 from linode_images_mock._filters import parse_filter
 
-from tests.property.support import ACCOUNT, TOKEN, budget, count, running_mock
+from tests.property.support import ACCOUNT, OUTCOMES, TOKEN, budget, count, running_mock
 
 TEXT = st.text(st.characters(min_codepoint=0x20, blacklist_categories=("Cs", "Cc")), max_size=6)
 # Values near the seeded data, so filters select some images and not others.
@@ -75,7 +75,7 @@ def test_list_yields_what_the_filter_selects_in_order(server: MockServer, kind: 
         transport=httpx.ASGITransport(app=create_app(state=server.state)),
     )
 
-    @budget(40)
+    @budget(100)
     @given(
         private=st.integers(0, 70),
         image_filter=st.none() | FILTERS,
@@ -105,6 +105,7 @@ def test_list_yields_what_the_filter_selects_in_order(server: MockServer, kind: 
 
             listed = runner.run(collect())
         assert listed == expected
+        OUTCOMES[f"listing {'one page' if len(expected) <= page_size else 'several pages'}"] += 1
         assert everything["results"] == len(expected)
 
     with sync_client, asyncio.Runner() as runner:

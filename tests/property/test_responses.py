@@ -172,7 +172,7 @@ def test_generated_models_decode_and_round_trip(name: str, deviant: bool) -> Non
     @budget(150)
     @given(body=bodies(name, deviant=deviant))
     def run(body: Any) -> None:
-        count(f"responses[generated {name}]")
+        count(f"responses[generated {name} deviant={deviant}]")
         assert_round_trip(MODELS[name].from_dict(body), body, name)
 
     run()
@@ -201,7 +201,7 @@ def test_the_overlay_decodes_every_success_body(name: str, deviant: bool) -> Non
     @budget(100)
     @given(body=bodies(name, deviant=deviant))
     def run(body: Any) -> None:
-        count(f"responses[overlay {name}]")
+        count(f"responses[overlay {name} deviant={deviant}]")
         with _serve(200, body) as client:
             result = CALLS[name](client.images)
         if name == "DeleteImageResponse":

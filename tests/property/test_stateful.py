@@ -112,7 +112,7 @@ class ImagesMachine(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        count("stateful[run]")
+        count(f"stateful[{'sync' if self.api.runner is None else 'async'}]")
         self.state = self.server.state
         self.model: dict[str, Expected] = {}
         self.deleted: list[str] = []
