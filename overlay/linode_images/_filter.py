@@ -19,7 +19,7 @@ FILTERABLE_FIELDS = frozenset(
     {"deprecated", "is_public", "label", "size", "status", "tags", "type", "vendor"}
 )
 # Sorting also accepts the timestamps and the id, but not status (the document says +order_by
-# is not available on it) nor tags (a list has no order; the API answers 400).
+# is not available on it) nor tags (a list has no order to sort by).
 ORDERABLE_FIELDS = (FILTERABLE_FIELDS - {"status", "tags"}) | {"created", "updated", "id"}
 
 FilterValue = str | int | float | bool | None
