@@ -26,8 +26,10 @@ an image id is the drawn string, a seeded private image, a public image or an ab
 disk id or a region is the drawn value or a known one (the drawn value is almost never
 known, and then the 400 is what is checked). The drawn ``X-Filter`` string becomes the
 overlay's ``{"label": <string>}``; the generated client sends it as drawn (any string is
-spec-valid; a non-JSON one is the API's 400 on ``X-Filter``). Every request carries the
-account's token in place of the drawn ``Authorization`` (tests/mock covers authentication).
+spec-valid; a non-JSON one is the API's 400 on ``X-Filter``). The generated client can send
+the id ``upload``, which names the upload path (POST only, so 405 for GET, PUT and DELETE).
+Every request carries the account's token in place of the drawn ``Authorization``
+(tests/mock covers authentication).
 """
 
 from __future__ import annotations
@@ -309,6 +311,9 @@ def expect(state: MockState, call: Call, *, overlay: bool) -> Expected:
     if op == "post-upload-image":
         return Expected("ok") if body["region"] in REGIONS else Expected("status", 400, "region")
     assert call.image_id is not None
+    if call.image_id == "upload" and op in ("get-image", "put-image", "delete-image"):
+        # /images/upload is the upload path, which has POST only; the overlay refuses the id.
+        return Expected("status", 405)
     image = _visible(state, call.image_id)
     if image is None:
         return Expected("status", 404)
@@ -494,3 +499,15 @@ def test_spec_valid_requests(clients: Clients, operation_id: str) -> None:
             check_outcome(state, call, expected, send, seen.responses)
 
     run()
+
+
+@pytest.mark.parametrize("operation_id", ["get-image", "put-image", "delete-image"])
+def test_the_id_upload_is_the_upload_path(clients: Clients, operation_id: str) -> None:
+    """Found by the long profile: the generated client can only reach /images/upload with it."""
+    call = Call(
+        operation_id, "v4", image_id="upload", body={"label": "x"} if operation_id == "put-image" else None
+    )
+    fresh(clients.state)
+    check_generated(clients, call, expect(clients.state, call, overlay=False))
+    with pytest.raises(ValueError, match="not an image id"):
+        overlay_request(clients.sync["v4"].images, call)
