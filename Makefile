@@ -47,5 +47,22 @@ mock: $(STAMP)
 test: lint typecheck check-generated
 	$(BIN)/python -m pytest
 
+# The contract suite (tests/contract) and a schemathesis run of the GET operations against
+# the live API, checking its answers against spec/. Needs LINODE_TOKEN; writes (upload,
+# update, replicate, delete of images labelled linode-images-contract-*) only with
+# LINODE_LIVE_WRITE=1. GET /images allows 20 requests a minute, hence the rate limit.
+LINODE_CONTRACT_BASE_URL ?= https://api.linode.com
+contract-live:
+	@if [ -z "$$LINODE_TOKEN" ]; then \
+		echo "contract-live: skipped, LINODE_TOKEN is not set (a Linode personal access token with images access)"; \
+		exit 0; \
+	fi; \
+	$(MAKE) --no-print-directory setup && \
+	$(BIN)/python -m pytest tests/contract -p no:cacheprovider --contract-base-url=$(LINODE_CONTRACT_BASE_URL) && \
+	$(BIN)/schemathesis --config-file tests/contract/schemathesis.toml run spec/linode-images.yaml \
+		--url $(LINODE_CONTRACT_BASE_URL) --include-method GET --mode positive \
+		--phases examples,fuzzing --max-examples 10 --workers 1 --seed 1 --rate-limit 15/m \
+		--checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
+
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
