@@ -44,6 +44,11 @@ MOCK_PORT ?= 4010
 mock: $(STAMP)
 	$(BIN)/python -m linode_images_mock --port $(MOCK_PORT) $(MOCK_ARGS)
 
+# examples/tour.py against the mock server on a free port (examples/demo.py starts and
+# stops it); tour flags in DEMO_ARGS, e.g. DEMO_ARGS=--no-progress.
+demo: $(STAMP)
+	$(BIN)/python examples/demo.py $(DEMO_ARGS)
+
 test: lint typecheck check-generated
 	$(BIN)/python -m pytest
 
