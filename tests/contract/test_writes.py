@@ -11,6 +11,7 @@ import gzip
 
 import pytest
 from linode_images import (
+    AsyncLinodeImages,
     BadRequestError,
     Filter,
     ImageRegionStatus,
@@ -78,6 +79,21 @@ def test_upload_update_replicate_delete(writes: Target, client: LinodeImages, la
     client.images.delete(image.id)
     with pytest.raises(NotFoundError):
         client.images.get(image.id)
+
+
+async def test_the_async_client_uploads_waits_and_deletes(writes: Target, label: str) -> None:
+    data = gzip.compress(tiny_disk())
+    async with AsyncLinodeImages(base_url=writes.base_url, token=writes.token) as client:
+        pending = await client.images.upload(data, label=label, region=writes.regions[0], wait=False)
+        assert isinstance(pending.id, str)
+        image = await client.images.wait_for_status(
+            pending.id, "available", timeout=writes.timeout, poll_interval=writes.poll_interval
+        )
+        assert (image.id, image.status, image.label) == (pending.id, ImageStatus.AVAILABLE, label)
+
+        await client.images.delete(pending.id)
+        with pytest.raises(NotFoundError):
+            await client.images.get(pending.id)
 
 
 def test_create_from_a_disk(writes: Target, client: LinodeImages, label: str) -> None:
