@@ -55,7 +55,7 @@ test: lint typecheck check-generated
 # The contract suite (tests/contract) and a schemathesis run of the GET operations against
 # the live API, checking its answers against spec/. Needs LINODE_TOKEN; writes (upload,
 # update, replicate, delete of images labelled linode-images-contract-*) only with
-# LINODE_LIVE_WRITE=1. GET /images allows 20 requests a minute, hence the rate limit.
+# LINODE_LIVE_WRITE=1. GET /images allows 20 requests a minute, hence the pause and the rate limit.
 LINODE_CONTRACT_BASE_URL ?= https://api.linode.com
 contract-live:
 	@if [ -z "$$LINODE_TOKEN" ]; then \
@@ -64,6 +64,8 @@ contract-live:
 	fi; \
 	$(MAKE) --no-print-directory setup && \
 	$(BIN)/python -m pytest tests/contract -p no:cacheprovider --contract-base-url=$(LINODE_CONTRACT_BASE_URL) && \
+	echo "contract-live: waiting 60 s for a fresh GET /images rate-limit window before schemathesis" && \
+	sleep 60 && \
 	$(BIN)/schemathesis --config-file tests/contract/schemathesis.toml run spec/linode-images.yaml \
 		--url $(LINODE_CONTRACT_BASE_URL) --include-method GET --mode positive \
 		--phases examples,fuzzing --max-examples 10 --workers 1 --seed 1 --rate-limit 15/m \

@@ -12,7 +12,7 @@ import contextlib
 import os
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 import pytest
@@ -38,7 +38,7 @@ class Target:
     """Where the scenarios run and what they may do there."""
 
     base_url: str
-    token: str
+    token: str = field(repr=False)  # pytest prints fixtures of a failing test
     live: bool
     writes: bool
     # Regions for upload (first) and replication (all); a disk for create-from-disk, if any.
