@@ -108,7 +108,7 @@ def timed(action: Callable[[], Image]) -> tuple[Image, float]:
 def tour(client: LinodeImages, args: argparse.Namespace, made: list[str]) -> None:
     poll = args.poll_interval if args.poll_interval is not None else (2.0 if args.live else 0.2)
     extra = [region for region in args.replicate_to.split(",") if region]
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    label = f"linode-images-tour-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}"
 
     print("1. Public images, one request per 500 (GET /images is limited to 20 requests a minute):")
     show_public_images(client)
@@ -119,7 +119,7 @@ def tour(client: LinodeImages, args: argparse.Namespace, made: list[str]) -> Non
         print(f"\n2. Uploading a {args.disk_mib} MiB raw disk image to {args.region}, gzip-compressed")
         pending = client.images.upload(
             disk,
-            label=f"tour-{stamp}",
+            label=label,
             region=args.region,
             description="uploaded by examples/tour.py",
             tags=["tour"],
@@ -135,7 +135,7 @@ def tour(client: LinodeImages, args: argparse.Namespace, made: list[str]) -> Non
     print(f"   {uploaded} is {image.status} after {took:.1f} s: {image.size} MB in {regions_of(image)}")
 
     print("\n4. Updating its label and tags")
-    image = client.images.update(uploaded, label=f"tour-{stamp}-golden", tags=["tour", "golden"])
+    image = client.images.update(uploaded, label=f"{label}-golden", tags=["tour", "golden"])
     print(f"   label {image.label!r}, tags {image.tags}")
 
     regions = [args.region, *extra]
@@ -152,7 +152,7 @@ def tour(client: LinodeImages, args: argparse.Namespace, made: list[str]) -> Non
         print("\n6. Creating an image from a disk: skipped (--disk-id names a disk of one of your Linodes)")
     else:
         print(f"\n6. Creating an image from disk {disk_id} and waiting")
-        captured = client.images.create(disk_id=disk_id, label=f"tour-{stamp}-disk", tags=["tour"])
+        captured = client.images.create(disk_id=disk_id, label=f"{label}-disk", tags=["tour"])
         from_disk = str(captured.id)
         made.append(from_disk)
         print(f"   created {from_disk} ({captured.status})")

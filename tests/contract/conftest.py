@@ -48,12 +48,8 @@ class Target:
     poll_interval: float
     timeout: float
 
-    def client(
-        self, *, anonymous: bool = False, transport: httpx.BaseTransport | None = None
-    ) -> LinodeImages:
-        return LinodeImages(
-            base_url=self.base_url, token=None if anonymous else self.token, transport=transport
-        )
+    def client(self, *, transport: httpx.BaseTransport | None = None) -> LinodeImages:
+        return LinodeImages(base_url=self.base_url, token=self.token, transport=transport)
 
     def label(self, what: str) -> str:
         stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())

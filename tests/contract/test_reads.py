@@ -78,7 +78,7 @@ def test_get_a_public_image(client: LinodeImages) -> None:
 def test_public_images_are_readable_without_a_token(target: Target, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LINODE_TOKEN", raising=False)  # no token anywhere: an anonymous client
     counting = CountingTransport()
-    with target.client(anonymous=True, transport=counting) as client:
+    with LinodeImages(base_url=target.base_url, transport=counting) as client:
         image = client.images.get("linode/debian12")
 
     assert image.id == "linode/debian12"

@@ -80,7 +80,7 @@ def test_the_tour_does_every_step_and_leaves_nothing_behind(
 
     out = capsys.readouterr().out
     assert "linode/debian12" in out and "26 public images" in out
-    assert "label 'tour-" in out and "-golden', tags ['tour', 'golden']" in out
+    assert "label 'linode-images-tour-" in out and "-golden', tags ['tour', 'golden']" in out
     assert "us-east available, us-iad available, us-ord available" in out
     counters = server.state.counters
     assert counters.images_created == 2  # one upload, one from a disk
