@@ -93,3 +93,10 @@ def test_the_sections_come_in_the_order_a_user_needs_them() -> None:
         "Deviations from upstream",
         "Benchmarks",
     ]
+
+
+def test_links_within_the_readme_lead_to_a_heading() -> None:
+    headings = re.findall(r"^#+ (.+)$", FENCE.sub("", README), re.M)
+    anchors = {re.sub(r"[^\w\- ]", "", heading).strip().lower().replace(" ", "-") for heading in headings}
+    linked = set(re.findall(r"\]\(#([\w-]+)\)", README))
+    assert linked and linked <= anchors
