@@ -1004,8 +1004,7 @@ async def upload_async(images: AsyncImages, source: UploadSource, options: Uploa
     client = images._client
     report, close_bar = progress_callback(options.on_progress, options.progress, options.label)
     try:
-        # Reading, compressing and spooling are blocking file work: keep them off the event loop.
-        prepared = await asyncio.to_thread(options.prepare, source)
+        prepared = await _prepare_off_loop(options, source)
         with prepared:
             pending = await images.create_upload(**options.create_kwargs())
             image_id, upload_to = _pending_parts(pending)
@@ -1032,6 +1031,25 @@ async def upload_async(images: AsyncImages, source: UploadSource, options: Uploa
     if not options.wait:
         return pending.image if isinstance(pending.image, Image) else await images.get(image_id)
     return await images.wait_for_status(image_id, "available", timeout=options.wait_timeout)
+
+
+async def _prepare_off_loop(options: UploadOptions, source: UploadSource) -> PreparedSource:
+    """Read, compress and spool in a worker thread, so blocking file work stays off the event loop.
+
+    A thread cannot be cancelled: if the caller is, the source it goes on to prepare is closed
+    when it finishes, so no temporary file or opened path is left behind.
+    """
+    work = asyncio.ensure_future(asyncio.to_thread(options.prepare, source))
+    try:
+        return await asyncio.shield(work)
+    except asyncio.CancelledError:
+        work.add_done_callback(_close_when_prepared)
+        raise
+
+
+def _close_when_prepared(work: asyncio.Future[PreparedSource]) -> None:
+    if not work.cancelled() and work.exception() is None:
+        work.result().close()
 
 
 async def _cleanup_async(images: AsyncImages, image_id: str, delete: bool) -> tuple[bool | None, str]:

@@ -295,3 +295,48 @@ async def test_the_upload_client_has_the_network_settings_and_nothing_of_the_api
     assert fake.storage_requests()[0].headers.get("authorization") is None
     async with upload_async_http_client(network) as ahttp:
         assert ahttp.timeout == timeout and ahttp.auth is None and "authorization" not in ahttp.headers
+
+
+async def test_cancelled_async_upload_closes_the_source_prepared_in_the_background(
+    raw_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancelling while the file is compressed in a worker thread must not leak the spool file."""
+    import asyncio
+    import threading
+
+    from linode_images import _upload
+
+    started, release = threading.Event(), threading.Event()
+    prepared: list[_upload.PreparedSource] = []
+    real_prepare = _upload.UploadOptions.prepare
+
+    def slow_prepare(self: _upload.UploadOptions, source: _upload.UploadSource) -> _upload.PreparedSource:
+        started.set()
+        release.wait(5)
+        result = real_prepare(self, source)
+        prepared.append(result)
+        return result
+
+    closed: list[_upload.PreparedSource] = []
+    real_close = _upload.PreparedSource.close
+
+    def tracking_close(self: _upload.PreparedSource) -> None:
+        closed.append(self)
+        real_close(self)
+
+    monkeypatch.setattr(_upload.UploadOptions, "prepare", slow_prepare)
+    monkeypatch.setattr(_upload.PreparedSource, "close", tracking_close)
+    fake = FakeLinode()
+    async with AsyncLinodeImages(token=TOKEN, base_url=API, transport=httpx.MockTransport(fake)) as linode:
+        task = asyncio.create_task(linode.images.upload(raw_file, label="golden", region="us-east"))
+        await asyncio.to_thread(started.wait, 5)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        release.set()
+        for _ in range(200):
+            if prepared and prepared[0] in closed:
+                break
+            await asyncio.sleep(0.01)
+    assert prepared and prepared[0] in closed
+    assert fake.requests == []
