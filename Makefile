@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 UPSTREAM ?= ../shared/reference/linode-openapi-4.189.0.yaml
 STAMP := $(VENV)/.installed
+# The benchmark environment: the project plus the peers it is compared with (benchmarks/requirements.txt).
+BENCH_VENV := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
 
 .PHONY: setup spec check-spec generate check-generated lint format typecheck test demo mock bench contract-live clean
 
@@ -47,5 +50,18 @@ mock: $(STAMP)
 test: lint typecheck check-generated
 	$(BIN)/python -m pytest
 
+$(BENCH_STAMP): pyproject.toml constraints.txt benchmarks/requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; run: make PYTHON=python3 ..."; exit 1; }
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade "pip==26.3" -c constraints.txt
+	$(BENCH_VENV)/bin/python -m pip install --quiet -c constraints.txt -e '.[mock]' -r benchmarks/requirements.txt
+	touch $(BENCH_STAMP)
+
+# Writes BENCHMARKS.md (about 10 minutes); BENCH_QUICK=1 prints a quick table instead. Never part of test.
+bench: $(STAMP) $(BENCH_STAMP)
+	@for tool in curl gzip; do command -v $$tool >/dev/null || { \
+		echo "make bench needs $$tool on PATH for its baselines (Debian: apt-get install $$tool)"; exit 1; }; done
+	$(BENCH_VENV)/bin/python benchmarks/bench.py $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) .mypy_cache .pytest_cache .ruff_cache
