@@ -32,6 +32,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -372,6 +373,125 @@ def row_list(cfg: Settings) -> list[Row]:
     ]
 
 
+# --- row 4: uploads --------------------------------------------------------------------------------
+
+PEER_UPLOADER = """
+import json, resource, sys, time
+from linode_api4 import LinodeClient
+
+url, token, path = sys.argv[1:4]
+client = LinodeClient(token, base_url=url + "/v4")
+with open(path, "rb") as f:
+    started = time.perf_counter()
+    image = client.images.upload("bench", "us-east", f)
+    seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"image_id": image.id, "seconds": seconds, "peak_rss": peak}))
+"""
+
+
+def row_upload(cfg: Settings) -> list[Row]:
+    import upload_ratios as up
+
+    def peer(mock: Any, path: Path) -> dict[str, Any]:
+        result = subprocess.run(
+            [sys.executable, "-c", PEER_UPLOADER, mock.url, up.TOKEN, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        figures: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+        figures["bytes"] = mock.received(figures["image_id"])
+        return figures
+
+    mib = up.MIB
+    with tempfile.TemporaryDirectory(prefix="upload-bench-") as work:
+        gz, small = Path(work, "disk.img.gz"), Path(work, "small.img.gz")
+        raw, out = Path(work, "disk.img"), Path(work, "baseline.img.gz")
+        print(f"  writing {cfg.upload_mib} MiB test files in {work} ...", flush=True)
+        up.write_gzip(gz, cfg.upload_mib)
+        up.write_gzip(small, cfg.rss_mib)
+        up.write_raw(raw, cfg.upload_mib)
+        mock = up.Mock()
+        runs: dict[str, list[dict[str, Any]]] = {
+            "ours": [],
+            "curl": [],
+            "peer": [],
+            "raw": [],
+            "gzip+curl": [],
+        }
+        try:
+            up.ours(mock, small)  # warm-up: page cache, byte-code, the mock's first upload
+            small_run = up.ours(mock, small)
+            for _ in range(cfg.upload_repeat):
+                runs["ours"].append(up.ours(mock, gz))
+                runs["curl"].append(up.baseline_curl(mock, gz))
+                runs["peer"].append(peer(mock, gz))
+            for _ in range(cfg.upload_repeat):
+                runs["raw"].append(up.ours(mock, raw))
+                runs["gzip+curl"].append(up.baseline_gzip_curl(mock, raw, out))
+        finally:
+            mock.close()
+        size = gz.stat().st_size
+        for name in ("ours", "curl", "peer"):
+            for run in runs[name]:
+                if run["bytes"] != size:
+                    raise SystemExit(f"row 4: the {name} upload delivered {run['bytes']} of {size} bytes")
+        if small_run["bytes"] != small.stat().st_size:
+            raise SystemExit("row 4: the small upload did not deliver the whole file")
+
+    best = {name: up.best(values) for name, values in runs.items()}
+    rate = {name: size / mib / best[name]["seconds"] for name in ("ours", "curl", "peer")}
+    label = f"{size / mib:,.0f} MiB" if size < (1 << 30) else f"{size / (1 << 30):.2f} GiB"
+    workload = f"upload a {label} pre-gzipped file to the mock's pre-signed URL over loopback"
+    rss_big, rss_small = best["ours"]["peak_rss"] / mib, small_run["peak_rss"] / mib
+    rss_peer = best["peer"]["peak_rss"] / mib
+    flat = abs(rss_big - rss_small) < 16
+    wall = best["raw"]["seconds"] / best["gzip+curl"]["seconds"]
+    return [
+        Row(
+            "4a",
+            f"{workload}: throughput, `images.upload(path, wait=False)` (the POST included) "
+            "vs `curl --upload-file`",
+            f"{rate['ours']:,.0f} MiB/s",
+            f"{rate['curl']:,.0f} MiB/s (curl)",
+            f"{rate['ours'] / rate['curl']:.2f}x",
+            "≥ 0.8x",
+            yes(rate["ours"] / rate["curl"] >= 0.8),
+        ),
+        Row(
+            "4b",
+            f"{workload}: throughput and peak RSS of the uploading process, ours vs "
+            f"`{PEER}` `images.upload(label, region, file)`",
+            f"{rate['ours']:,.0f} MiB/s, {rss_big:.0f} MiB RSS",
+            f"{rate['peer']:,.0f} MiB/s, {rss_peer:.0f} MiB RSS ({PEER})",
+            f"{rate['ours'] / rate['peer']:.2f}x the throughput",
+            "none stated",
+            "—",
+        ),
+        Row(
+            "4c",
+            f"compress and upload a {cfg.upload_mib:,} MiB raw disk image (zeroes, text, 1/8 random): "
+            f"`images.upload(path)` at gzip level {up.LEVEL} vs `gzip -{up.LEVEL} -c` to a file, then curl",
+            fmt_time(best["raw"]["seconds"]),
+            fmt_time(best["gzip+curl"]["seconds"]) + " (gzip + curl)",
+            f"{wall:.2f}x",
+            "≤ 1.2x",
+            yes(wall <= 1.2),
+        ),
+        Row(
+            "4d",
+            f"peak RSS of the process running `images.upload` of a pre-gzipped file: {cfg.rss_mib} MiB vs "
+            f"{label} (interpreter and imports included)",
+            f"{rss_small:.0f} MiB at {cfg.rss_mib} MiB, {rss_big:.0f} MiB at {label}",
+            f"{rss_peer:.0f} MiB at {label} ({PEER})",
+            f"{rss_big - rss_small:+.0f} MiB",
+            "flat, < 100 MiB",
+            yes(flat and max(rss_big, rss_small) < 100),
+        ),
+    ]
+
+
 # --- row 5: cold import ------------------------------------------------------------------------------
 
 IMPORT_TIMER = "import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
@@ -546,6 +666,7 @@ ROWS: dict[str, Callable[[Settings], list[Row]]] = {
     "1": row_single_get,
     "2": row_page_decode,
     "3": row_list,
+    "4": row_upload,
     "5": row_import,
     "6": row_mock,
 }
