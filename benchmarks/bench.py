@@ -567,8 +567,8 @@ def row_mock(cfg: Settings) -> list[Row]:
             rows.append(
                 Row(
                     number,
-                    f"mock server, one worker (uvicorn), {what}: requests per second, 8 connections from "
-                    "an httpx client in another process",
+                    f"mock server in its own process, one uvicorn worker, {what}: requests per second "
+                    "with 8 keep-alive connections from an async httpx client",
                     f"{rate:,.0f} req/s",
                     "—",
                     "—",
@@ -643,7 +643,7 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def document(rows: list[Row], cfg: Settings, started: datetime.datetime, seconds: float, notes: str) -> str:
+def document(rows: list[Row], cfg: Settings, started: datetime.datetime, seconds: float, extra: str) -> str:
     return f"""# Benchmarks
 
 The client against the official Python SDK ({PEER}) and against the floor set by raw `httpx`,
@@ -659,7 +659,40 @@ shared machines; the ratios are the claim.
   rounds (uploads: best of {cfg.upload_repeat}, as in `benchmarks/upload_ratios.py`)
 
 {table(rows)}
-{notes}"""
+{extra}"""
+
+
+# Why a row can miss its target on a given machine, printed under the table when it does.
+KNOWN_CAUSES = {
+    "4a": "the time includes the POST that creates the image and the client's start-up, which weigh "
+    "on small files; the mock (Python, hashing what it receives) is the bottleneck of both sides",
+}
+
+
+def notes(rows: list[Row]) -> str:
+    missed = [row for row in rows if row.met == yes(False)]
+    lines = ["", "## Targets not met", ""]
+    if not missed:
+        lines.append("None: every row with a target met it in this run.")
+    for row in missed:
+        cause = KNOWN_CAUSES.get(row.number, "not yet explained")
+        lines.append(f"- Row {row.number}: measured {row.ratio} against a target of {row.target}; {cause}.")
+    lines += [
+        "",
+        "## How to read the rows",
+        "",
+        "- Rows 1 and 2 run in one process over `httpx.MockTransport`: no sockets, so they measure the",
+        "  client's own cost. Row 2c reads the same fields from every image on both sides, so that",
+        "  neither can defer decoding past the timer.",
+        "- Row 3 runs the mock in its own process, with `latency:0.05` injected on every `GET /images`.",
+        "  Requests are counted by the mock. linode_api4 asks for its default page size (the API's 100).",
+        "- Row 4 runs each upload in a fresh process and takes its `ru_maxrss`, so peak RSS includes the",
+        "  interpreter and imports. Throughput counts from the create POST to the end of the PUT.",
+        "- Row 5 times the import statement inside a fresh interpreter (start-up excluded), after one",
+        "  import of each has compiled the byte-code.",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 ROWS: dict[str, Callable[[Settings], list[Row]]] = {
@@ -700,9 +733,7 @@ def main() -> int:
             print(f"  {row.number}: {row.ours} vs {row.peer}, {row.ratio}, target {row.target}, {row.met}")
         rows.extend(new)
     seconds = time.perf_counter() - started
-    notes_path = Path(__file__).with_name("NOTES.md")
-    notes = "\n" + notes_path.read_text() if notes_path.exists() else ""
-    text = document(rows, cfg, started_at, seconds, notes)
+    text = document(rows, cfg, started_at, seconds, notes(rows))
     if output is None:
         print()
         print(text)
