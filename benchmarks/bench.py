@@ -44,7 +44,7 @@ from typing import Any
 import httpx
 from linode_images import AsyncLinodeImages, LinodeImages
 from linode_images_api.models import PaginatedImages
-from overlay_ratios import image, public_image
+from overlay_ratios import image, public_image, single_get_sides
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "bench-token"  # noqa: S105 - the mock's stand-in token, and the in-process transports check none
@@ -163,20 +163,7 @@ def mock_process(*args: str) -> Iterator[MockProcess]:
 
 
 def row_single_get(cfg: Settings) -> list[Row]:
-    body = json.dumps(image(1)).encode()
-    headers = {"content-type": "application/json"}
-    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body, headers=headers))
-    client = LinodeImages(token=TOKEN, transport=transport)
-    raw = httpx.Client(
-        transport=transport, base_url="https://api.linode.com", headers={"Authorization": f"Bearer {TOKEN}"}
-    )
-
-    def ours() -> None:
-        client.images.get("private/1")
-
-    def by_hand() -> None:
-        json.loads(raw.get("/v4/images/private%2F1").content)
-
+    ours, by_hand = single_get_sides()
     ours_s, raw_s = median_pair(ours, by_hand, 500, cfg.rounds)
     ratio = ours_s / raw_s
     return [
@@ -200,21 +187,11 @@ def page_body(make_image: Callable[[int], dict[str, Any]]) -> bytes:
     return json.dumps({"data": data, "page": 1, "pages": 1, "results": 500}).encode()
 
 
-def read_ours(page: PaginatedImages) -> int:
-    """Touch what a caller reads of each image, so neither side can defer work past the timer."""
+def read_images(images: Iterable[Any]) -> int:
+    """Touch what a caller reads of each image (ours or linode_api4's: the attribute names are the
+    same), so that neither side can defer work past the timer."""
     seen = 0
-    for item in page.data or []:
-        seen += len(str(item.id)) + len(str(item.label)) + len(str(item.status)) + int(item.size or 0)
-        seen += item.created.year if isinstance(item.created, datetime.datetime) else 0
-        seen += len(item.tags or []) + len(item.capabilities or [])
-        for region in item.regions or []:
-            seen += len(str(region.region)) + len(str(region.status))
-    return seen
-
-
-def read_peer(page: Iterable[Any]) -> int:
-    seen = 0
-    for item in page:
+    for item in images:
         seen += len(str(item.id)) + len(str(item.label)) + len(str(item.status)) + int(item.size or 0)
         seen += item.created.year if isinstance(item.created, datetime.datetime) else 0
         seen += len(item.tags or []) + len(item.capabilities or [])
@@ -259,17 +236,17 @@ def row_page_decode(cfg: Settings) -> list[Row]:
     body = page_body(image)
     # Never contacted: a lazy load would fail loudly instead of hiding in the timing.
     peer_client = LinodeClient(TOKEN, base_url="http://127.0.0.1:9/v4")
-    expected = read_ours(PaginatedImages.from_dict(json.loads(body)))
+    expected = read_images(PaginatedImages.from_dict(json.loads(body)).data or [])
     peer_page = PaginatedList.make_paginated_list(json.loads(body), peer_client, PeerImage, page_url="images")
-    if read_peer(peer_page) != expected:
+    if read_images(peer_page) != expected:
         raise SystemExit("row 2c: linode_api4 read the page differently")
 
     def ours() -> int:
-        return read_ours(PaginatedImages.from_dict(json.loads(body)))
+        return read_images(PaginatedImages.from_dict(json.loads(body)).data or [])
 
     def peer() -> int:
         page = PaginatedList.make_paginated_list(json.loads(body), peer_client, PeerImage, page_url="images")
-        return read_peer(page)
+        return read_images(page)
 
     ours_s, peer_s = median_pair(ours, peer, 3, cfg.rounds)
     faster = peer_s / ours_s
