@@ -33,6 +33,7 @@ from ._errors import (
     PermissionDeniedError,
     RateLimitError,
     ServerError,
+    UnreachableStatusError,
     UploadError,
     WaitTimeoutError,
 )
@@ -90,6 +91,7 @@ __all__ = [
     "RawResponse",
     "RetryPolicy",
     "ServerError",
+    "UnreachableStatusError",
     "UploadError",
     "UploadImageResponse",
     "WaitTimeoutError",

@@ -59,7 +59,28 @@ from ._models import (
 )
 from ._pagination import AsyncImagePager, ImagePager
 from ._retry import RetryPolicy, parse_retry_after
+from ._upload import (
+    DEFAULT_COMPRESS_LEVEL,
+    DEFAULT_MAX_SIZE,
+    Compress,
+    ProgressCallback,
+    UploadSource,
+    upload_async,
+    upload_options,
+    upload_sync,
+)
 from ._version import __version__
+from ._wait import (
+    DEFAULT_MAX_INTERVAL,
+    DEFAULT_POLL_INTERVAL,
+    DEFAULT_REPLICATION_TIMEOUT,
+    DEFAULT_STATUS_TIMEOUT,
+    Waiter,
+    replication_target,
+    status_target,
+    wait_async,
+    wait_sync,
+)
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -827,6 +848,101 @@ class Images:
         """
         self._client._call(_DELETE, DeleteImageResponse, check_image_id(image_id))
 
+    def upload(
+        self,
+        source: UploadSource,
+        *,
+        label: str,
+        region: str,
+        description: str | None = None,
+        tags: Sequence[str] | None = None,
+        cloud_init: bool = False,
+        compress: Compress = "auto",
+        on_progress: ProgressCallback | None = None,
+        progress: bool = False,
+        wait: bool = True,
+        wait_timeout: float | None = DEFAULT_STATUS_TIMEOUT,
+        delete_on_failure: bool = True,
+        max_size: int = DEFAULT_MAX_SIZE,
+        compress_level: int = DEFAULT_COMPRESS_LEVEL,
+        size: int | None = None,
+        spool_dir: str | os.PathLike[str] | None = None,
+        max_attempts: int = 3,
+    ) -> Image:
+        """Upload a disk image (path, bytes or binary file object) and return the new image.
+
+        Raw data is gzip-compressed first; every check runs before the image is created; a
+        failed upload deletes the pending image unless ``delete_on_failure=False``. With
+        ``wait=True`` the image is returned once ``available``.
+
+        >>> image = client.images.upload("disk.img", label="golden", region="us-east")
+        """
+        options = upload_options(
+            tags,
+            label=label,
+            region=region,
+            description=description,
+            cloud_init=cloud_init,
+            compress=compress,
+            on_progress=on_progress,
+            progress=progress,
+            wait=wait,
+            wait_timeout=wait_timeout,
+            delete_on_failure=delete_on_failure,
+            max_size=max_size,
+            compress_level=compress_level,
+            size=size,
+            spool_dir=spool_dir,
+            max_attempts=max_attempts,
+        )
+        return upload_sync(self, source, options)
+
+    def wait_for_status(
+        self,
+        image_id: str,
+        status: str = "available",
+        *,
+        timeout: float | None = DEFAULT_STATUS_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_INTERVAL,
+    ) -> Image:
+        """Poll until the image has ``status``; the final image (fails fast on 404 and dead ends).
+
+        >>> image = client.images.wait_for_status("private/123", "available", timeout=600)
+        """
+        waiter = Waiter(
+            check_image_id(image_id),
+            status_target(status),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_interval=max_interval,
+            clock=self._client._clock,
+        )
+        return wait_sync(lambda: self.get(image_id), waiter, self._client._sleep)
+
+    def wait_for_replication(
+        self,
+        image_id: str,
+        regions: Sequence[str] | None = None,
+        *,
+        timeout: float | None = DEFAULT_REPLICATION_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_INTERVAL,
+    ) -> Image:
+        """Poll until the image is available in every region of ``regions`` (default: all listed).
+
+        >>> image = client.images.wait_for_replication("private/123", regions=["us-east", "us-iad"])
+        """
+        waiter = Waiter(
+            check_image_id(image_id),
+            replication_target(regions),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_interval=max_interval,
+            clock=self._client._clock,
+        )
+        return wait_sync(lambda: self.get(image_id), waiter, self._client._sleep)
+
 
 class ImagesWithRawResponse:
     """``client.images.with_raw_response``: the same calls, returning ``RawResponse``.
@@ -953,6 +1069,101 @@ class AsyncImages:
     async def delete(self, image_id: str) -> None:
         """Delete an image."""
         await self._client._call(_DELETE, DeleteImageResponse, check_image_id(image_id))
+
+    async def upload(
+        self,
+        source: UploadSource,
+        *,
+        label: str,
+        region: str,
+        description: str | None = None,
+        tags: Sequence[str] | None = None,
+        cloud_init: bool = False,
+        compress: Compress = "auto",
+        on_progress: ProgressCallback | None = None,
+        progress: bool = False,
+        wait: bool = True,
+        wait_timeout: float | None = DEFAULT_STATUS_TIMEOUT,
+        delete_on_failure: bool = True,
+        max_size: int = DEFAULT_MAX_SIZE,
+        compress_level: int = DEFAULT_COMPRESS_LEVEL,
+        size: int | None = None,
+        spool_dir: str | os.PathLike[str] | None = None,
+        max_attempts: int = 3,
+    ) -> Image:
+        """Upload a disk image (path, bytes or binary file object) and return the new image.
+
+        Raw data is gzip-compressed first; every check runs before the image is created; a
+        failed upload deletes the pending image unless ``delete_on_failure=False``. With
+        ``wait=True`` the image is returned once ``available``.
+
+        >>> image = await client.images.upload("disk.img", label="golden", region="us-east")
+        """
+        options = upload_options(
+            tags,
+            label=label,
+            region=region,
+            description=description,
+            cloud_init=cloud_init,
+            compress=compress,
+            on_progress=on_progress,
+            progress=progress,
+            wait=wait,
+            wait_timeout=wait_timeout,
+            delete_on_failure=delete_on_failure,
+            max_size=max_size,
+            compress_level=compress_level,
+            size=size,
+            spool_dir=spool_dir,
+            max_attempts=max_attempts,
+        )
+        return await upload_async(self, source, options)
+
+    async def wait_for_status(
+        self,
+        image_id: str,
+        status: str = "available",
+        *,
+        timeout: float | None = DEFAULT_STATUS_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_INTERVAL,
+    ) -> Image:
+        """Poll until the image has ``status``; the final image (fails fast on 404 and dead ends).
+
+        >>> image = await client.images.wait_for_status("private/123", "available", timeout=600)
+        """
+        waiter = Waiter(
+            check_image_id(image_id),
+            status_target(status),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_interval=max_interval,
+            clock=self._client._clock,
+        )
+        return await wait_async(lambda: self.get(image_id), waiter, self._client._sleep)
+
+    async def wait_for_replication(
+        self,
+        image_id: str,
+        regions: Sequence[str] | None = None,
+        *,
+        timeout: float | None = DEFAULT_REPLICATION_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_INTERVAL,
+    ) -> Image:
+        """Poll until the image is available in every region of ``regions`` (default: all listed).
+
+        >>> image = await client.images.wait_for_replication("private/123", regions=["us-east", "us-iad"])
+        """
+        waiter = Waiter(
+            check_image_id(image_id),
+            replication_target(regions),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_interval=max_interval,
+            clock=self._client._clock,
+        )
+        return await wait_async(lambda: self.get(image_id), waiter, self._client._sleep)
 
 
 class AsyncImagesWithRawResponse:

@@ -14,6 +14,7 @@
     │   └── ServerError ........... 5xx (nginx HTML 502 pages included)
     │       └── MaintenanceError .. 503 with ``X-Maintenance-Mode``
     ├── UploadError ............... the pre-signed upload of image data failed
+    ├── UnreachableStatusError .... an awaited state can no longer be reached; waiting stopped
     └── WaitTimeoutError .......... an image did not reach the wanted state in time
 
 ``APIStatusError`` carries Linode's list of ``(field, reason)`` pairs as ``errors``, the
@@ -48,6 +49,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ServerError",
+    "UnreachableStatusError",
     "UploadError",
     "WaitTimeoutError",
     "error_from_response",
@@ -188,6 +190,16 @@ class UploadError(LinodeError):
         self.image_id = image_id
         self.image_deleted = image_deleted
         self.attempts = attempts
+
+
+class UnreachableStatusError(LinodeError):
+    """The image is in a state from which the awaited one cannot be reached; ``last_image`` shows it."""
+
+    def __init__(self, message: str, *, image_id: str, last_image: Image, elapsed: float) -> None:
+        super().__init__(message)
+        self.image_id = image_id
+        self.last_image = last_image
+        self.elapsed = elapsed
 
 
 class WaitTimeoutError(LinodeError):

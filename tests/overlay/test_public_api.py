@@ -45,6 +45,7 @@ EXPECTED = {
     "RawResponse",
     "RetryPolicy",
     "ServerError",
+    "UnreachableStatusError",
     "UploadError",
     "UploadImageResponse",
     "WaitTimeoutError",
