@@ -57,7 +57,8 @@ $(BENCH_STAMP): pyproject.toml constraints.txt benchmarks/requirements.txt
 	$(BENCH_VENV)/bin/python -m pip install --quiet -c constraints.txt -e '.[mock]' -r benchmarks/requirements.txt
 	touch $(BENCH_STAMP)
 
-# Writes BENCHMARKS.md (about 10 minutes); BENCH_QUICK=1 prints a quick table instead. Never part of test.
+# Writes BENCHMARKS.md (about 3 minutes on 2 cores); BENCH_QUICK=1 prints a quick table instead.
+# Never part of test.
 bench: $(STAMP) $(BENCH_STAMP)
 	@for tool in curl gzip; do command -v $$tool >/dev/null || { \
 		echo "make bench needs $$tool on PATH for its baselines (Debian: apt-get install $$tool)"; exit 1; }; done
