@@ -28,6 +28,7 @@ import importlib.metadata
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -561,15 +562,18 @@ def row_mock(cfg: Settings) -> list[Row]:
         make = shutil.which("make")
         if make is None:
             raise SystemExit("row 6: make is not on PATH")
-        result = subprocess.run([make, "test"], cwd=ROOT, capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            [make, "--no-print-directory", "test"], cwd=ROOT, capture_output=True, text=True, check=False
+        )
         seconds = time.perf_counter() - started
         outcome = "passed" if result.returncode == 0 else f"FAILED (exit {result.returncode})"
-        last = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+        # pytest's closing line, such as "=== 905 passed in 44.23s ===".
+        summaries = re.findall(r"^=+ (.+ in [0-9.]+s.*?) =+$", result.stdout, flags=re.MULTILINE)
+        last = summaries[-1] if summaries else "pytest did not finish"
         rows.append(
             Row(
                 "6c",
-                f"wall time of `make test` (lint, typecheck, check-generated, pytest): {outcome}, "
-                f"{last.strip('= ')}",
+                f"wall time of `make test` (lint, typecheck, check-generated, pytest): {outcome}, {last}",
                 fmt_time(seconds),
                 "—",
                 "—",
