@@ -270,6 +270,11 @@ def row_page_decode(cfg: Settings) -> list[Row]:
 # --- row 3: listing 5,000 images over loopback with latency ----------------------------------------
 
 
+def listing_rounds(cfg: Settings) -> int:
+    """Each listing takes seconds with linode_api4: fewer rounds than the in-process rows."""
+    return max(1, cfg.rounds // 5)
+
+
 def row_list(cfg: Settings) -> list[Row]:
     from linode_api4 import LinodeClient
 
@@ -311,7 +316,7 @@ def row_list(cfg: Settings) -> list[Row]:
             measure(listing)
         times: dict[str, list[float]] = {name: [] for name in sides}
         used: dict[str, int] = {}
-        for _ in range(max(1, cfg.rounds // 5)):
+        for _ in range(listing_rounds(cfg)):
             for name, listing in sides.items():
                 seconds, requests = measure(listing)
                 times[name].append(seconds)
@@ -466,7 +471,7 @@ def row_upload(cfg: Settings) -> list[Row]:
             f"{label} (interpreter and imports included)",
             f"{rss_small:.1f} MiB at {cfg.rss_mib} MiB, {rss_big:.1f} MiB at {label}",
             f"{rss_peer:.1f} MiB at {label} ({PEER})",
-            f"{rss_big - rss_small:+.1f} MiB",
+            f"{round(rss_big - rss_small, 1) + 0.0:+.1f} MiB",  # + 0.0: no "-0.0"
             "flat, < 100 MiB",
             yes(flat and max(rss_big, rss_small) < 100),
         ),
@@ -640,7 +645,8 @@ shared machines; the ratios are the claim.
   `benchmarks/requirements.txt` and needs `curl` and `gzip`); `BENCH_QUICK=1 make bench` for a quick
   look that prints the table without writing this file
 - Method: the two sides of each ratio run alternately after a warm-up; medians of {cfg.rounds}
-  rounds (uploads: best of {cfg.upload_repeat}, as in `benchmarks/upload_ratios.py`)
+  rounds (listings: {listing_rounds(cfg)}; uploads: best of {cfg.upload_repeat}, as in
+  `benchmarks/upload_ratios.py`)
 
 {table(rows)}
 {extra}"""
