@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 UPSTREAM ?= ../shared/reference/linode-openapi-4.189.0.yaml
 STAMP := $(VENV)/.installed
+# The benchmark environment: the project plus the peers it is compared with (benchmarks/requirements.txt).
+BENCH_VENV := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
 
 .PHONY: setup spec check-spec generate check-generated lint format typecheck test demo mock bench contract-live clean
 
@@ -71,5 +74,19 @@ contract-live:
 		--phases examples,fuzzing --max-examples 10 --workers 1 --seed 1 --rate-limit 15/m \
 		--checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
 
+$(BENCH_STAMP): pyproject.toml constraints.txt benchmarks/requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; run: make PYTHON=python3 ..."; exit 1; }
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade "pip==26.3" -c constraints.txt
+	$(BENCH_VENV)/bin/python -m pip install --quiet -c constraints.txt -e '.[mock]' -r benchmarks/requirements.txt
+	touch $(BENCH_STAMP)
+
+# Writes BENCHMARKS.md (about 3 minutes on 2 cores); BENCH_QUICK=1 prints a quick table instead.
+# Never part of test.
+bench: $(STAMP) $(BENCH_STAMP)
+	@for tool in curl gzip; do command -v $$tool >/dev/null || { \
+		echo "make bench needs $$tool on PATH for its baselines (Debian: apt-get install $$tool)"; exit 1; }; done
+	$(BENCH_VENV)/bin/python benchmarks/bench.py $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) .mypy_cache .pytest_cache .ruff_cache
