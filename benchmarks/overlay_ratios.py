@@ -101,7 +101,8 @@ def best_pair(
     return best_a, best_b
 
 
-def single_get() -> tuple[float, float]:
+def single_get_sides() -> tuple[Callable[[], object], Callable[[], object]]:
+    """``images.get`` and a raw ``httpx`` GET + ``json.loads``, over one in-process transport."""
     body = json.dumps(image(1)).encode()
     headers = {"content-type": "application/json"}
     transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body, headers=headers))
@@ -110,12 +111,17 @@ def single_get() -> tuple[float, float]:
         transport=transport, base_url="https://api.linode.com", headers={"Authorization": f"Bearer {TOKEN}"}
     )
 
-    def overlay() -> None:
-        client.images.get("private/1")
+    def overlay() -> object:
+        return client.images.get("private/1")
 
-    def by_hand() -> None:
-        json.loads(raw.get("/v4/images/private%2F1").content)
+    def by_hand() -> object:
+        return json.loads(raw.get("/v4/images/private%2F1").content)
 
+    return overlay, by_hand
+
+
+def single_get() -> tuple[float, float]:
+    overlay, by_hand = single_get_sides()
     overlay(), by_hand()
     return best_pair(overlay, by_hand, 1000, rounds=30)
 

@@ -14,7 +14,7 @@ side's best of ``--repeat`` runs is kept so that noise from other processes infl
    against ``gzip -6 -c disk.img > disk.img.gz && curl --upload-file disk.img.gz URL``.
    Target: at most 1.2x.
 
-Our uploads run in a fresh subprocess each, so its ``ru_maxrss`` is the upload's own; the time
+Our uploads run in a fresh subprocess each, so its peak RSS (``VmHWM``) is the upload's own; the time
 is taken inside it around the call (interpreter start-up excluded, as curl's is negligible).
 curl is told not to send ``Expect: 100-continue``, which the client does not send either.
 """
@@ -40,8 +40,18 @@ MIB = 1 << 20
 TOKEN = "bench-token"  # noqa: S105 - the mock's stand-in token
 LEVEL = 6  # the helper's default compression level, given to gzip too
 
-UPLOADER = """
-import json, resource, sys, time
+# The uploading process's own peak RSS (Linux): VmHWM. Not ru_maxrss, which a child started by
+# fork inherits from its parent, so the figure would be this script's size, not the upload's.
+PEAK_RSS = """
+def peak_rss():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))
+"""
+
+UPLOADER = (
+    PEAK_RSS
+    + """
+import json, sys, time
 from linode_images import LinodeImages
 
 url, token, path = sys.argv[1:4]
@@ -49,9 +59,9 @@ with LinodeImages(token=token, base_url=url) as client:
     started = time.perf_counter()
     image = client.images.upload(path, label="bench", region="us-east", wait=False)
     seconds = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-print(json.dumps({"image_id": image.id, "seconds": seconds, "peak_rss": peak}))
+print(json.dumps({"image_id": image.id, "seconds": seconds, "peak_rss": peak_rss()}))
 """
+)
 
 
 class Mock:

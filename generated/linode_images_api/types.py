@@ -1,5 +1,6 @@
 """Contains some shared types for properties"""
 
+import datetime
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
@@ -51,4 +52,29 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+def parse_datetime(value: str) -> datetime.datetime:
+    """An ISO 8601 date-time; one without an offset is read as UTC (Linode sends "2021-08-14T22:44:02")."""
+    # RFC 3339 allows a lower-case "t" and "z", which fromisoformat refuses; upper-casing
+    # leaves digits and separators as they are.
+    value = value.upper()
+    parsed = datetime.datetime.fromisoformat(value)
+    if parsed.tzinfo is not None:
+        return parsed
+    try:
+        aware = datetime.datetime.fromisoformat(value + "+00:00")
+    except ValueError:
+        aware = None
+    if aware is None or aware.tzinfo is None:  # a date alone takes no offset
+        return parsed.replace(tzinfo=datetime.UTC)
+    return aware
+
+
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "parse_datetime",
+]

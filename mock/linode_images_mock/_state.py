@@ -38,6 +38,16 @@ def wire_time(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
+def copy_json(value: Any) -> Any:
+    """A deep copy of JSON data (dicts, lists, scalars): several times faster than copy.deepcopy,
+    which dominated listing a 500-image page (benchmarks/bench.py, row 6)."""
+    if isinstance(value, dict):
+        return {key: copy_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [copy_json(item) for item in value]
+    return value
+
+
 @dataclass
 class UploadRecord:
     """What arrived at an image's upload URL."""
@@ -359,7 +369,7 @@ class MockState:
     @staticmethod
     def render(stored: _Stored) -> dict[str, Any]:
         """A copy of an image in wire shape (private images carry total_size)."""
-        data = copy.deepcopy(stored.data)
+        data: dict[str, Any] = copy_json(stored.data)
         if stored.owner is not None:
             data["total_size"] = data["size"] * len(data["regions"] or [])
         return data

@@ -14,6 +14,7 @@ __all__ = ["check_image_id"]
 # linode/<name> (public, vendor names such as "debian12" or "ubuntu22.04"),
 # private/<n> and shared/<n> (numeric); see REAL-API-FACTS "Requests".
 _IMAGE_ID = re.compile(r"(?:linode/[A-Za-z0-9._-]+|private/[0-9]+|shared/[0-9]+)")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def check_image_id(image_id: object) -> str:
@@ -26,7 +27,7 @@ def check_image_id(image_id: object) -> str:
         raise ValueError(f"image id must be a str such as 'private/123', not {type(image_id).__name__}")
     if not image_id:
         raise ValueError("image id must not be empty")
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in image_id):
+    if _CONTROL.search(image_id):
         raise ValueError(f"image id contains control characters: {image_id!r}")
     if _IMAGE_ID.fullmatch(image_id) is None or image_id.split("/", 1)[1] in {".", ".."}:
         raise ValueError(

@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 from linode_images_mock import MockState
+from linode_images_mock._filters import parse_filter
 
 from .conftest import AUTH
 
@@ -154,3 +155,21 @@ async def test_bad_filters_are_400_on_x_filter(client: httpx.AsyncClient, x_filt
 async def test_unknown_filter_field_reason(client: httpx.AsyncClient) -> None:
     response = await list_images(client, {"foo": "x"})
     assert response.json() == {"errors": [{"reason": "Cannot filter on foo", "field": "X-Filter"}]}
+
+
+async def test_listed_and_fetched_images_are_copies_of_the_state(state: MockState) -> None:
+    (image_id,) = state.seed_images(1, public=False, account="default")
+    listed = state.list_images("default", parse_filter(None), 1, 500)["data"]
+    fetched = state.get_image(image_id, "default")
+    for image in (*listed, fetched):
+        image["label"] = "changed"
+        image["tags"].append("changed")
+        image["capabilities"].append("changed")
+        for region in image["regions"] or []:
+            region["status"] = "changed"
+    again = state.get_image(image_id, "default")
+    assert again["label"] != "changed" and "changed" not in again["tags"] + again["capabilities"]
+    assert all(region["status"] != "changed" for region in again["regions"] or [])
+    assert state.list_images("default", parse_filter(None), 1, 500)["data"] == [
+        state.get_image(i["id"], "default") for i in listed
+    ]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import os
 import re
+import socket
 import subprocess
 import sys
 
 import httpx
 import pytest
 from linode_images_mock import FaultPlan, MockServer
+from linode_images_mock._server import bind_socket
 
 from .conftest import AUTH
 
@@ -34,6 +37,25 @@ def test_mock_server_serves_over_http_and_stops() -> None:
         url = server.url
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"{url}/v4/images", timeout=2)
+
+
+async def test_accepted_connections_have_nagle_off() -> None:
+    # uvicorn serves on the socket from bind_socket; a response is written as headers, then
+    # body, and with Nagle's algorithm on the body waits ~40 ms for the client's delayed ACK.
+    accepted: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    def connected(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        accepted.set_result(
+            writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        )
+        writer.close()
+
+    server = await asyncio.start_server(connected, sock=bind_socket())
+    async with server:
+        port = server.sockets[0].getsockname()[1]
+        _, writer = await asyncio.open_connection("127.0.0.1", port)
+        assert await asyncio.wait_for(accepted, 10) != 0
+        writer.close()
 
 
 def test_dropped_connection_over_http() -> None:

@@ -308,3 +308,32 @@ def test_generated_layer_does_not_guard_dot_ids(image_id: str, sent_path: str) -
     rec = Recorder(404, {"errors": [{"reason": "Not found"}]})
     get_image.sync_detailed(V4, image_id, client=client_for(rec))
     assert rec.last.url.raw_path.decode() == sent_path
+
+
+@pytest.mark.parametrize(
+    ("wire", "expected"),
+    [
+        ("2021-08-14T22:44:02", datetime.datetime(2021, 8, 14, 22, 44, 2, tzinfo=UTC)),
+        ("2021-08-14T22:44:02.250", datetime.datetime(2021, 8, 14, 22, 44, 2, 250000, tzinfo=UTC)),
+        ("2021-08-14 22:44", datetime.datetime(2021, 8, 14, 22, 44, tzinfo=UTC)),
+        ("2021-08-14T22:44:02Z", datetime.datetime(2021, 8, 14, 22, 44, 2, tzinfo=UTC)),
+        (
+            "2021-08-14T22:44:02+02:00",
+            datetime.datetime(2021, 8, 14, 22, 44, 2, tzinfo=datetime.timezone(datetime.timedelta(hours=2))),
+        ),
+        # A date alone takes no appended offset: it is read as midnight UTC all the same.
+        ("2021-08-14", datetime.datetime(2021, 8, 14, tzinfo=UTC)),
+        ("20210814", datetime.datetime(2021, 8, 14, tzinfo=UTC)),
+    ],
+)
+def test_every_iso_form_decodes_timezone_aware(wire: str, expected: datetime.datetime) -> None:
+    decoded = Image.from_dict({"created": wire, "eol": wire}).created
+    assert decoded == expected and decoded.utcoffset() == expected.utcoffset()
+    assert Image.from_dict({"eol": wire}).eol == expected
+
+
+def test_a_date_time_that_is_not_one_stays_the_wire_value_where_the_spec_allows_it() -> None:
+    # eol is date-time or null: the generated union keeps what it cannot parse.
+    assert Image.from_dict({"eol": "soon"}).eol == "soon"
+    with pytest.raises(ValueError):
+        Image.from_dict({"created": "soon"})

@@ -1,8 +1,9 @@
 """Memory stays flat: uploading 256 MiB raises the peak RSS of the uploading process by < 64 MiB.
 
-The upload runs in a subprocess (so the figure is that process's own ``ru_maxrss``, unaffected
-by the test runner or the mock server), after a small warm-up upload has loaded every module.
-This is a bound on memory, not a timing.
+The upload runs in a subprocess, after a small warm-up upload has loaded every module, and the
+figure is that process's own high-water mark (``VmHWM``). Not ``ru_maxrss``: on Linux a child
+started by fork inherits it from the parent, so under a test runner larger than the upload the
+increase would read 0 whatever the upload held. This is a bound on memory, not a timing.
 """
 
 from __future__ import annotations
@@ -24,15 +25,19 @@ SIZE = 256 * MIB
 LIMIT = 64 * MIB
 
 UPLOADER = """
-import json, resource, sys
+import json, sys
 from linode_images import LinodeImages
+
+def peak_rss():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))
 
 url, token, path, warmup = sys.argv[1:5]
 with LinodeImages(token=token, base_url=url) as client:
     client.images.upload(warmup, label="warm-up", region="us-east", wait=False)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    before = peak_rss()
     image = client.images.upload(path, label="big", region="us-east", wait=False)
-    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    after = peak_rss()
 print(json.dumps({"image_id": image.id, "before": before, "after": after}))
 """
 

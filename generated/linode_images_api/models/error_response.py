@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.error_object import ErrorObject
-
 
 T = TypeVar("T", bound="ErrorResponse")
 
@@ -38,8 +34,6 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_object import ErrorObject
-
         d = dict(src_dict)
         _errors = d.pop("errors", UNSET)
         errors: list[ErrorObject] | Unset = UNSET
@@ -72,3 +66,6 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.error_object import ErrorObject

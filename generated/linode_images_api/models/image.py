@@ -2,18 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.image_status import ImageStatus
 from ..models.image_type import ImageType
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.image_region import ImageRegion
-
+from ..types import UNSET, Unset, parse_datetime
 
 T = TypeVar("T", bound="Image")
 
@@ -182,8 +178,6 @@ class Image:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.image_region import ImageRegion
-
         d = dict(src_dict)
         capabilities = cast(list[str], d.pop("capabilities", UNSET))
 
@@ -192,71 +186,15 @@ class Image:
         if isinstance(_created, Unset):
             created = UNSET
         else:
-            created = (
-                _dt
-                if (_dt := datetime.datetime.fromisoformat(_created.upper())).tzinfo
-                else _dt.replace(tzinfo=datetime.UTC)
-            )
+            created = parse_datetime(_created)
 
-        def _parse_created_by(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        created_by = _parse_created_by(d.pop("created_by", UNSET))
+        created_by = d.pop("created_by", UNSET)
 
         deprecated = d.pop("deprecated", UNSET)
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_eol(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                eol_type_0 = (
-                    _dt
-                    if (_dt := datetime.datetime.fromisoformat(data.upper())).tzinfo
-                    else _dt.replace(tzinfo=datetime.UTC)
-                )
-
-                return eol_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        description = d.pop("description", UNSET)
 
         eol = _parse_eol(d.pop("eol", UNSET))
-
-        def _parse_expiry(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                expiry_type_0 = (
-                    _dt
-                    if (_dt := datetime.datetime.fromisoformat(data.upper())).tzinfo
-                    else _dt.replace(tzinfo=datetime.UTC)
-                )
-
-                return expiry_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
 
         expiry = _parse_expiry(d.pop("expiry", UNSET))
 
@@ -264,38 +202,9 @@ class Image:
 
         is_public = d.pop("is_public", UNSET)
 
-        def _parse_is_shared(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        is_shared = _parse_is_shared(d.pop("is_shared", UNSET))
+        is_shared = d.pop("is_shared", UNSET)
 
         label = d.pop("label", UNSET)
-
-        def _parse_regions(data: object) -> list[ImageRegion] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                regions_type_0 = []
-                _regions_type_0 = data
-                for regions_type_0_item_data in _regions_type_0:
-                    regions_type_0_item = ImageRegion.from_dict(
-                        regions_type_0_item_data
-                    )
-
-                    regions_type_0.append(regions_type_0_item)
-
-                return regions_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ImageRegion] | None | Unset, data)
 
         regions = _parse_regions(d.pop("regions", UNSET))
 
@@ -319,35 +228,9 @@ class Image:
         else:
             type_ = ImageType(_type_)
 
-        def _parse_updated(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_type_0 = (
-                    _dt
-                    if (_dt := datetime.datetime.fromisoformat(data.upper())).tzinfo
-                    else _dt.replace(tzinfo=datetime.UTC)
-                )
-
-                return updated_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
         updated = _parse_updated(d.pop("updated", UNSET))
 
-        def _parse_vendor(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        vendor = _parse_vendor(d.pop("vendor", UNSET))
+        vendor = d.pop("vendor", UNSET)
 
         image = cls(
             capabilities=capabilities,
@@ -389,3 +272,75 @@ class Image:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.image_region import ImageRegion
+
+
+def _parse_eol(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        eol_type_0 = parse_datetime(data)
+
+        return eol_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_expiry(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        expiry_type_0 = parse_datetime(data)
+
+        return expiry_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_regions(data: object) -> list[ImageRegion] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        regions_type_0 = []
+        _regions_type_0 = data
+        for regions_type_0_item_data in _regions_type_0:
+            regions_type_0_item = ImageRegion.from_dict(regions_type_0_item_data)
+
+            regions_type_0.append(regions_type_0_item)
+
+        return regions_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(list[ImageRegion] | None | Unset, data)
+
+
+def _parse_updated(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        updated_type_0 = parse_datetime(data)
+
+        return updated_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)

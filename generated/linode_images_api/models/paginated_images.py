@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.image import Image
-
 
 T = TypeVar("T", bound="PaginatedImages")
 
@@ -55,8 +51,6 @@ class PaginatedImages:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.image import Image
-
         d = dict(src_dict)
         _data = d.pop("data", UNSET)
         data: list[Image] | Unset = UNSET
@@ -98,3 +92,6 @@ class PaginatedImages:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.image import Image

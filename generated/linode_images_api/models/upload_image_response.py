@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.image import Image
-
 
 T = TypeVar("T", bound="UploadImageResponse")
 
@@ -43,8 +39,6 @@ class UploadImageResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.image import Image
-
         d = dict(src_dict)
         _image = d.pop("image", UNSET)
         image: Image | Unset
@@ -78,3 +72,6 @@ class UploadImageResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.image import Image
