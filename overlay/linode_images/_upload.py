@@ -42,6 +42,7 @@ import random
 import re
 import sys
 import tempfile
+import time
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ import httpx
 
 from ._errors import LinodeError, NotFoundError, UploadError
 from ._models import Image, Unset, UploadImageResponse
+from ._retry import parse_retry_after
 from ._version import __version__
 from ._wait import DEFAULT_STATUS_TIMEOUT
 
@@ -553,6 +555,7 @@ class PutFailure(Exception):
         body: str | None = None,
         attempts: int = 1,
         retryable: bool = False,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
@@ -561,9 +564,10 @@ class PutFailure(Exception):
         self.body = body
         self.attempts = attempts
         self.retryable = retryable
+        self.retry_after = retry_after
 
 
-def _failure_from_status(status_code: int, body: bytes) -> PutFailure:
+def _failure_from_status(status_code: int, body: bytes, headers: httpx.Headers) -> PutFailure:
     text = body.decode("utf-8", errors="replace")
     code, message = parse_object_storage_error(text)
     detail = ": ".join(part for part in (code, message) if part)
@@ -575,6 +579,8 @@ def _failure_from_status(status_code: int, body: bytes) -> PutFailure:
         code=code,
         body=text,
         retryable=status_code in _RETRY_STATUSES or code in _RETRY_CODES,
+        # Object storage asks for a pause on 503 SlowDown and 429 with Retry-After.
+        retry_after=parse_retry_after(headers.get("Retry-After"), time.time()),
     )
 
 
@@ -585,6 +591,10 @@ def _failure_from_exception(exc: Exception) -> PutFailure:
         return PutFailure(f"the upload timed out ({type(exc).__name__}: {exc})", retryable=True)
     # Reset, refused, dropped mid-body: a fresh PUT may well get through.
     return PutFailure(f"the connection failed ({type(exc).__name__}: {exc})", retryable=True)
+
+
+# The longest storage-requested pause honoured before a retry.
+_MAX_RETRY_AFTER = 60.0
 
 
 def retry_delay(
@@ -642,7 +652,11 @@ def _next_step(failure: PutFailure, attempt: int, max_attempts: int, source: Pre
     if attempt >= max_attempts:
         failure.reason += f"; gave up after {attempt} attempts"
         return None
-    pause = retry_delay(attempt)
+    if failure.retry_after is None:
+        pause = retry_delay(attempt)
+    else:
+        # The storage's own Retry-After, negative read as 0 and capped like the API's.
+        pause = min(max(failure.retry_after, 0.0), _MAX_RETRY_AFTER)
     # The URL stays out of the log: its query string is a credential for the image's data.
     logger.info(
         "upload PUT attempt %d of %d failed (%s); retrying in %.2fs",
@@ -685,7 +699,7 @@ def put_sync(
                 response.close()
             if response.is_success:
                 return attempt
-            failure = _failure_from_status(response.status_code, body)
+            failure = _failure_from_status(response.status_code, body, response.headers)
         except (httpx.TransportError, SourceChangedError) as exc:
             failure = _failure_from_exception(exc)
         pause = _next_step(failure, attempt, max_attempts, source)
@@ -727,7 +741,7 @@ async def put_async(
                 await response.aclose()
             if response.is_success:
                 return attempt
-            failure = _failure_from_status(response.status_code, body[:_ERROR_BODY_LIMIT])
+            failure = _failure_from_status(response.status_code, body[:_ERROR_BODY_LIMIT], response.headers)
         except (httpx.TransportError, SourceChangedError) as exc:
             failure = _failure_from_exception(exc)
         pause = _next_step(failure, attempt, max_attempts, source)

@@ -204,6 +204,29 @@ def test_transient_failures_retry_a_rewindable_source(first: object) -> None:
     assert all(r.headers["Content-Length"] == str(len(GZ)) for r in recorder.requests)
 
 
+@pytest.mark.parametrize(
+    ("status", "retry_after", "expected"),
+    [(503, "7", 7.0), (429, "0", 0.0), (503, "-3", 0.0), (503, "9999", 60.0)],
+)
+def test_a_storage_retry_after_sets_the_pause(status: int, retry_after: str, expected: float) -> None:
+    """Object storage asks for a pause with Retry-After on 503 SlowDown / 429; it is honoured, capped."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if len(handler.seen) == 0:  # type: ignore[attr-defined]
+            handler.seen.append(request)  # type: ignore[attr-defined]
+            return httpx.Response(
+                status, headers={"Retry-After": retry_after}, content=b"<Error><Code>SlowDown</Code></Error>"
+            )
+        return httpx.Response(200)
+
+    handler.seen = []  # type: ignore[attr-defined]
+    slept: list[float] = []
+    with prepare_source(GZ) as source, httpx.Client(transport=httpx.MockTransport(handler)) as http:
+        attempts = put_sync(http, URL, source, user_agent=UA, sleep=slept.append)
+    assert attempts == 2
+    assert slept == [expected]
+
+
 class CutOff(httpx.SyncByteStream):
     """A response body whose connection is lost before the promised bytes arrive."""
 
