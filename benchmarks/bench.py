@@ -378,15 +378,7 @@ print(json.dumps({"image_id": image.id, "seconds": seconds, "peak_rss": peak_rss
 
 def row_upload(cfg: Settings) -> list[Row]:
     def peer(mock: Any, path: Path) -> dict[str, Any]:
-        result = subprocess.run(
-            [sys.executable, "-c", PEER_UPLOADER, mock.url, up.TOKEN, str(path)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        figures: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
-        figures["bytes"] = mock.received(figures["image_id"])
-        return figures
+        return up.run_uploader(PEER_UPLOADER, mock, path)
 
     mib = up.MIB
     with tempfile.TemporaryDirectory(prefix="upload-bench-") as work:

@@ -121,8 +121,13 @@ def write_gzip(path: Path, size_mib: int) -> None:
 
 
 def ours(mock: Mock, path: Path) -> dict[str, Any]:
+    return run_uploader(UPLOADER, mock, path)
+
+
+def run_uploader(script: str, mock: Mock, path: Path) -> dict[str, Any]:
+    """Run an uploader script in a fresh process; its figures plus the bytes the mock received."""
     result = subprocess.run(
-        [sys.executable, "-c", UPLOADER, mock.url, TOKEN, str(path)],
+        [sys.executable, "-c", script, mock.url, TOKEN, str(path)],
         capture_output=True,
         text=True,
         check=True,

@@ -26,9 +26,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
-from linode_images_api.models import Image, ImageStatus
-from linode_images_api.types import Unset
-
 from ._errors import (
     APIConnectionError,
     LinodeError,
@@ -38,6 +35,7 @@ from ._errors import (
     UnreachableStatusError,
     WaitTimeoutError,
 )
+from ._models import Image, ImageStatus, Unset
 
 __all__ = [
     "DEFAULT_MAX_INTERVAL",
