@@ -8,11 +8,13 @@ Example::
         httpx.get(f"{server.url}/v4/images").json()["results"]
 """
 
-from ._app import DroppedConnection, create_app
+from ._app import create_app
 from ._config import TRANSITIONS, FaultPlan, MockConfig, Timing
 from ._errors import ResponseDrift
+from ._records import Counters, UploadRecord
+from ._responses import DroppedConnection
 from ._server import MockServer
-from ._state import Counters, MockState, UploadRecord
+from ._state import MockState
 
 __all__ = [
     "TRANSITIONS",

@@ -1,8 +1,8 @@
 """``MockState``: the one place the mock keeps state, and the controls over it.
 
-Images, accounts, lifecycle transitions, counters, rate-limit windows and fault plans all
-live here, behind one lock (the HTTP server runs in its own thread while a test calls the
-controls from another).
+Images, accounts, counters, rate-limit windows and fault plans all live here, behind one lock
+(the HTTP server runs in its own thread while a test calls the controls from another). The
+lifecycle of a stored image is in ``_lifecycle``, rate windows in ``_rates``.
 """
 
 from __future__ import annotations
@@ -16,118 +16,21 @@ import random
 import secrets
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import replace
 from typing import Any
 
-from ._config import FaultPlan, MockConfig, Timing
+from ._config import FaultPlan, MockConfig
 from ._errors import ApiError, not_found
 from ._filters import Filter
+from ._lifecycle import Stored, advance
+from ._rates import RateStatus, RateWindows
+from ._records import Counters, UploadRecord
 from ._seed import generated_public_image, seed_public_images
+from ._wire import copy_json, wire_time
 
 FIRST_PRIVATE_ID = 24_000_000
-# Shown in X-RateLimit-Limit for operations without an enforced limit.
-NOMINAL_RATE_LIMIT = 800
-RATE_WINDOW = 60.0
-
-
-def wire_time(epoch: float) -> str:
-    """An epoch as the API writes it: UTC, no offset, no fraction."""
-    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%S")
-
-
-def copy_json(value: Any) -> Any:
-    """A deep copy of JSON data (dicts, lists, scalars): several times faster than copy.deepcopy,
-    which dominated listing a 500-image page (benchmarks/bench.py, row 6)."""
-    if isinstance(value, dict):
-        return {key: copy_json(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [copy_json(item) for item in value]
-    return value
-
-
-@dataclass
-class UploadRecord:
-    """What arrived at an image's upload URL."""
-
-    bytes: int
-    sha256: str
-    authorization_seen: bool
-
-
-@dataclass
-class Counters:
-    """What the mock has seen since the last reset."""
-
-    requests: Counter[str] = field(default_factory=Counter)
-    images_created: int = 0
-    upload_authorization_seen: bool = False
-    uploads: dict[str, UploadRecord] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON form served by ``GET /__mock__/counters``."""
-        return {
-            "requests": dict(self.requests),
-            "images_created": self.images_created,
-            "upload_authorization_seen": self.upload_authorization_seen,
-            "uploads": {
-                image_id: {
-                    "bytes": record.bytes,
-                    "sha256": record.sha256,
-                    "authorization_seen": record.authorization_seen,
-                }
-                for image_id, record in self.uploads.items()
-            },
-        }
-
-
-@dataclass
-class _Pending:
-    """A lifecycle transition waiting for its time or its reads."""
-
-    name: str
-    started: float
-    region: str | None = None
-    reads: int = 0
-
-
-@dataclass
-class _Stored:
-    data: dict[str, Any]
-    owner: str | None
-    pending: list[_Pending] = field(default_factory=list)
-    home_region: str | None = None
-    disk_size: int = 0
-    upload_key: str | None = None
-    upload_expires: int = 0
-    uploaded: bool = False
-
-
-@dataclass
-class _Window:
-    started: float
-    count: int = 0
-
-
-@dataclass(frozen=True)
-class RateStatus:
-    """Rate-limit headers for one response, and whether the request is over the limit."""
-
-    limit: int
-    remaining: int
-    reset: int
-    retry_after: int
-    exceeded: bool
-
-    def headers(self) -> dict[str, str]:
-        """X-RateLimit-* headers (REAL-API-FACTS, "Responses")."""
-        return {
-            "X-RateLimit-Limit": str(self.limit),
-            "X-RateLimit-Remaining": str(self.remaining),
-            "X-RateLimit-Reset": str(self.reset),
-        }
+UPLOAD_PATH_PREFIX = "/__storage__/linode-images-uploads/"
 
 
 class MockState:
@@ -156,13 +59,13 @@ class MockState:
         """Forget every change: seed images, zero counters, restart fault plans and windows."""
         with self.lock:
             self.counters = Counters()
-            self._images: dict[str, _Stored] = {}
+            self._images: dict[str, Stored] = {}
             self._next_private = FIRST_PRIVATE_ID
             self._next_generated = 1
-            self._windows: dict[str, _Window] = {}
+            self._windows = RateWindows()
             self._restart_faults()
             for image in seed_public_images():
-                self._images[image["id"]] = _Stored(image, owner=None)
+                self._images[image["id"]] = Stored(image, owner=None)
             if self.config.extra_public_images:
                 self.seed_images(self.config.extra_public_images, public=True)
             for account, count in self.config.extra_private_images.items():
@@ -179,7 +82,7 @@ class MockState:
             if "faults" in changes or "seed" in changes:
                 self._restart_faults()
             if "rate_limits" in changes:
-                self._windows = {}
+                self._windows = RateWindows()
 
     def set_faults(self, operation: str, plan: FaultPlan | str | dict[str, Any] | None) -> None:
         """Set (or with None clear) the fault plan of one operation ("*" for all)."""
@@ -201,7 +104,7 @@ class MockState:
                 for _ in range(count):
                     image = generated_public_image(self._next_generated)
                     self._next_generated += 1
-                    self._images[image["id"]] = _Stored(image, owner=None)
+                    self._images[image["id"]] = Stored(image, owner=None)
                     ids.append(image["id"])
                 return ids
             owner = account if account is not None else next(iter(self.config.tokens.values()), None)
@@ -248,95 +151,16 @@ class MockState:
     def rate(self, operation: str) -> RateStatus:
         """Count one request of ``operation`` in its one-minute window."""
         with self.lock:
-            now = self.clock()
-            window = self._windows.get(operation)
-            if window is None or now >= window.started + RATE_WINDOW:
-                window = self._windows[operation] = _Window(now)
-            window.count += 1
-            enforced = self.config.rate_limits.get(operation)
-            limit = enforced if enforced is not None else NOMINAL_RATE_LIMIT
-            reset_at = window.started + RATE_WINDOW
-            return RateStatus(
-                limit=limit,
-                remaining=max(0, limit - window.count),
-                reset=math.ceil(reset_at),
-                retry_after=max(1, math.ceil(reset_at - now)),
-                exceeded=enforced is not None and window.count > enforced,
-            )
+            return self._windows.count(operation, self.clock(), self.config.rate_limits.get(operation))
 
     def count_request(self, operation: str) -> None:
         """Record one request of ``operation``."""
         with self.lock:
             self.counters.requests[operation] += 1
 
-    # --- lifecycle --------------------------------------------------------------------------
-
-    def _start(self, stored: _Stored, name: str, started: float, region: str | None = None) -> None:
-        stored.pending.append(_Pending(name, started, region))
-
-    def _advance(self, stored: _Stored, *, read: bool) -> None:
-        """Fire every due transition of ``stored``; a read counts towards N-read timings."""
-        now = self.clock()
-        waiting = list(stored.pending)
-        progressed = True
-        while progressed and stored.pending:
-            progressed = False
-            for pending in list(stored.pending):
-                timing = self.config.timing_for(pending.name)
-                fired_at = self._due(timing, pending, now)
-                if fired_at is None:
-                    continue
-                stored.pending.remove(pending)
-                self._fire(stored, pending, fired_at)
-                progressed = True
-        if read:
-            # A transition started by this very read has not been read yet.
-            for pending in stored.pending:
-                if any(pending is earlier for earlier in waiting):
-                    pending.reads += 1
-
-    @staticmethod
-    def _due(timing: Timing, pending: _Pending, now: float) -> float | None:
-        if timing.seconds is not None:
-            at = pending.started + timing.seconds
-            return at if now >= at else None
-        if timing.reads is not None:
-            return now if pending.reads >= timing.reads else None
-        return pending.started
-
-    def _fire(self, stored: _Stored, pending: _Pending, at: float) -> None:
-        data = stored.data
-        if pending.name in ("create", "upload"):
-            data["status"] = "available"
-            data["size"] = stored.disk_size
-            data["regions"] = [{"region": stored.home_region, "status": "available"}]
-        elif pending.name == "upload_expiry":
-            if not stored.uploaded:
-                self._images.pop(data["id"], None)
-        elif pending.name == "replication_start":
-            if self._set_region_status(data, pending.region, "pending replication", "replicating"):
-                self._start(stored, "replication", at, pending.region)
-        elif pending.name == "replication":
-            self._set_region_status(data, pending.region, "replicating", "available")
-        elif pending.name == "region_removal":
-            data["regions"] = [
-                r
-                for r in data["regions"]
-                if not (r["region"] == pending.region and r["status"] == "pending deletion")
-            ]
-        data["updated"] = wire_time(at)
-
-    @staticmethod
-    def _set_region_status(data: dict[str, Any], region: str | None, old: str, new: str) -> bool:
-        for entry in data.get("regions") or []:
-            if entry["region"] == region and entry["status"] == old:
-                entry["status"] = new
-                return True
-        return False
-
     # --- images -----------------------------------------------------------------------------
 
-    def _new_private(self, owner: str, *, label: str, status: str) -> _Stored:
+    def _new_private(self, owner: str, *, label: str, status: str) -> Stored:
         now = wire_time(self.clock())
         image_id = f"private/{self._next_private}"
         self._next_private += 1
@@ -362,25 +186,25 @@ class MockState:
             "tags": [],
             "regions": [],
         }
-        stored = _Stored(data, owner=owner)
+        stored = Stored(data, owner=owner)
         self._images[image_id] = stored
         return stored
 
     @staticmethod
-    def render(stored: _Stored) -> dict[str, Any]:
+    def render(stored: Stored) -> dict[str, Any]:
         """A copy of an image in wire shape (private images carry total_size)."""
         data: dict[str, Any] = copy_json(stored.data)
         if stored.owner is not None:
             data["total_size"] = data["size"] * len(data["regions"] or [])
         return data
 
-    def _visible(self, image_id: str, account: str | None) -> _Stored:
+    def _visible(self, image_id: str, account: str | None) -> Stored:
         stored = self._images.get(image_id)
         if stored is None or (stored.owner is not None and stored.owner != account):
             raise not_found()
         return stored
 
-    def _writable(self, image_id: str, account: str | None) -> _Stored:
+    def _writable(self, image_id: str, account: str | None) -> Stored:
         if account is None:
             raise ApiError(401, "Invalid Token")
         stored = self._visible(image_id, account)
@@ -396,7 +220,7 @@ class MockState:
             visible = [s for s in list(self._images.values()) if s.owner is None or s.owner == account]
             for stored in visible:
                 if stored.pending:
-                    self._advance(stored, read=True)
+                    advance(stored, self._images, self.config, self.clock(), read=True)
             # Transitions can delete images (upload_expiry). Filtering reads the stored data
             # (total_size is not filterable); only the page itself is copied out.
             by_id = {s.data["id"]: s for s in visible if s.data["id"] in self._images}
@@ -417,7 +241,7 @@ class MockState:
         """One image, if ``account`` can see it."""
         with self.lock:
             stored = self._visible(image_id, account)
-            self._advance(stored, read=True)
+            advance(stored, self._images, self.config, self.clock(), read=True)
             return self.render(self._visible(image_id, account))
 
     def create_image(self, account: str | None, body: dict[str, Any]) -> dict[str, Any]:
@@ -434,7 +258,7 @@ class MockState:
             self._apply_writable(stored.data, body)
             if body.get("cloud_init"):
                 stored.data["capabilities"] = ["cloud-init"]
-            self._start(stored, "create", self.clock())
+            stored.start("create", self.clock())
             self.counters.images_created += 1
             return self.render(stored)
 
@@ -455,7 +279,7 @@ class MockState:
             expiry = self.config.timing_for("upload_expiry")
             stored.upload_key = f"{stored.data['id'].split('/')[1]}-{secrets.token_hex(4)}.img.gz"
             stored.upload_expires = math.ceil(now + (expiry.seconds if expiry.seconds is not None else 86400))
-            self._start(stored, "upload_expiry", now)
+            stored.start("upload_expiry", now)
             self.counters.images_created += 1
             path = f"{UPLOAD_PATH_PREFIX}{stored.upload_key}"
             signature = self.sign(path, stored.upload_expires)
@@ -466,7 +290,7 @@ class MockState:
         """PUT /images/{imageId}: change label, description and tags."""
         with self.lock:
             stored = self._writable(image_id, account)
-            self._advance(stored, read=True)
+            advance(stored, self._images, self.config, self.clock(), read=True)
             stored = self._writable(image_id, account)
             self._apply_writable(stored.data, body)
             stored.data["updated"] = wire_time(self.clock())
@@ -476,7 +300,7 @@ class MockState:
         """POST /images/{imageId}/regions: the list replaces the image's regions."""
         with self.lock:
             stored = self._writable(image_id, account)
-            self._advance(stored, read=True)
+            advance(stored, self._images, self.config, self.clock(), read=True)
             stored = self._writable(image_id, account)
             for region in regions:
                 if region not in self.config.regions:
@@ -490,14 +314,14 @@ class MockState:
             for region, entry in current.items():
                 if region not in wanted:
                     entry["status"] = "pending deletion"
-                    self._start(stored, "region_removal", now, region)
+                    stored.start("region_removal", now, region)
                 elif entry["status"] != "available":
                     entry["status"] = "pending replication"
-                    self._start(stored, "replication_start", now, region)
+                    stored.start("replication_start", now, region)
             for region in wanted:
                 if region not in current:
                     stored.data["regions"].append({"region": region, "status": "pending replication"})
-                    self._start(stored, "replication_start", now, region)
+                    stored.start("replication_start", now, region)
             stored.data["updated"] = wire_time(now)
             return self.render(stored)
 
@@ -526,7 +350,7 @@ class MockState:
         with self.lock:
             for stored in self._images.values():
                 if stored.upload_key == key:
-                    self._advance(stored, read=False)
+                    advance(stored, self._images, self.config, self.clock(), read=False)
                     if stored.data["id"] not in self._images or stored.uploaded:
                         return None
                     return stored.data["id"], stored.upload_expires
@@ -545,8 +369,5 @@ class MockState:
             # size is in MB, rounded up: a tiny upload becomes 1; it stays 0 while the image is
             # still pending_upload (REAL-API-FACTS, "Image objects").
             stored.disk_size = max(1, math.ceil(record.bytes / 1_000_000))
-            self._start(stored, "upload", self.clock())
+            stored.start("upload", self.clock())
             return True
-
-
-UPLOAD_PATH_PREFIX = "/__storage__/linode-images-uploads/"

@@ -1,0 +1,87 @@
+"""The admin endpoints under ``/__mock__/``: reset, counters, config, seed and the spec."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ._errors import ApiError, not_found
+from ._responses import json_response
+from ._state import MockState
+
+ADMIN_PREFIX = "/__mock__/"
+
+
+class AdminApi:
+    """The admin endpoints over one MockState."""
+
+    def __init__(self, state: MockState, document: dict[str, Any]) -> None:
+        self.state = state
+        self.document = document
+        self.routes: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {
+            "reset": {"POST": self._reset},
+            "counters": {"GET": self._counters},
+            "config": {"GET": self._get_config, "PATCH": self._patch_config},
+            "seed": {"POST": self._seed},
+            "openapi.json": {"GET": self._openapi},
+        }
+
+    async def dispatch(self, request: Request, name: str) -> Response:
+        """Answer one admin request; ``name`` is the path after the prefix."""
+        methods = self.routes.get(name)
+        if methods is None:
+            return json_response(404, not_found().body())
+        handler = methods.get(request.method)
+        if handler is None:
+            return json_response(
+                405, {"errors": [{"reason": "Method Not Allowed"}]}, {"Allow": ", ".join(methods)}
+            )
+        try:
+            return await handler(request)
+        except ValueError as error:
+            return json_response(400, ApiError(400, str(error)).body())
+
+    async def _reset(self, request: Request) -> Response:
+        self.state.reset()
+        return json_response(200, {})
+
+    async def _counters(self, request: Request) -> Response:
+        with self.state.lock:
+            return json_response(200, self.state.counters.to_json())
+
+    async def _get_config(self, request: Request) -> Response:
+        return json_response(200, self.state.config.to_json())
+
+    async def _patch_config(self, request: Request) -> Response:
+        changes = await _admin_json(request)
+        with self.state.lock:
+            config = self.state.config.updated(changes)
+            self.state.configure(**{key: getattr(config, key) for key in changes})
+            return json_response(200, self.state.config.to_json())
+
+    async def _seed(self, request: Request) -> Response:
+        data = await _admin_json(request)
+        count, public, account = data.get("count"), data.get("public", False), data.get("account")
+        if isinstance(count, bool) or not isinstance(count, int) or not isinstance(public, bool):
+            raise ValueError("seed takes {count: int, public: bool, account: str}")
+        if account is not None and not isinstance(account, str):
+            raise ValueError("account must be a string")
+        ids = self.state.seed_images(count, public=public, account=account)
+        return json_response(200, {"ids": ids})
+
+    async def _openapi(self, request: Request) -> Response:
+        return json_response(200, self.document)
+
+
+async def _admin_json(request: Request) -> dict[str, Any]:
+    try:
+        data = json.loads(await request.body())
+    except ValueError:
+        raise ValueError("the body must be JSON") from None
+    if not isinstance(data, dict):
+        raise ValueError("the body must be a JSON object")
+    return data
