@@ -28,8 +28,10 @@ from ._responses import Drop, json_response, nginx_502
 from ._spec import Operation, Spec
 from ._state import UPLOAD_PATH_PREFIX, MockState
 from ._storage import storage_put
+from ._wire import loads_json
 
 MAX_JSON_BODY = 2 * 1024 * 1024
+_INTEGER = re.compile(r"-?[0-9]{1,4000}")
 
 FAULT_REASONS = {
     429: "Too many requests",
@@ -175,7 +177,7 @@ class MockApi:
             if len(raw) > MAX_JSON_BODY:
                 raise ApiError(400, "Request body is too large")
         try:
-            body = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+            body = loads_json(raw.decode("utf-8"))
             # Lone surrogates decode from JSON escapes but cannot be stored or echoed as UTF-8.
             json.dumps(body, ensure_ascii=False).encode("utf-8")
         except (ValueError, RecursionError, UnicodeError):
@@ -241,14 +243,12 @@ def _group(name: str) -> str:
 
 def _coerce(raw: str, schema: dict[str, Any]) -> Any:
     if schema.get("type") == "integer":
-        # Query strings carry text; an integer parameter must be written as one. Any size the
-        # spec allows is accepted, up to Python's own limit on converting digits (4300).
-        return int(raw) if re.fullmatch(r"-?\d{1,4000}", raw.strip()) else None
+        # Query strings carry text; an integer parameter must be written as one, in ASCII digits
+        # and nothing else: int() would also take " 2" and "٣" (an Arabic-Indic three), which
+        # the API refuses. Any size the spec allows is accepted, up to Python's own limit on
+        # converting digits (4300).
+        return int(raw) if _INTEGER.fullmatch(raw) else None
     return raw
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
 
 
 def _body_error(error: ValidationError) -> ApiError:

@@ -7,12 +7,12 @@ The header is compact JSON: field equality (``{"label": "x"}``), operator object
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ._errors import ApiError
+from ._wire import loads_json
 
 # Fields of an image that can be filtered and sorted on.
 FILTERABLE = frozenset(
@@ -67,8 +67,8 @@ def parse_filter(header: str | None) -> Filter:
     if header is None or not header.strip():
         return Filter(lambda _image: True)
     try:
-        data = json.loads(header)
-    except (ValueError, RecursionError):
+        data = loads_json(header)
+    except ValueError:
         raise _bad("The filter is not valid JSON") from None
     if not isinstance(data, dict):
         raise _bad("The filter must be a JSON object")
