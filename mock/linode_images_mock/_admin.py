@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -12,6 +11,7 @@ from starlette.responses import Response
 from ._errors import ApiError, not_found
 from ._responses import json_response
 from ._state import MockState
+from ._wire import loads_json
 
 ADMIN_PREFIX = "/__mock__/"
 
@@ -65,13 +65,30 @@ class AdminApi:
 
     async def _seed(self, request: Request) -> Response:
         data = await _admin_json(request)
+        unknown = set(data) - {"count", "public", "account", "ids"}
         count, public, account = data.get("count"), data.get("public", False), data.get("account")
-        if isinstance(count, bool) or not isinstance(count, int) or not isinstance(public, bool):
-            raise ValueError("seed takes {count: int, public: bool, account: str}")
-        if account is not None and not isinstance(account, str):
-            raise ValueError("account must be a string")
+        with_ids = data.get("ids", False)
+        if (
+            unknown
+            or isinstance(count, bool)
+            or not isinstance(count, int)
+            or not isinstance(public, bool)
+            or not isinstance(with_ids, bool)
+            or not (account is None or isinstance(account, str))
+        ):
+            raise ValueError('seed takes {"count": int, "public": bool, "account": str, "ids": bool}')
         ids = self.state.seed_images(count, public=public, account=account)
-        return json_response(200, {"ids": ids})
+        # A summary: 5,000 ids are 80 kB on one line; they come only when asked for.
+        summary: dict[str, Any] = {
+            "count": len(ids),
+            "public": public,
+            "account": None if public else account if account is not None else self.state.default_account(),
+            "first_id": ids[0] if ids else None,
+            "last_id": ids[-1] if ids else None,
+        }
+        if with_ids:
+            summary["ids"] = ids
+        return json_response(200, summary)
 
     async def _openapi(self, request: Request) -> Response:
         return json_response(200, self.document)
@@ -79,7 +96,7 @@ class AdminApi:
 
 async def _admin_json(request: Request) -> dict[str, Any]:
     try:
-        data = json.loads(await request.body())
+        data = loads_json(await request.body())
     except ValueError:
         raise ValueError("the body must be JSON") from None
     if not isinstance(data, dict):

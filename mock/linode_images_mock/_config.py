@@ -26,6 +26,10 @@ TRANSITIONS = {
 # Injectable faults. "latency:<seconds>" delays the request and then serves it normally.
 FAULT_KINDS = ("ok", "429", "500", "502", "503", "maintenance", "drop")
 
+# The most images one mock holds, seeded and created together: 100,000 take about 160 MiB;
+# without a bound, one admin request could exhaust the machine's memory.
+MAX_IMAGES = 100_000
+
 # Operation names: the spec's operationIds, plus the upload URL's PUT.
 UPLOAD_OPERATION = "put-upload-data"
 
@@ -207,6 +211,11 @@ class MockConfig:
                 raise ValueError("extra_private_images counts must not be negative")
         if self.extra_public_images < 0:
             raise ValueError("extra_public_images must not be negative")
+        seeded = self.extra_public_images + sum(self.extra_private_images.values())
+        if seeded > MAX_IMAGES:
+            raise ValueError(
+                f"the mock holds at most {MAX_IMAGES} images; the config asks for {seeded} extra"
+            )
 
     def timing_for(self, transition: str) -> Timing:
         """The configured timing of ``transition`` (see TRANSITIONS)."""
@@ -241,33 +250,65 @@ class MockConfig:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MockConfig:
-        """Build a config from its JSON form, checking types (raises ValueError)."""
-        try:
-            tokens = {str(k): str(v) for k, v in dict(data.get("tokens", {"test-token": "default"})).items()}
-            disks = {
-                str(account): [_as_int(i) for i in ids]
-                for account, ids in dict(data.get("disks", {"default": [1001, 1002, 1003]})).items()
-            }
-            return cls(
-                tokens=tokens,
-                disks=disks,
-                timing=dict(data.get("timing", {})),
-                upload_limit=_as_int(data.get("upload_limit", 5 * 1024**3)),
-                rate_limits={str(k): _as_int(v) for k, v in dict(data.get("rate_limits", {})).items()},
-                faults={str(k): FaultPlan.parse(v) for k, v in dict(data.get("faults", {})).items()},
-                seed=_as_int(data.get("seed", 0)),
-                strict=bool(data.get("strict", _default_strict())),
-                regions=[str(r) for r in data.get("regions", DEFAULT_REGIONS)],
-                extra_public_images=_as_int(data.get("extra_public_images", 0)),
-                extra_private_images={
-                    str(k): _as_int(v) for k, v in dict(data.get("extra_private_images", {})).items()
-                },
-            )
-        except (TypeError, AttributeError) as exc:
-            raise ValueError(f"invalid config: {exc}") from exc
+        """Build a config from its JSON form, checking every type (raises ValueError)."""
+        timing = _mapping(data.get("timing", {}), "timing")
+        faults = _mapping(data.get("faults", {}), "faults")
+        strict = data.get("strict", _default_strict())
+        if not isinstance(strict, bool):
+            raise ValueError(f"strict: expected true or false, got {strict!r}")
+        return cls(
+            tokens=_str_map(data.get("tokens", {"test-token": "default"}), "tokens"),
+            disks={
+                account: [_as_int(i, f"disks.{account}") for i in _list(ids, f"disks.{account}")]
+                for account, ids in _mapping(
+                    data.get("disks", {"default": [1001, 1002, 1003]}), "disks"
+                ).items()
+            },
+            timing=dict(timing),
+            upload_limit=_as_int(data.get("upload_limit", 5 * 1024**3), "upload_limit"),
+            rate_limits={
+                op: _as_int(v, f"rate_limits.{op}")
+                for op, v in _mapping(data.get("rate_limits", {}), "rate_limits").items()
+            },
+            faults={op: FaultPlan.parse(plan) for op, plan in faults.items()},
+            seed=_as_int(data.get("seed", 0), "seed"),
+            strict=strict,
+            regions=[
+                _as_str(r, "regions") for r in _list(data.get("regions", list(DEFAULT_REGIONS)), "regions")
+            ],
+            extra_public_images=_as_int(data.get("extra_public_images", 0), "extra_public_images"),
+            extra_private_images={
+                account: _as_int(v, f"extra_private_images.{account}")
+                for account, v in _mapping(
+                    data.get("extra_private_images", {}), "extra_private_images"
+                ).items()
+            },
+        )
 
 
-def _as_int(value: object) -> int:
+def _mapping(value: object, name: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{name}: expected an object, got {value!r}")
+    return value
+
+
+def _list(value: object, name: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError(f"{name}: expected a list, got {value!r}")
+    return value
+
+
+def _as_str(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{name}: expected a string, got {value!r}")
+    return value
+
+
+def _str_map(value: object, name: str) -> dict[str, str]:
+    return {key: _as_str(item, f"{name}.{key}") for key, item in _mapping(value, name).items()}
+
+
+def _as_int(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"expected an integer, got {value!r}")
+        raise ValueError(f"{name}: expected an integer, got {value!r}")
     return value

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from ._config import FaultPlan, MockConfig
+from ._config import MAX_IMAGES, FaultPlan, MockConfig
 from ._errors import ApiError, not_found
 from ._filters import Filter
 from ._lifecycle import Stored, advance
@@ -99,6 +99,11 @@ class MockState:
         if count < 0:
             raise ValueError("count must not be negative")
         with self.lock:
+            if len(self._images) + count > MAX_IMAGES:
+                raise ValueError(
+                    f"the mock holds at most {MAX_IMAGES} images: {len(self._images)} are stored, "
+                    f"{count} more were asked for (POST /__mock__/reset forgets the added ones)"
+                )
             ids: list[str] = []
             if public:
                 for _ in range(count):
@@ -107,7 +112,7 @@ class MockState:
                     self._images[image["id"]] = Stored(image, owner=None)
                     ids.append(image["id"])
                 return ids
-            owner = account if account is not None else next(iter(self.config.tokens.values()), None)
+            owner = account if account is not None else self.default_account()
             if owner is None or owner not in self.config.tokens.values():
                 raise ValueError(f"unknown account {account!r}")
             region = self.config.regions[0]
@@ -117,6 +122,10 @@ class MockState:
                 stored.data["regions"] = [{"region": region, "status": "available"}]
                 ids.append(stored.data["id"])
             return ids
+
+    def default_account(self) -> str | None:
+        """The account of the first configured token: where seeded private images go by default."""
+        return next(iter(self.config.tokens.values()), None)
 
     def _restart_faults(self) -> None:
         self._fault_queues = {op: list(plan.sequence) for op, plan in self.config.faults.items()}

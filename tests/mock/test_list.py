@@ -175,7 +175,9 @@ async def test_listed_and_fetched_images_are_copies_of_the_state(state: MockStat
     ]
 
 
-@pytest.mark.parametrize("raw", ["page=%D9%A3", "page=%202", "page=2%20", "page=+2", "page_size=%D9%A3%D9%A0"])
+@pytest.mark.parametrize(
+    "raw", ["page=%D9%A3", "page=%202", "page=2%20", "page=+2", "page_size=%D9%A3%D9%A0"]
+)
 async def test_integer_parameters_are_ascii_digits_only(client: httpx.AsyncClient, raw: str) -> None:
     # "٣" (an Arabic-Indic three) and " 2" are numbers to Python's int(), not to the API.
     response = await client.get(f"/v4/images?{raw}", headers=AUTH)
