@@ -7,15 +7,19 @@ Port 0 picks a free port; the URL is printed once the socket is bound. Every con
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 import uvicorn
 
+from ._admin import is_loopback
 from ._app import create_app
 from ._config import TRANSITIONS, FaultPlan, MockConfig, Timing
 from ._server import bind_socket
 from ._state import MockState
+
+ADMIN_TOKEN_ENV = "LINODE_IMAGES_MOCK_ADMIN_TOKEN"  # noqa: S105 (the name of a variable)
 
 
 def _pair(text: str) -> tuple[str, str]:
@@ -60,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="inject faults: a sequence '503,ok,drop' or 'PROBABILITY:KINDS' such as '0.2:500,502'; "
         "kinds: 429 500 502 503 maintenance drop latency:<s> ok; OPERATION may be *",
     )
+    parser.add_argument(
+        "--admin-token", default=os.environ.get(ADMIN_TOKEN_ENV) or None, metavar="TOKEN",
+        help="require 'Authorization: Bearer TOKEN' on every /__mock__/ request; needed when "
+        f"--host is not a loopback address (default ${ADMIN_TOKEN_ENV})",
+    )  # fmt: skip
     parser.add_argument("--seed", type=int, default=0, help="seed for fault draws (default 0)")
     parser.add_argument("--strict", action="store_true", help="validate every response against the spec")
     parser.add_argument(
@@ -105,9 +114,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = config_from_args(args)
     except ValueError as error:
         parser.error(str(error))
+    if not is_loopback(args.host) and not args.admin_token:
+        parser.error(
+            f"--host {args.host} is reachable from other machines: give --admin-token "
+            f"(or {ADMIN_TOKEN_ENV}) so that only you can reset and configure the mock"
+        )
     sock = bind_socket(args.host, args.port)
     host, port = sock.getsockname()[:2]
-    app = create_app(state=MockState(config))
+    app = create_app(state=MockState(config), admin_token=args.admin_token)
     print(f"linode_images_mock serving http://{host}:{port} (API at /v4, admin at /__mock__/)", flush=True)
     server = uvicorn.Server(uvicorn.Config(app, log_level="info", lifespan="off"))
     server.run(sockets=[sock])

@@ -1,7 +1,14 @@
-"""The admin endpoints under ``/__mock__/``: reset, counters, config, seed and the spec."""
+"""The admin endpoints under ``/__mock__/``: reset, counters, config, seed and the spec.
+
+They can change everything a test relies on, so a mock reachable from other machines (bound
+to a non-loopback host) must be given an admin token, which every admin request then carries
+as ``Authorization: Bearer <admin token>``.
+"""
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -16,12 +23,23 @@ from ._wire import loads_json
 ADMIN_PREFIX = "/__mock__/"
 
 
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (an address or name to bind) is reachable only from this machine."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 class AdminApi:
     """The admin endpoints over one MockState."""
 
-    def __init__(self, state: MockState, document: dict[str, Any]) -> None:
+    def __init__(self, state: MockState, document: dict[str, Any], admin_token: str | None = None) -> None:
         self.state = state
         self.document = document
+        self._admin_token = admin_token
         self.routes: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {
             "reset": {"POST": self._reset},
             "counters": {"GET": self._counters},
@@ -32,6 +50,9 @@ class AdminApi:
 
     async def dispatch(self, request: Request, name: str) -> Response:
         """Answer one admin request; ``name`` is the path after the prefix."""
+        if not self._authorized(request.headers.get("authorization")):
+            reason = "The admin endpoints need the admin token: Authorization: Bearer <admin token>"
+            return json_response(401, ApiError(401, reason).body())
         methods = self.routes.get(name)
         if methods is None:
             return json_response(404, not_found().body())
@@ -45,6 +66,12 @@ class AdminApi:
         except ValueError as error:
             return json_response(400, ApiError(400, str(error)).body())
 
+    def _authorized(self, authorization: str | None) -> bool:
+        if self._admin_token is None:
+            return True
+        scheme, _, token = (authorization or "").partition(" ")
+        return scheme.lower() == "bearer" and hmac.compare_digest(token.encode(), self._admin_token.encode())
+
     async def _reset(self, request: Request) -> Response:
         self.state.reset()
         return json_response(200, {})
@@ -54,14 +81,14 @@ class AdminApi:
             return json_response(200, self.state.counters.to_json())
 
     async def _get_config(self, request: Request) -> Response:
-        return json_response(200, self.state.config.to_json())
+        return json_response(200, self.state.config.to_json(redact=True))
 
     async def _patch_config(self, request: Request) -> Response:
         changes = await _admin_json(request)
         with self.state.lock:
             config = self.state.config.updated(changes)
             self.state.configure(**{key: getattr(config, key) for key in changes})
-            return json_response(200, self.state.config.to_json())
+            return json_response(200, self.state.config.to_json(redact=True))
 
     async def _seed(self, request: Request) -> Response:
         data = await _admin_json(request)

@@ -43,10 +43,10 @@ FAULT_REASONS = {
 class MockApi:
     """The request pipeline over one MockState; ``create_app`` wraps it in Starlette."""
 
-    def __init__(self, state: MockState, spec: Spec) -> None:
+    def __init__(self, state: MockState, spec: Spec, admin_token: str | None = None) -> None:
         self.state = state
         self.spec = spec
-        self.admin = AdminApi(state, spec.document)
+        self.admin = AdminApi(state, spec.document, admin_token)
         self.handlers: dict[str, Callable[[Request, Operation, dict[str, Any]], Awaitable[Any]]] = {
             "get-images": self._get_images,
             "post-image": self._post_image,
@@ -275,8 +275,13 @@ def _body_error(error: ValidationError) -> ApiError:
     return ApiError(400, f"Invalid value: {error.message}", field=field)
 
 
-def create_app(config: MockConfig | None = None, *, state: MockState | None = None) -> Starlette:
+def create_app(
+    config: MockConfig | None = None, *, state: MockState | None = None, admin_token: str | None = None
+) -> Starlette:
     """The mock as an ASGI app; its MockState is ``app.state.mock``.
+
+    With ``admin_token`` every ``/__mock__/`` request must carry ``Authorization: Bearer
+    <admin_token>``.
 
     Example::
 
@@ -285,7 +290,7 @@ def create_app(config: MockConfig | None = None, *, state: MockState | None = No
         client.get("/v4/images").json()["results"]
     """
     state = state or MockState(config)
-    api = MockApi(state, Spec())
+    api = MockApi(state, Spec(), admin_token)
     app = Starlette()
     # Every path goes to the spec-driven router: Starlette's own routes would answer some
     # paths (control characters, %2F) with plain-text errors outside the API's shape.

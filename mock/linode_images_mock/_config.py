@@ -30,6 +30,10 @@ FAULT_KINDS = ("ok", "429", "500", "502", "503", "maintenance", "drop")
 # without a bound, one admin request could exhaust the machine's memory.
 MAX_IMAGES = 100_000
 
+# What the admin endpoints show instead of a token.
+REDACTED = "<redacted #{}>"
+_REDACTED = re.compile(r"<redacted #\d+>")
+
 # Operation names: the spec's operationIds, plus the upload URL's PUT.
 UPLOAD_OPERATION = "put-upload-data"
 
@@ -223,10 +227,19 @@ class MockConfig:
             return self.timing[transition]
         return Timing(seconds=86400.0) if transition == "upload_expiry" else Timing()
 
-    def to_json(self) -> dict[str, Any]:
-        """The JSON form accepted by ``MockConfig.from_json``."""
+    def to_json(self, *, redact: bool = False) -> dict[str, Any]:
+        """The JSON form accepted by ``MockConfig.from_json``; ``redact`` hides the tokens.
+
+        Tokens are secrets, as on the API: the admin endpoints show ``<redacted #1>`` in their
+        place (the accounts stay visible).
+        """
+        tokens = (
+            {REDACTED.format(number): account for number, account in enumerate(self.tokens.values(), 1)}
+            if redact
+            else dict(self.tokens)
+        )
         return {
-            "tokens": dict(self.tokens),
+            "tokens": tokens,
             "disks": {account: list(ids) for account, ids in self.disks.items()},
             "timing": {name: timing.to_json() for name, timing in self.timing.items()},
             "upload_limit": self.upload_limit,
@@ -257,7 +270,7 @@ class MockConfig:
         if not isinstance(strict, bool):
             raise ValueError(f"strict: expected true or false, got {strict!r}")
         return cls(
-            tokens=_str_map(data.get("tokens", {"test-token": "default"}), "tokens"),
+            tokens=_tokens(data.get("tokens", {"test-token": "default"})),
             disks={
                 account: [_as_int(i, f"disks.{account}") for i in _list(ids, f"disks.{account}")]
                 for account, ids in _mapping(
@@ -284,6 +297,16 @@ class MockConfig:
                 ).items()
             },
         )
+
+
+def _tokens(value: object) -> dict[str, str]:
+    tokens = _str_map(value, "tokens")
+    for token in tokens:
+        if _REDACTED.fullmatch(token):
+            raise ValueError(
+                f"tokens: {token!r} is how the admin endpoints show a token; send the token itself"
+            )
+    return tokens
 
 
 def _mapping(value: object, name: str) -> dict[str, Any]:
