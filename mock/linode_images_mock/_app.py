@@ -201,6 +201,10 @@ class MockApi:
                 f"{operation.operation_id} {status}: {error.message} at {list(error.absolute_path)}"
             )
 
+    def _checker(self, operation: Operation) -> Callable[[Any], None]:
+        """The check a write runs on its answer before committing (strict mode: the spec)."""
+        return lambda payload: self._check_response(operation, 200, payload)
+
     # --- operation handlers ---------------------------------------------------------------------
 
     async def _get_images(self, request: Request, operation: Operation, params: dict[str, Any]) -> Any:
@@ -208,25 +212,30 @@ class MockApi:
         return self.state.list_images(params["account"], image_filter, params["page"], params["page_size"])
 
     async def _post_image(self, request: Request, operation: Operation, params: dict[str, Any]) -> Any:
-        return self.state.create_image(params["account"], params["body"])
+        return self.state.create_image(params["account"], params["body"], self._checker(operation))
 
     async def _post_upload_image(self, request: Request, operation: Operation, params: dict[str, Any]) -> Any:
-        return self.state.upload_image(params["account"], params["body"], str(request.base_url))
+        return self.state.upload_image(
+            params["account"], params["body"], str(request.base_url), self._checker(operation)
+        )
 
     async def _get_image(self, request: Request, operation: Operation, params: dict[str, Any]) -> Any:
         return self.state.get_image(params["imageId"], params["account"])
 
     async def _put_image(self, request: Request, operation: Operation, params: dict[str, Any]) -> Any:
-        return self.state.update_image(params["imageId"], params["account"], params["body"])
+        return self.state.update_image(
+            params["imageId"], params["account"], params["body"], self._checker(operation)
+        )
 
     async def _delete_image(self, request: Request, operation: Operation, params: dict[str, Any]) -> Any:
-        self.state.delete_image(params["imageId"], params["account"])
-        return {}
+        return self.state.delete_image(params["imageId"], params["account"], self._checker(operation))
 
     async def _post_replicate_image(
         self, request: Request, operation: Operation, params: dict[str, Any]
     ) -> Any:
-        return self.state.replicate_image(params["imageId"], params["account"], params["body"]["regions"])
+        return self.state.replicate_image(
+            params["imageId"], params["account"], params["body"]["regions"], self._checker(operation)
+        )
 
 
 def _raw_path(request: Request) -> str:

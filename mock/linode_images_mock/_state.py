@@ -23,13 +23,22 @@ from typing import Any
 from ._config import MAX_IMAGES, FaultPlan, MockConfig
 from ._errors import ApiError, not_found
 from ._filters import Filter
-from ._lifecycle import Stored, advance
+from ._lifecycle import Pending, Stored, advance
 from ._rates import RateStatus, RateWindows
 from ._records import Counters, UploadRecord
 from ._seed import generated_public_image, seed_public_images
 from ._wire import copy_json, wire_time
 
 FIRST_PRIVATE_ID = 24_000_000
+
+# Called with a write's answer before the write is committed; raising stops it.
+Check = Callable[[Any], None]
+
+
+def _accept(answer: Any) -> None:
+    """The default check: every answer is fine."""
+
+
 UPLOAD_PATH_PREFIX = "/__storage__/linode-images-uploads/"
 
 
@@ -118,6 +127,7 @@ class MockState:
             region = self.config.regions[0]
             for number in range(count):
                 stored = self._new_private(owner, label=f"seeded-{number + 1}", status="available")
+                self._insert(stored)
                 stored.data["size"] = 1500 + number % 1000
                 stored.data["regions"] = [{"region": region, "status": "available"}]
                 ids.append(stored.data["id"])
@@ -172,7 +182,6 @@ class MockState:
     def _new_private(self, owner: str, *, label: str, status: str) -> Stored:
         now = wire_time(self.clock())
         image_id = f"private/{self._next_private}"
-        self._next_private += 1
         data = {
             "id": image_id,
             "label": label,
@@ -195,14 +204,19 @@ class MockState:
             "tags": [],
             "regions": [],
         }
-        stored = Stored(data, owner=owner)
-        self._images[image_id] = stored
-        return stored
+        return Stored(data, owner=owner)
+
+    def _insert(self, stored: Stored) -> None:
+        """Store a new private image made by ``_new_private``, using up its id."""
+        self._images[stored.data["id"]] = stored
+        self._next_private += 1
 
     @staticmethod
-    def render(stored: Stored) -> dict[str, Any]:
-        """A copy of an image in wire shape (private images carry total_size)."""
-        data: dict[str, Any] = copy_json(stored.data)
+    def render(stored: Stored, data: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A copy of an image (or of ``data``, its next state) in wire shape (private images
+        carry total_size)."""
+        data = copy_json(stored.data if data is None else data)
+        assert isinstance(data, dict)
         if stored.owner is not None:
             data["total_size"] = data["size"] * len(data["regions"] or [])
         return data
@@ -253,7 +267,12 @@ class MockState:
             advance(stored, self._images, self.config, self.clock(), read=True)
             return self.render(self._visible(image_id, account))
 
-    def create_image(self, account: str | None, body: dict[str, Any]) -> dict[str, Any]:
+    # Every write takes ``check``, called with the answer before anything is stored: strict
+    # mode passes the spec's response validator, so a refused answer leaves no trace.
+
+    def create_image(
+        self, account: str | None, body: dict[str, Any], check: Check = _accept
+    ) -> dict[str, Any]:
         """POST /images: an image from one of the account's disks, status ``creating``."""
         with self.lock:
             if account is None:
@@ -268,10 +287,15 @@ class MockState:
             if body.get("cloud_init"):
                 stored.data["capabilities"] = ["cloud-init"]
             stored.start("create", self.clock())
+            result = self.render(stored)
+            check(result)
+            self._insert(stored)
             self.counters.images_created += 1
-            return self.render(stored)
+            return result
 
-    def upload_image(self, account: str | None, body: dict[str, Any], base_url: str) -> dict[str, Any]:
+    def upload_image(
+        self, account: str | None, body: dict[str, Any], base_url: str, check: Check = _accept
+    ) -> dict[str, Any]:
         """POST /images/upload: a ``pending_upload`` image and its pre-signed upload URL."""
         with self.lock:
             if account is None:
@@ -289,23 +313,34 @@ class MockState:
             stored.upload_key = f"{stored.data['id'].split('/')[1]}-{secrets.token_hex(4)}.img.gz"
             stored.upload_expires = math.ceil(now + (expiry.seconds if expiry.seconds is not None else 86400))
             stored.start("upload_expiry", now)
-            self.counters.images_created += 1
             path = f"{UPLOAD_PATH_PREFIX}{stored.upload_key}"
             signature = self.sign(path, stored.upload_expires)
             url = f"{base_url.rstrip('/')}{path}?Signature={signature}&Expires={stored.upload_expires}"
-            return {"upload_to": url + "&AWSAccessKeyId=MOCKACCESSKEY", "image": self.render(stored)}
+            result = {"upload_to": url + "&AWSAccessKeyId=MOCKACCESSKEY", "image": self.render(stored)}
+            check(result)
+            self._insert(stored)
+            self.counters.images_created += 1
+            return result
 
-    def update_image(self, image_id: str, account: str | None, body: dict[str, Any]) -> dict[str, Any]:
+    def update_image(
+        self, image_id: str, account: str | None, body: dict[str, Any], check: Check = _accept
+    ) -> dict[str, Any]:
         """PUT /images/{imageId}: change label, description and tags."""
         with self.lock:
             stored = self._writable(image_id, account)
             advance(stored, self._images, self.config, self.clock(), read=True)
             stored = self._writable(image_id, account)
-            self._apply_writable(stored.data, body)
-            stored.data["updated"] = wire_time(self.clock())
-            return self.render(stored)
+            data = copy_json(stored.data)
+            self._apply_writable(data, body)
+            data["updated"] = wire_time(self.clock())
+            result = self.render(stored, data)
+            check(result)
+            stored.data = data
+            return result
 
-    def replicate_image(self, image_id: str, account: str | None, regions: list[str]) -> dict[str, Any]:
+    def replicate_image(
+        self, image_id: str, account: str | None, regions: list[str], check: Check = _accept
+    ) -> dict[str, Any]:
         """POST /images/{imageId}/regions: the list replaces the image's regions."""
         with self.lock:
             stored = self._writable(image_id, account)
@@ -318,27 +353,34 @@ class MockState:
                 raise ApiError(409, "Image is not available for replication yet")
             wanted = list(dict.fromkeys(regions))
             now = self.clock()
-            current = {entry["region"]: entry for entry in stored.data["regions"]}
-            stored.pending = [p for p in stored.pending if p.region is None]
+            data = copy_json(stored.data)
+            pending = [p for p in stored.pending if p.region is None]
+            current = {entry["region"]: entry for entry in data["regions"]}
             for region, entry in current.items():
                 if region not in wanted:
                     entry["status"] = "pending deletion"
-                    stored.start("region_removal", now, region)
+                    pending.append(Pending("region_removal", now, region))
                 elif entry["status"] != "available":
                     entry["status"] = "pending replication"
-                    stored.start("replication_start", now, region)
+                    pending.append(Pending("replication_start", now, region))
             for region in wanted:
                 if region not in current:
-                    stored.data["regions"].append({"region": region, "status": "pending replication"})
-                    stored.start("replication_start", now, region)
-            stored.data["updated"] = wire_time(now)
-            return self.render(stored)
+                    data["regions"].append({"region": region, "status": "pending replication"})
+                    pending.append(Pending("replication_start", now, region))
+            data["updated"] = wire_time(now)
+            result = self.render(stored, data)
+            check(result)
+            stored.data, stored.pending = data, pending
+            return result
 
-    def delete_image(self, image_id: str, account: str | None) -> None:
-        """DELETE /images/{imageId}; public images cannot be deleted (403)."""
+    def delete_image(self, image_id: str, account: str | None, check: Check = _accept) -> dict[str, Any]:
+        """DELETE /images/{imageId}; public images cannot be deleted (403). Answers ``{}``."""
         with self.lock:
             self._writable(image_id, account)
+            result: dict[str, Any] = {}
+            check(result)
             del self._images[image_id]
+            return result
 
     @staticmethod
     def _apply_writable(data: dict[str, Any], body: dict[str, Any]) -> None:
