@@ -7,7 +7,6 @@ admin endpoints (``/__mock__/...``).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from collections.abc import Awaitable, Callable
@@ -15,7 +14,7 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
@@ -24,7 +23,7 @@ from ._config import MockConfig
 from ._errors import ApiError, ResponseDrift, not_found
 from ._filters import parse_filter
 from ._rates import RateStatus
-from ._responses import Drop, json_response, nginx_502
+from ._responses import Drop, after_work, json_response, nginx_502
 from ._spec import Operation, Spec
 from ._state import UPLOAD_PATH_PREFIX, MockState
 from ._storage import storage_put
@@ -94,7 +93,8 @@ class MockApi:
         operation = path.operations[method]
         self.state.count_request(operation.operation_id)
         rate = self.state.rate(operation.operation_id)
-        fault = await self._fault(operation.operation_id, rate)
+        kind = self.state.next_fault(operation.operation_id)
+        fault = self._fault(kind, rate)
         if fault is not None:
             return fault
         try:
@@ -110,15 +110,15 @@ class MockApi:
             status, payload, extra = 200, result, {}
         except ApiError as error:
             status, payload, extra = error.status, error.body(), error.headers
+        except ClientDisconnect:
+            # The client went away while sending its body: nobody is left to read an answer.
+            return Response(b"", 400)
         self._check_response(operation, status, payload)
-        return json_response(status, payload, {**rate.headers(), **extra})
+        return await after_work(kind, json_response(status, payload, {**rate.headers(), **extra}))
 
-    async def _fault(self, operation_id: str, rate: RateStatus) -> Response | None:
-        kind = self.state.next_fault(operation_id)
-        if kind.startswith("latency:"):
-            await asyncio.sleep(float(kind.partition(":")[2]))
-            return None
-        if kind == "ok":
+    def _fault(self, kind: str, rate: RateStatus) -> Response | None:
+        """The answer a fault gives instead of serving the request (None: serve it)."""
+        if kind in ("ok", "lost") or kind.startswith("latency:"):
             return None
         if kind == "drop":
             return Drop()

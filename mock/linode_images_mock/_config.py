@@ -23,8 +23,10 @@ TRANSITIONS = {
     "region_removal": "a removed region: pending deletion -> gone",
 }
 
-# Injectable faults. "latency:<seconds>" delays the request and then serves it normally.
-FAULT_KINDS = ("ok", "429", "500", "502", "503", "maintenance", "drop")
+# Injectable faults. "drop" closes the connection before any work is done; "lost" does the
+# work (the image is created, deleted, the upload stored) and then closes the connection
+# without an answer; "latency:<seconds>" serves the request and holds its answer back.
+FAULT_KINDS = ("ok", "429", "500", "502", "503", "maintenance", "drop", "lost")
 
 # The most images one mock holds, seeded and created together: 100,000 take about 160 MiB;
 # without a bound, one admin request could exhaust the machine's memory.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 from xml.sax.saxutils import escape
@@ -55,3 +56,17 @@ class Drop(Response):
             }
         )
         raise DroppedConnection("connection dropped by fault injection")
+
+
+async def after_work(kind: str, answer: Response) -> Response:
+    """The answer to a request that was served in full, as the fault ``kind`` shapes it.
+
+    ``latency:<s>`` holds the answer back for s seconds; the request has been read and its
+    work done, so a client that gives up meanwhile leaves nothing half-read behind. ``lost``
+    drops the connection instead of answering: the work is done, the answer lost.
+    """
+    if kind.startswith("latency:"):
+        await asyncio.sleep(float(kind.partition(":")[2]))
+    if kind == "lost":
+        return Drop()
+    return answer

@@ -3,7 +3,6 @@ storage (XML errors, an ETag), outside the API (REAL-API-FACTS, "Upload")."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 
@@ -12,7 +11,7 @@ from starlette.responses import Response
 
 from ._config import UPLOAD_OPERATION
 from ._records import UploadRecord
-from ._responses import Drop, nginx_502, xml_error
+from ._responses import Drop, after_work, nginx_502, xml_error
 from ._state import UPLOAD_PATH_PREFIX, MockState
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -26,13 +25,11 @@ async def storage_put(state: MockState, request: Request, raw_path: str) -> Resp
     if request.method != "PUT":
         return xml_error(405, "MethodNotAllowed", "The specified method is not allowed", {"Allow": "PUT"})
     fault = state.next_fault(UPLOAD_OPERATION)
-    if fault.startswith("latency:"):
-        await asyncio.sleep(float(fault.partition(":")[2]))
-    elif fault == "drop":
+    if fault == "drop":
         return Drop()
     elif fault == "502":
         return nginx_502()
-    elif fault != "ok":
+    elif fault not in ("ok", "lost") and not fault.startswith("latency:"):
         status = 503 if fault == "maintenance" else int(fault)
         return xml_error(status, "ServiceUnavailable" if status != 500 else "InternalError", "Please retry")
     key = raw_path[len(UPLOAD_PATH_PREFIX) :]
@@ -59,7 +56,7 @@ async def storage_put(state: MockState, request: Request, raw_path: str) -> Resp
         return xml_error(400, "InvalidArgument", "Content-Length is not a number")
     if int(length) > state.config.upload_limit:
         return xml_error(400, "EntityTooLarge", TOO_LARGE)
-    return await _receive_upload(state, request, image_id)
+    return await after_work(fault, await _receive_upload(state, request, image_id))
 
 
 async def _receive_upload(state: MockState, request: Request, image_id: str) -> Response:
