@@ -6,10 +6,13 @@ over HTTP (``PATCH /__mock__/config`` with the JSON form below) and from the com
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field, fields
 from typing import Any
+
+from ._spec import operation_ids
 
 STRICT_ENV = "LINODE_IMAGES_MOCK_STRICT"
 
@@ -39,6 +42,36 @@ _REDACTED = re.compile(r"<redacted #\d+>")
 # Operation names: the spec's operationIds, plus the upload URL's PUT.
 UPLOAD_OPERATION = "put-upload-data"
 
+# How "N reads" timings count (shown by --help and the README).
+READS_RULE = (
+    "'N reads': the image keeps its old status for N reads and shows the new one on the read "
+    "after them; a read is a GET of the image, a PUT or POST .../regions on it, or any GET "
+    "/images page requested by its account (whether or not the page shows the image)"
+)
+
+
+def operation_names() -> tuple[str, ...]:
+    """Names faults and rate limits are keyed by: the spec's operationIds and the upload PUT."""
+    return (*operation_ids(), UPLOAD_OPERATION)
+
+
+def check_operation(name: str, setting: str) -> str:
+    """``name`` if ``setting`` ("faults" or "rate_limits") can be keyed by it, else a ValueError
+    listing the names, so that a misspelled operation is not accepted and then never fires.
+
+    Faults take every operation name and ``*``; rate limits only the API's operations (the
+    upload URL is object storage, which has none).
+    """
+    faults = setting == "faults"
+    known = operation_names() if faults else operation_ids()
+    if name in known or (faults and name == "*"):
+        return name
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    every = " (or * for every operation)" if faults else ""
+    raise ValueError(f"unknown operation {name!r} in {setting}; {hint}operations: {', '.join(known)}{every}")
+
+
 DEFAULT_REGIONS = (
     "us-east", "us-central", "us-west", "us-southeast", "us-iad", "us-ord", "us-lax", "us-mia",
     "us-sea", "ca-central", "br-gru", "eu-west", "eu-central", "gb-lon", "fr-par", "nl-ams",
@@ -52,7 +85,7 @@ class Timing:
     """When a lifecycle transition happens: immediately, after N seconds, or after N reads.
 
     Example: ``Timing.parse("2s")``, ``Timing.parse("3 reads")``, ``Timing()`` (immediate).
-    A read is any response that shows the image (get, list, update, replicate).
+    How reads count: ``READS_RULE``.
     """
 
     seconds: float | None = None
@@ -202,12 +235,15 @@ class MockConfig:
         unknown = set(self.timing) - set(TRANSITIONS)
         if unknown:
             raise ValueError(f"unknown transitions {sorted(unknown)}; known: {sorted(TRANSITIONS)}")
-        self.faults = {op: FaultPlan.parse(plan) for op, plan in self.faults.items()}
+        self.faults = {
+            check_operation(op, "faults"): FaultPlan.parse(plan) for op, plan in self.faults.items()
+        }
         if not self.regions:
             raise ValueError("regions must name at least one region")
         if self.upload_limit < 0:
             raise ValueError("upload_limit must not be negative")
         for op, limit in self.rate_limits.items():
+            check_operation(op, "rate_limits")
             if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
                 raise ValueError(f"rate limit for {op} must be a positive integer")
         for account, count in self.extra_private_images.items():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 from linode_images_mock import MockConfig, MockState, create_app
-from linode_images_mock.__main__ import main
 from linode_images_mock._admin import is_loopback
+from linode_images_mock._cli import main
 from linode_images_mock._config import MAX_IMAGES
 
 from .conftest import AUTH

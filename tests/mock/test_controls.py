@@ -7,7 +7,7 @@ import json
 import httpx
 import pytest
 from linode_images_mock import FaultPlan, MockConfig, MockState, Timing
-from linode_images_mock.__main__ import build_parser, config_from_args
+from linode_images_mock._cli import build_parser, config_from_args
 
 from .conftest import AUTH, FakeClock, create_image
 
