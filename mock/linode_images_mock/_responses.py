@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
+from asyncio import sleep
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -66,7 +66,7 @@ async def after_work(kind: str, answer: Response) -> Response:
     drops the connection instead of answering: the work is done, the answer lost.
     """
     if kind.startswith("latency:"):
-        await asyncio.sleep(float(kind.partition(":")[2]))
+        await sleep(float(kind.partition(":")[2]))
     if kind == "lost":
         return Drop()
     return answer

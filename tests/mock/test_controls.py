@@ -164,7 +164,7 @@ async def test_latency_fault_delays_then_serves(
     async def fake_sleep(seconds: float) -> None:
         delays.append(seconds)
 
-    monkeypatch.setattr("linode_images_mock._responses.asyncio.sleep", fake_sleep)
+    monkeypatch.setattr("linode_images_mock._responses.sleep", fake_sleep)
     state.set_faults("get-images", "latency:1.5")
     assert (await client.get("/v4/images")).status_code == 200
     assert delays == [1.5]
