@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from .derive import SpecError, derive, describe_changes
+from .derive import derive, describe_changes
+from .pointers import SpecError
 
 ROOT = Path(__file__).resolve().parents[2]
 
