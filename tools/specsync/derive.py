@@ -23,6 +23,7 @@ from .names import (
 )
 from .overrides import apply_overrides
 from .pointers import SpecError, escape, resolve_pointer, set_pointer
+from .report import deviations
 
 IMAGES_PREFIX = "/{apiVersion}/images"
 
@@ -382,24 +383,35 @@ def dump(doc: dict[str, Any]) -> str:
     return header + yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=100)
 
 
-def lock_text(upstream_path: Path, upstream: dict[str, Any]) -> str:
+def lock_text(upstream_path: Path, upstream: dict[str, Any], absorbed: list[str]) -> str:
     version = upstream.get("info", {}).get("version", "unknown")
-    return (
-        "# Which upstream document spec/linode-images.yaml was derived from.\n"
-        f"upstream_version: {version}\n"
-        f"upstream_sha256: {sha256_file(upstream_path)}\n"
-    )
+    lines = [
+        "# Which upstream document spec/linode-images.yaml was derived from, and where the spec",
+        "# deliberately differs from it in what users see (kept by spec/overrides.yaml).",
+        f"upstream_version: {version}",
+        f"upstream_sha256: {sha256_file(upstream_path)}",
+    ]
+    lines += ["absorbed:", *(f"- {json.dumps(item)}" for item in absorbed)] if absorbed else ["absorbed: []"]
+    return "\n".join(lines) + "\n"
+
+
+def absorbed_of(lock: str) -> list[str]:
+    """The ``absorbed`` entries of a SOURCE.lock text (none for an older lock)."""
+    loaded = yaml.safe_load(lock) if lock else None
+    items = loaded.get("absorbed") if isinstance(loaded, dict) else None
+    return [str(item) for item in items] if isinstance(items, list) else []
 
 
 def derive(upstream_path: Path, overrides_path: Path) -> tuple[str, str, list[str]]:
     """Return (spec text, lock text, notices)."""
     upstream = load_document(upstream_path)
     doc, notices = extract(upstream)
+    before = copy.deepcopy(doc)
     overrides = yaml.safe_load(overrides_path.read_text(encoding="utf-8")) or []
     if not isinstance(overrides, list):
         raise SpecError(f"{overrides_path}: must be a list of patches")
     apply_overrides(doc, overrides)
-    return dump(doc), lock_text(upstream_path, upstream), notices
+    return dump(doc), lock_text(upstream_path, upstream, deviations(before, doc)), notices
 
 
 # --------------------------------------------------------------------------- reporting
