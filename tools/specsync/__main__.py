@@ -74,10 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     new_version = yaml.safe_load(lock_text)["upstream_version"]
     old_doc, new_doc = yaml.safe_load(old_spec) or {}, yaml.safe_load(spec_text)
     report = upgrade_report(old_doc, new_doc, absorbed_of(old_lock), absorbed_of(lock_text))
+    print(f"specsync: wrote {spec_path} ({len(changes)} change(s))")
     print(f"specsync: upgrade report, {old_version} -> {new_version}:")
     for line in report or ["no change to operations, schemas or what users see"]:
         print(f"  {line}")
-    print(f"specsync: wrote {spec_path} ({len(changes)} change(s))")
     return 0
 
 
