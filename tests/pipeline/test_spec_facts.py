@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 import yaml
+from linode_images import FILTERABLE_FIELDS, ORDERABLE_FIELDS, LinodeImages
 from linode_images_api import spec_facts
 from linode_images_mock import _filters as mock_filters
-
-from linode_images import FILTERABLE_FIELDS, ORDERABLE_FIELDS, LinodeImages
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC: dict[str, Any] = yaml.safe_load((ROOT / "spec" / "linode-images.yaml").read_text())
@@ -23,14 +22,14 @@ HAND_WRITTEN = sorted(p for d in ("overlay", "mock") for p in (ROOT / d).rglob("
 def test_spec_facts_are_the_specs() -> None:
     assert frozenset(GET_IMAGES["x-linode-filterable"]) == spec_facts.IMAGE_FILTERABLE_FIELDS
     assert frozenset(GET_IMAGES["x-linode-orderable"]) == spec_facts.IMAGE_ORDERABLE_FIELDS
-    assert spec_facts.IMAGE_LIFECYCLE == tuple(STATUS["x-linode-lifecycle"])
+    assert tuple(STATUS["x-linode-lifecycle"]) == spec_facts.IMAGE_LIFECYCLE
     assert set(spec_facts.IMAGE_LIFECYCLE) <= set(STATUS["enum"])
     page_size = next(p["schema"] for p in GET_IMAGES["parameters"] if p["name"] == "page_size")
-    assert (spec_facts.MIN_PAGE_SIZE, spec_facts.MAX_PAGE_SIZE) == (
+    assert (
         page_size["minimum"],
         page_size["maximum"],
-    )
-    assert spec_facts.DEFAULT_PAGE_SIZE == page_size["default"]
+    ) == (spec_facts.MIN_PAGE_SIZE, spec_facts.MAX_PAGE_SIZE)
+    assert page_size["default"] == spec_facts.DEFAULT_PAGE_SIZE
 
 
 def test_the_overlay_and_the_mock_use_the_specs_lists() -> None:
