@@ -94,6 +94,9 @@ def test_the_overrides_keep_what_users_get_across_the_upgrade(upgraded: tuple[Pa
     assert schemas["ImageType"]["enum"] == ["manual", "automatic", "shared"]
     assert "default" not in schemas["ApiVersion"]
     assert "servers" not in spec["paths"]["/{apiVersion}/images/upload"]["post"]
+    add_images = spec["paths"]["/{apiVersion}/images/sharegroups/{sharegroupId}/images"]["post"]
+    answer = add_images["responses"]["200"]["content"]["application/json"]["schema"]
+    assert answer == {"$ref": "#/components/schemas/PaginatedSharedImages"}  # a list, as on the wire
     lock = yaml.safe_load((out / "SOURCE.lock").read_text())
     assert lock["upstream_version"] == "4.234.0"
     assert (
