@@ -72,8 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The library has cleaned up by now (a pending upload is deleted); say what is left.
         if debug:
             traceback.print_exception(interrupt, file=console.err)
-        left = console.progress.interrupted() if console.progress is not None else "interrupted"
-        console.note(f"linode-images: {left}")
+        console.note(f"linode-images: {console.interruption()}")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of stdout went away (`| head`): stop quietly, as other tools do.

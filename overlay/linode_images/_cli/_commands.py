@@ -42,8 +42,8 @@ class Console:
     out_tty: bool
     err_tty: bool
     inp_tty: bool
-    # The progress of a running upload, so that an interruption can say what it left behind.
-    progress: UploadProgress | None = field(default=None)
+    # What an interruption (Ctrl-C) at this point leaves behind, in words.
+    interruption: Callable[[], str] = field(default=lambda: "interrupted")
 
     def note(self, text: str) -> None:
         self.err.write(text + "\n")
@@ -57,29 +57,57 @@ def _write_image(console: Console, image: Image, as_json: bool) -> None:
         write_detail(console.out, image)
 
 
-def _wait_options(args: argparse.Namespace, *, poll: bool = True) -> dict[str, Any]:
+def _wait_options(args: argparse.Namespace) -> dict[str, Any]:
     """Only the waiting flags given: the library's defaults apply to the others."""
     options: dict[str, Any] = {}
     if args.timeout is not None:
         options["timeout"] = args.timeout
-    if poll and args.poll_interval is not None:
+    if args.poll_interval is not None:
         options["poll_interval"] = args.poll_interval
     return options
+
+
+class _Upload:
+    """The progress callback of one upload: forwards reports and knows how far it got."""
+
+    def __init__(self, progress: UploadProgress | None, keep_on_failure: bool) -> None:
+        self.progress = progress
+        self.keep_on_failure = keep_on_failure
+        self.sending = False
+        self.image_id: str | None = None  # once the upload is answered: the image has its data
+
+    def __call__(self, sent: int, total: int, phase: str | None = None) -> None:
+        if phase in (None, "uploading"):
+            self.sending = True
+        if self.progress is not None:
+            self.progress(sent, total, phase)
+
+    def interruption(self) -> str:
+        if self.image_id is not None:
+            return (
+                f"interrupted while waiting; {self.image_id} has its data and is kept: it becomes "
+                f"available on its own (linode-images wait {self.image_id})"
+            )
+        if not self.sending:
+            return "interrupted before any data was sent"
+        if self.keep_on_failure:
+            return "interrupted; the upload was cancelled and its pending image kept (--keep-on-failure)"
+        return "interrupted; the upload was cancelled and its pending image deleted"
 
 
 def upload(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
     source: str | IO[bytes] = console.binary_inp if args.file == "-" else args.file
     name = "standard input" if args.file == "-" else args.file
-    progress = None
-    if not args.quiet:
-        progress = UploadProgress(console.err, terminal=console.err_tty, name=name, wait=not args.no_wait)
-        console.progress = progress
+    progress = None if args.quiet else UploadProgress(console.err, terminal=console.err_tty, name=name)
+    state = _Upload(progress, args.keep_on_failure)
+    console.interruption = state.interruption
+    if progress is not None:
         progress.phase("preparing", _preparing(args.compress))
     options: dict[str, Any] = {}
     if args.level is not None:
         options["compress_level"] = args.level
-    if args.timeout is not None:
-        options["wait_timeout"] = args.timeout
+    # The command waits itself, rather than upload(wait=True), so that it knows the image id
+    # once the data has arrived and an interruption after that can name the image it keeps.
     image = client.images.upload(
         source,
         label=args.label,
@@ -88,11 +116,16 @@ def upload(client: LinodeImages, args: argparse.Namespace, console: Console) -> 
         tags=args.tags,
         cloud_init=args.cloud_init,
         compress=args.compress,
-        on_progress=progress,
-        wait=not args.no_wait,
+        on_progress=state,
+        wait=False,
         delete_on_failure=not args.keep_on_failure,
         **options,
     )
+    state.image_id = image_id = str(image.id)  # upload() fails when the API sent no id
+    if not args.no_wait:
+        if progress is not None:
+            progress.phase("processing", f"{image_id}: waiting until it is available")
+        image = client.images.wait_for_status(image_id, "available", **_wait_options(args))
     if progress is not None:
         progress.finish(f"{image.id} is {image.status}")
     if args.json:

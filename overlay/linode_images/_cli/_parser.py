@@ -126,17 +126,16 @@ def _add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="write the image as one JSON object (to_dict())")
 
 
-def _add_timeout(parser: argparse.ArgumentParser, default: str, *, poll: bool = True) -> None:
+def _add_timeout(parser: argparse.ArgumentParser, default: str) -> None:
     parser.add_argument(
         "--timeout", type=_positive_float, metavar="SECONDS", help=f"longest wait (default {default})"
     )
-    if poll:
-        parser.add_argument(
-            "--poll-interval",
-            type=_positive_float,
-            metavar="SECONDS",
-            help="first pause between polls (default 2)",
-        )
+    parser.add_argument(
+        "--poll-interval",
+        type=_positive_float,
+        metavar="SECONDS",
+        help="first pause between polls (default 2)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -173,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     upload.add_argument(
         "--keep-on-failure", action="store_true", help="keep the pending image when the upload fails"
     )
-    _add_timeout(upload, "1800", poll=False)
+    _add_timeout(upload, "1800")
     upload.add_argument("--quiet", action="store_true", help="no progress output")
     _add_json(upload)
 

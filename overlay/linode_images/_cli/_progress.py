@@ -2,14 +2,17 @@
 
 The library reports the PUT through ``on_progress(sent, total)`` and says nothing of the steps
 around it, so the command names them itself: ``preparing`` (checks, and gzip compression of
-raw data, before the image is created), ``uploading`` (from the first report on), and
-``processing`` (the data has arrived; the API makes the image available). A report that carries
-a phase of its own (a third argument such as ``"compressing"``) is shown under that name.
+raw data, before the image is created), ``uploading`` (from the first report on) and, entered
+by the command once the upload is answered, ``processing`` (the API makes the image
+available). A report that carries a phase of its own (a third argument such as
+``"compressing"``) is shown under that name.
 ``sent`` going back means the PUT started again: the rate is measured afresh.
 """
 
 from __future__ import annotations
 
+import io
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -40,6 +43,14 @@ def format_duration(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def _terminal_width(stream: TextIO) -> int:
+    """The width of the terminal ``stream`` draws on (stdout may be a pipe while stderr is not)."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        return shutil.get_terminal_size().columns
+
+
 class UploadProgress:
     """``on_progress`` for ``images.upload`` that draws on ``stream``.
 
@@ -55,7 +66,6 @@ class UploadProgress:
         *,
         terminal: bool,
         name: str,
-        wait: bool = True,
         clock: Callable[[], float] = time.monotonic,
         line_interval: float = LINE_INTERVAL,
         width: Callable[[], int] | None = None,
@@ -63,10 +73,9 @@ class UploadProgress:
         self._stream = stream
         self._terminal = terminal
         self._name = name
-        self._wait = wait
         self._clock = clock
         self._line_interval = line_interval
-        self._width = width or (lambda: shutil.get_terminal_size((80, 24)).columns)
+        self._width = width or (lambda: _terminal_width(stream))
         self.current: str | None = None
         self._sent = 0
         self._total = 0
@@ -103,27 +112,11 @@ class UploadProgress:
         elif complete or now - self._last_drawn >= self._line_interval:
             self._last_drawn = now
             self._write_line(self._status(now))
-        if complete and wanted == "uploading":
-            self._end_bar()
-            if self._wait:
-                self.phase("processing", "the data has arrived; waiting until the image is available")
 
     def finish(self, message: str) -> None:
         """The last line: what became of the image."""
         self._end_bar()
         self._write_line(message)
-
-    def interrupted(self) -> str:
-        """What an interruption in the current phase left behind, in words."""
-        self._end_bar()
-        if self.current == "processing":
-            return (
-                "interrupted while waiting; the image's data has arrived, so the image was kept "
-                "and becomes available on its own"
-            )
-        if self.current is None or self.current == "preparing":
-            return "interrupted before any data was sent"
-        return "interrupted; the upload was cancelled and its pending image deleted"
 
     # Drawing.
 
