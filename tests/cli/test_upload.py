@@ -160,13 +160,13 @@ def test_progress_bar_on_a_terminal(cli: Cli, disk: Path) -> None:
 
 
 def test_ctrl_c_during_the_put_exits_130_and_deletes_the_pending_image(cli: Cli, disk: Path) -> None:
-    cli.server.state.configure(faults={UPLOAD: FaultPlan(sequence=["latency:30"])})
+    cli.server.state.configure(faults={UPLOAD: FaultPlan(sequence=["latency:3"])})
     argv = [*COMMAND, "upload", str(disk), "--label", "golden", "--region", "us-east"]
     process = subprocess.Popen(argv, env=cli.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
     while cli.server.state.counters.requests[UPLOAD] == 0 and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(0.3)  # the PUT is in flight: the mock holds it for 30 s
+    time.sleep(0.3)  # the PUT is in flight: the mock holds it for 3 s
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=20)
     assert process.returncode == 130, stderr
@@ -180,7 +180,17 @@ def test_ctrl_c_during_the_put_exits_130_and_deletes_the_pending_image(cli: Cli,
 
 def test_ctrl_c_while_waiting_keeps_the_image_and_names_it(cli: Cli, disk: Path) -> None:
     cli.server.state.configure(timing={"upload": "1000 reads"})
-    argv = [*COMMAND, "upload", str(disk), "--label", "golden", "--region", "us-east", "--poll-interval", "0.2"]
+    argv = [
+        *COMMAND,
+        "upload",
+        str(disk),
+        "--label",
+        "golden",
+        "--region",
+        "us-east",
+        "--poll-interval",
+        "0.2",
+    ]
     process = subprocess.Popen(argv, env=cli.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert process.stderr is not None
     seen = []

@@ -146,9 +146,13 @@ class UploadProgress:
             tail += f" {format_duration((total - sent) / rate)} left" if fraction < 1 else ""
         head = f"{self.current} "
         width = max(self._width() - 1, 20)
-        cells = max(width - len(head) - len(tail) - 2, 10)
-        filled = int(cells * fraction)
-        line = f"{head}[{'#' * filled}{'.' * (cells - filled)}]{tail}"
+        # The numbers matter more than the bar: on a narrow terminal the bar goes first.
+        cells = width - len(head) - len(tail) - 2
+        if cells >= 5:
+            filled = int(cells * fraction)
+            line = f"{head}[{'#' * filled}{'.' * (cells - filled)}]{tail}"
+        else:
+            line = head.rstrip() + tail
         self._stream.write("\r" + line[:width].ljust(width))
         self._stream.flush()
         self._bar_open = True
