@@ -124,7 +124,7 @@ def upload(client: LinodeImages, args: argparse.Namespace, console: Console) -> 
     state.image_id = image_id = str(image.id)  # upload() fails when the API sent no id
     if not args.no_wait:
         if progress is not None:
-            progress.phase("processing", f"{image_id}: waiting until it is available")
+            progress.phase("processing", f"waiting until {image_id} is available")
         image = client.images.wait_for_status(image_id, "available", **_wait_options(args))
     if progress is not None:
         progress.finish(f"{image.id} is {image.status}")
