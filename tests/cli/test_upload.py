@@ -75,6 +75,13 @@ def test_gzip_data_from_standard_input_is_sent_as_it_is(cli: Cli) -> None:
     assert "standard input" in done.stderr
 
 
+def test_standard_input_on_a_terminal_is_a_usage_error(cli: Cli) -> None:
+    shown = cli.pty("upload", "-", "--label", "piped", "--region", "us-east", on_terminal=("stdin",))
+    assert shown.returncode == 2
+    assert "standard input, which is a terminal" in shown.stderr
+    assert cli.server.state.counters.requests["post-upload-image"] == 0
+
+
 def test_compress_level_is_passed_on(cli: Cli, disk: Path) -> None:
     done = cli.run("upload", str(disk), "--label", "fast", "--region", "us-east", "--level", "1", "--quiet")
     assert done.returncode == 0, done.stderr

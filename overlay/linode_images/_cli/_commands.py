@@ -96,6 +96,8 @@ class _Upload:
 
 
 def upload(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
+    if args.file == "-" and console.inp_tty:
+        raise UsageError("upload - reads the image from standard input, which is a terminal: pipe it in")
     source: str | IO[bytes] = console.binary_inp if args.file == "-" else args.file
     name = "standard input" if args.file == "-" else args.file
     progress = None if args.quiet else UploadProgress(console.err, terminal=console.err_tty, name=name)

@@ -122,6 +122,10 @@ def _command(
     return parser
 
 
+def _add_tags(parser: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup, help: str) -> None:
+    parser.add_argument("--tag", dest="tags", action="append", metavar="TAG", help=help)
+
+
 def _add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="write the image as one JSON object (to_dict())")
 
@@ -155,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     upload.add_argument("--label", required=True, help="the image's label")
     upload.add_argument("--region", required=True, help="the region the image is uploaded to, e.g. us-east")
     upload.add_argument("--description", help="the image's description")
-    upload.add_argument("--tag", dest="tags", action="append", metavar="TAG", help="a tag (repeatable)")
+    _add_tags(upload, "a tag (repeatable)")
     upload.add_argument("--cloud-init", action="store_true", help="the image supports cloud-init")
     upload.add_argument(
         "--no-wait", action="store_true", help="return once the data is sent (pending_upload)"
@@ -182,13 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     visibility.add_argument("--private", action="store_true", help="your own images only")
     listing.add_argument("--label", help="images with this label")
     listing.add_argument("--vendor", help="images of this vendor, e.g. Debian")
-    listing.add_argument(
-        "--tag",
-        dest="tags",
-        action="append",
-        metavar="TAG",
-        help="images with this tag (repeatable: all of them)",
-    )
+    _add_tags(listing, "images with this tag (repeatable: all of them); private ones unless --public")
     listing.add_argument("--status", help="images in this status, e.g. available")
     listing.add_argument(
         "--order-by", choices=sorted(ORDERABLE_FIELDS), metavar="FIELD", help="sort by FIELD"
@@ -210,9 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     update.add_argument("--label", help="the new label")
     update.add_argument("--description", help='the new description ("" clears it)')
     tags = update.add_mutually_exclusive_group()
-    tags.add_argument(
-        "--tag", dest="tags", action="append", metavar="TAG", help="a tag (repeatable; replaces all)"
-    )
+    _add_tags(tags, "a tag (repeatable; replaces all)")
     tags.add_argument("--no-tags", action="store_true", help="remove every tag")
     _add_json(update)
 
