@@ -79,6 +79,7 @@ def test_the_bar_is_redrawn_in_place_and_closed_by_the_next_line() -> None:
     draws = text.split("\n")[0].split("\r")[1:]
     assert len(draws) == 3
     assert all(len(draw) == 79 for draw in draws)
+    assert len({draw.index("]") for draw in draws}) == 1  # the bar keeps its length
     assert draws[1].startswith("uploading [") and " 50% 4.0 MiB/8.0 MiB 2.0 MiB/s 0:02 left" in draws[1]
     assert draws[2].rstrip().endswith("100% 8.0 MiB/8.0 MiB 2.0 MiB/s")
     assert "#" * 10 in draws[2] and "." not in draws[2].split("]")[0]

@@ -23,6 +23,9 @@ __all__ = ["UploadProgress", "format_bytes", "format_duration"]
 # How often the bar is redrawn, and how often a plain line is written when not on a terminal.
 REDRAW_INTERVAL = 0.1
 LINE_INTERVAL = 10.0
+# Room kept after the bar for " 100% 190.8 MiB/190.8 MiB 139.5 MiB/s 0:00 left", so that the
+# bar keeps its length while the numbers change.
+_TAIL_WIDTH = 50
 _UNITS = ("B", "KiB", "MiB", "GiB", "TiB")
 
 
@@ -147,7 +150,7 @@ class UploadProgress:
         head = f"{self.current} "
         width = max(self._width() - 1, 20)
         # The numbers matter more than the bar: on a narrow terminal the bar goes first.
-        cells = width - len(head) - len(tail) - 2
+        cells = width - len(head) - max(len(tail), _TAIL_WIDTH) - 2
         if cells >= 5:
             filled = int(cells * fraction)
             line = f"{head}[{'#' * filled}{'.' * (cells - filled)}]{tail}"
