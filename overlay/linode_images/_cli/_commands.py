@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Literal, TextIO
 
 from linode_images import (
+    FILTERABLE_FIELDS,
     Filter,
     Image,
     ImageRegionStatus,
@@ -153,8 +154,10 @@ def _list_filter(args: argparse.Namespace) -> Filter | None:
         # A tag filter alone would match public images carrying the same tag; a cleanup
         # script deleting what --tag lists must only ever see the account's own images.
         parts.append(Filter.eq("is_public", False))
-    for name in ("label", "vendor", "status"):
-        value = getattr(args, name)
+    # Each flag named after a field the API filters on (--label, --vendor, --status) asks for
+    # that value; --tag and the visibility flags are dealt with on their own.
+    for name in sorted(FILTERABLE_FIELDS - {"tags", "is_public"}):
+        value = getattr(args, name, None)
         if value is not None:
             parts.append(Filter.eq(name, value))
     parts.extend(Filter.eq("tags", tag) for tag in args.tags or [])

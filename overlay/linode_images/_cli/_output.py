@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from linode_images import Image
 
-__all__ = ["TABLE_COLUMNS", "write_detail", "write_ids", "write_json", "write_rows"]
-
-TABLE_COLUMNS = ("id", "label", "status", "size", "regions", "created")
+__all__ = ["write_detail", "write_ids", "write_json", "write_rows"]
 
 
 def _text(value: object) -> str:
@@ -37,16 +35,23 @@ def _regions(image: Image) -> str:
     return ",".join(entry.region for entry in image.regions or [] if isinstance(entry.region, str))
 
 
-def _row(image: Image) -> tuple[str, ...]:
-    size = f"{image.size} MB" if isinstance(image.size, int) else ""
-    return (
-        _text(image.id),
-        _text(image.label),
-        _text(image.status),
-        size,
-        _regions(image),
-        _text(image.created),
-    )
+def _size(image: Image) -> str:
+    return f"{image.size} MB" if isinstance(image.size, int) else ""  # the API counts in MB
+
+
+# The table's columns: a heading and what each image shows under it.
+_COLUMNS: tuple[tuple[str, Callable[[Image], str]], ...] = (
+    ("ID", lambda image: _text(image.id)),
+    ("LABEL", lambda image: _text(image.label)),
+    ("STATUS", lambda image: _text(image.status)),
+    ("SIZE", _size),
+    ("REGIONS", _regions),
+    ("CREATED", lambda image: _text(image.created)),
+)
+
+
+def _row(image: Image) -> list[str]:
+    return [cell(image) for _, cell in _COLUMNS]
 
 
 def write_rows(out: TextIO, images: Iterable[Image], *, table: bool) -> int:
@@ -61,8 +66,8 @@ def write_rows(out: TextIO, images: Iterable[Image], *, table: bool) -> int:
             out.write("\t".join(_row(image)) + "\n")
             count += 1
         return count
-    rows = [tuple(column.upper() for column in TABLE_COLUMNS)] + [_row(image) for image in images]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(TABLE_COLUMNS))]
+    rows = [[heading for heading, _ in _COLUMNS]] + [_row(image) for image in images]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_COLUMNS))]
     for row in rows:
         out.write(
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() + "\n"
