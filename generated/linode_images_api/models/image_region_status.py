@@ -22,3 +22,10 @@ class ImageRegionStatus(StrEnum):
         member._name_ = value.upper()
         member._value_ = value
         return member
+
+
+# The known members by value: from_dict looks here first and calls the class only for a value
+# this version does not know.
+BY_VALUE: dict[str, ImageRegionStatus] = {
+    member.value: member for member in ImageRegionStatus
+}

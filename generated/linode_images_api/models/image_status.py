@@ -19,3 +19,8 @@ class ImageStatus(StrEnum):
         member._name_ = value.upper()
         member._value_ = value
         return member
+
+
+# The known members by value: from_dict looks here first and calls the class only for a value
+# this version does not know.
+BY_VALUE: dict[str, ImageStatus] = {member.value: member for member in ImageStatus}

@@ -1,33 +1,35 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="PaginatedImages")
+from ..errors import DecodeError
+from ..types import (
+    UNSET,
+    decode_error,
+    list_item_error,
+    model_repr,
+)
 
 
 @_attrs_define
 class PaginatedImages:
     """One page of images with the page number, page count and total result count."""
 
-    data: list[Image] | Unset = UNSET
-    page: int | Unset = UNSET
-    pages: int | Unset = UNSET
-    results: int | Unset = UNSET
+    data: list[Image]
+    page: int
+    pages: int
+    results: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = []
-            for data_item_data in self.data:
-                data_item = data_item_data.to_dict()
-                data.append(data_item)
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
 
         page = self.page
 
@@ -37,45 +39,72 @@ class PaginatedImages:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if data is not UNSET:
-            field_dict["data"] = data
-        if page is not UNSET:
-            field_dict["page"] = page
-        if pages is not UNSET:
-            field_dict["pages"] = pages
-        if results is not UNSET:
-            field_dict["results"] = results
+        field_dict.update(
+            {
+                "data": data,
+                "page": page,
+                "pages": pages,
+                "results": results,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _data = d.pop("data", UNSET)
-        data: list[Image] | Unset = UNSET
-        if _data is not UNSET:
-            data = []
-            for data_item_data in _data:
-                data_item = Image.from_dict(data_item_data)
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        _data = _get("data", UNSET)
+        data: list[Image]
+        if not isinstance(_data, list):
+            raise decode_error("data", "array", _data)
+        _decode_data = Image.from_dict
+        try:
+            data = [_decode_data(_item) for _item in _data]
+        except DecodeError:
+            raise list_item_error(_data, _decode_data, "data") from None
 
-                data.append(data_item)
+        _page = _get("page", UNSET)
+        page: int
+        if type(_page) is not int:
+            raise decode_error("page", "integer", _page)
+        page = _page
 
-        page = d.pop("page", UNSET)
+        _pages = _get("pages", UNSET)
+        pages: int
+        if type(_pages) is not int:
+            raise decode_error("pages", "integer", _pages)
+        pages = _pages
 
-        pages = d.pop("pages", UNSET)
-
-        results = d.pop("results", UNSET)
+        _results = _get("results", UNSET)
+        results: int
+        if type(_results) is not int:
+            raise decode_error("results", "integer", _results)
+        results = _results
 
         paginated_images = cls(
-            data=data,
-            page=page,
-            pages=pages,
-            results=results,
+            data,
+            page,
+            pages,
+            results,
         )
-
-        paginated_images.additional_properties = d
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                paginated_images.additional_properties = {
+                    key: src_dict[key] for key in _unknown
+                }
+            else:
+                paginated_images.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
         return paginated_images
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -95,3 +124,20 @@ class PaginatedImages:
 
 
 from ..models.image import Image
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "data",
+        "page",
+        "pages",
+        "results",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "page",
+    "pages",
+    "results",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = (("data", "images"),)

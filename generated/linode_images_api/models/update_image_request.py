@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="UpdateImageRequest")
+from ..types import (
+    UNSET,
+    Unset,
+    decode_error,
+    model_repr,
+)
 
 
 @_attrs_define
@@ -45,17 +48,66 @@ class UpdateImageRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        description = d.pop("description", UNSET)
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        _description = _get("description", UNSET)
+        description: None | str | Unset
+        if _description is UNSET:
+            description = UNSET
+        else:
+            if _description is None:
+                description = None
+            else:
+                if not isinstance(_description, str):
+                    raise decode_error("description", "string", _description)
+                description = _description
 
-        label = d.pop("label", UNSET)
+        _label = _get("label", UNSET)
+        label: str | Unset
+        if _label is UNSET:
+            label = UNSET
+        else:
+            if not isinstance(_label, str):
+                raise decode_error("label", "string", _label)
+            label = _label
 
-        tags = cast(list[str], d.pop("tags", UNSET))
+        _tags = _get("tags", UNSET)
+        tags: list[str] | Unset
+        if _tags is UNSET:
+            tags = UNSET
+        else:
+            if not isinstance(_tags, list):
+                raise decode_error("tags", "array", _tags)
+            for _index, _item in enumerate(_tags):
+                if not isinstance(_item, str):
+                    raise decode_error(f"tags[{_index}]", "string", _item)
+            tags = _tags
 
         update_image_request = cls(
-            description=description,
-            label=label,
-            tags=tags,
+            description,
+            label,
+            tags,
         )
-
         return update_image_request
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "description",
+        "label",
+        "tags",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "label",
+    "description",
+    "tags",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

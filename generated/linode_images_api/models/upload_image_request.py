@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="UploadImageRequest")
+from ..types import (
+    UNSET,
+    Unset,
+    decode_error,
+    model_repr,
+)
 
 
 @_attrs_define
@@ -50,23 +53,81 @@ class UploadImageRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        label = d.pop("label")
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        _label = _get("label", UNSET)
+        label: str
+        if not isinstance(_label, str):
+            raise decode_error("label", "string", _label)
+        label = _label
 
-        region = d.pop("region")
+        _region = _get("region", UNSET)
+        region: str
+        if not isinstance(_region, str):
+            raise decode_error("region", "string", _region)
+        region = _region
 
-        cloud_init = d.pop("cloud_init", UNSET)
+        _cloud_init = _get("cloud_init", UNSET)
+        cloud_init: bool | Unset
+        if _cloud_init is UNSET:
+            cloud_init = UNSET
+        else:
+            if type(_cloud_init) is not bool:
+                raise decode_error("cloud_init", "boolean", _cloud_init)
+            cloud_init = _cloud_init
 
-        description = d.pop("description", UNSET)
+        _description = _get("description", UNSET)
+        description: str | Unset
+        if _description is UNSET:
+            description = UNSET
+        else:
+            if not isinstance(_description, str):
+                raise decode_error("description", "string", _description)
+            description = _description
 
-        tags = cast(list[str], d.pop("tags", UNSET))
+        _tags = _get("tags", UNSET)
+        tags: list[str] | Unset
+        if _tags is UNSET:
+            tags = UNSET
+        else:
+            if not isinstance(_tags, list):
+                raise decode_error("tags", "array", _tags)
+            for _index, _item in enumerate(_tags):
+                if not isinstance(_item, str):
+                    raise decode_error(f"tags[{_index}]", "string", _item)
+            tags = _tags
 
         upload_image_request = cls(
-            label=label,
-            region=region,
-            cloud_init=cloud_init,
-            description=description,
-            tags=tags,
+            label,
+            region,
+            cloud_init,
+            description,
+            tags,
         )
-
         return upload_image_request
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "label",
+        "region",
+        "cloud_init",
+        "description",
+        "tags",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "label",
+    "region",
+    "cloud_init",
+    "description",
+    "tags",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()
