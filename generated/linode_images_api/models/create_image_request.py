@@ -58,7 +58,12 @@ class CreateImageRequest:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
-        _disk_id = _get("disk_id", UNSET)
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _disk_id = src_dict["disk_id"]
+        except KeyError:
+            _disk_id = _get("disk_id", UNSET)
         disk_id: int
         if type(_disk_id) is not int:
             raise decode_error("disk_id", "integer", _disk_id)

@@ -49,7 +49,12 @@ class ErrorObject:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
-        _reason = _get("reason", UNSET)
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _reason = src_dict["reason"]
+        except KeyError:
+            _reason = _get("reason", UNSET)
         reason: str
         if not isinstance(_reason, str):
             raise decode_error("reason", "string", _reason)

@@ -42,7 +42,12 @@ class ErrorResponse:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
-        _errors = _get("errors", UNSET)
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _errors = src_dict["errors"]
+        except KeyError:
+            _errors = _get("errors", UNSET)
         errors: list[ErrorObject]
         if not isinstance(_errors, list):
             raise decode_error("errors", "array", _errors)

@@ -170,11 +170,33 @@ class Image:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
-        _created = _get("created", UNSET)
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _created = src_dict["created"]
+            _created_by = src_dict["created_by"]
+            _deprecated = src_dict["deprecated"]
+            _description = src_dict["description"]
+            _id = src_dict["id"]
+            _is_public = src_dict["is_public"]
+            _label = src_dict["label"]
+            _size = src_dict["size"]
+            _type_ = src_dict["type"]
+            _vendor = src_dict["vendor"]
+        except KeyError:
+            _created = _get("created", UNSET)
+            _created_by = _get("created_by", UNSET)
+            _deprecated = _get("deprecated", UNSET)
+            _description = _get("description", UNSET)
+            _id = _get("id", UNSET)
+            _is_public = _get("is_public", UNSET)
+            _label = _get("label", UNSET)
+            _size = _get("size", UNSET)
+            _type_ = _get("type", UNSET)
+            _vendor = _get("vendor", UNSET)
         created: datetime.datetime
         created = decode_datetime(_created, "created")
 
-        _created_by = _get("created_by", UNSET)
         created_by: None | str
         if _created_by is None:
             created_by = None
@@ -183,13 +205,11 @@ class Image:
                 raise decode_error("created_by", "string", _created_by)
             created_by = _created_by
 
-        _deprecated = _get("deprecated", UNSET)
         deprecated: bool
         if type(_deprecated) is not bool:
             raise decode_error("deprecated", "boolean", _deprecated)
         deprecated = _deprecated
 
-        _description = _get("description", UNSET)
         description: None | str
         if _description is None:
             description = None
@@ -198,37 +218,31 @@ class Image:
                 raise decode_error("description", "string", _description)
             description = _description
 
-        _id = _get("id", UNSET)
         id: str
         if not isinstance(_id, str):
             raise decode_error("id", "string", _id)
         id = _id
 
-        _is_public = _get("is_public", UNSET)
         is_public: bool
         if type(_is_public) is not bool:
             raise decode_error("is_public", "boolean", _is_public)
         is_public = _is_public
 
-        _label = _get("label", UNSET)
         label: str
         if not isinstance(_label, str):
             raise decode_error("label", "string", _label)
         label = _label
 
-        _size = _get("size", UNSET)
         size: int
         if type(_size) is not int:
             raise decode_error("size", "integer", _size)
         size = _size
 
-        _type_ = _get("type", UNSET)
         type_: ImageType
         if not isinstance(_type_, str):
             raise decode_error("type", "string", _type_)
         type_ = _image_type_by_value.get(_type_) or ImageType(_type_)
 
-        _vendor = _get("vendor", UNSET)
         vendor: None | str
         if _vendor is None:
             vendor = None

@@ -43,13 +43,19 @@ class ImageRegion:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
-        _region = _get("region", UNSET)
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _region = src_dict["region"]
+            _status = src_dict["status"]
+        except KeyError:
+            _region = _get("region", UNSET)
+            _status = _get("status", UNSET)
         region: str
         if not isinstance(_region, str):
             raise decode_error("region", "string", _region)
         region = _region
 
-        _status = _get("status", UNSET)
         status: ImageRegionStatus
         if not isinstance(_status, str):
             raise decode_error("status", "string", _status)

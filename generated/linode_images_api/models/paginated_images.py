@@ -56,7 +56,18 @@ class PaginatedImages:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
-        _data = _get("data", UNSET)
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _data = src_dict["data"]
+            _page = src_dict["page"]
+            _pages = src_dict["pages"]
+            _results = src_dict["results"]
+        except KeyError:
+            _data = _get("data", UNSET)
+            _page = _get("page", UNSET)
+            _pages = _get("pages", UNSET)
+            _results = _get("results", UNSET)
         data: list[Image]
         if not isinstance(_data, list):
             raise decode_error("data", "array", _data)
@@ -66,19 +77,16 @@ class PaginatedImages:
         except DecodeError:
             raise list_item_error(_data, _decode_data, "data") from None
 
-        _page = _get("page", UNSET)
         page: int
         if type(_page) is not int:
             raise decode_error("page", "integer", _page)
         page = _page
 
-        _pages = _get("pages", UNSET)
         pages: int
         if type(_pages) is not int:
             raise decode_error("pages", "integer", _pages)
         pages = _pages
 
-        _results = _get("results", UNSET)
         results: int
         if type(_results) is not int:
             raise decode_error("results", "integer", _results)

@@ -35,7 +35,12 @@ class ReplicateImageRequest:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
-        _regions = _get("regions", UNSET)
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _regions = src_dict["regions"]
+        except KeyError:
+            _regions = _get("regions", UNSET)
         regions: list[str]
         if not isinstance(_regions, list):
             raise decode_error("regions", "array", _regions)

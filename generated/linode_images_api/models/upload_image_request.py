@@ -57,13 +57,19 @@ class UploadImageRequest:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
-        _label = _get("label", UNSET)
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _label = src_dict["label"]
+            _region = src_dict["region"]
+        except KeyError:
+            _label = _get("label", UNSET)
+            _region = _get("region", UNSET)
         label: str
         if not isinstance(_label, str):
             raise decode_error("label", "string", _label)
         label = _label
 
-        _region = _get("region", UNSET)
         region: str
         if not isinstance(_region, str):
             raise decode_error("region", "string", _region)

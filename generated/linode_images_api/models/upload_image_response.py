@@ -45,14 +45,20 @@ class UploadImageResponse:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
-        _image = _get("image", UNSET)
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _image = src_dict["image"]
+            _upload_to = src_dict["upload_to"]
+        except KeyError:
+            _image = _get("image", UNSET)
+            _upload_to = _get("upload_to", UNSET)
         image: Image
         try:
             image = Image.from_dict(_image)
         except DecodeError as exc:
             raise exc.within("image") from None
 
-        _upload_to = _get("upload_to", UNSET)
         upload_to: str
         if not isinstance(_upload_to, str):
             raise decode_error("upload_to", "string", _upload_to)
