@@ -26,6 +26,31 @@ class DeleteImageResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            pass
+        except (
+            ValueError
+        ):  # a date-time that is not one, or a DecodeError of a nested object
+            return cls._from_dict_checked(src_dict)
+        delete_image_response = cls()
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                delete_image_response.additional_properties = {
+                    key: src_dict[key] for key in _unknown
+                }
+            else:
+                delete_image_response.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
+        return delete_image_response
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         delete_image_response = cls()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import NoneType
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -46,6 +47,57 @@ class ErrorObject:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _reason = src_dict["reason"]
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        (_field,) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        # Each field's exact JSON type in one pass; anything else is decoded field by field.
+        if not all(
+            map(
+                _ALLOWED_TYPE,
+                _FIELD_TYPES,
+                map(
+                    type,
+                    (
+                        _reason,
+                        _field,
+                    ),
+                ),
+            )
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            reason: str
+            reason = _reason
+            field: None | str | Unset
+            field = _field
+        except (
+            ValueError
+        ):  # a date-time that is not one, or a DecodeError of a nested object
+            return cls._from_dict_checked(src_dict)
+        error_object = cls(
+            reason,
+            field,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                error_object.additional_properties = {
+                    key: src_dict[key] for key in _unknown
+                }
+            else:
+                error_object.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
+        return error_object
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
@@ -107,6 +159,16 @@ class ErrorObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_OPTIONAL = ("field",)
+_UNSETS = (UNSET,) * len(_OPTIONAL)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({str}),
+    frozenset({str, NoneType, Unset}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

@@ -39,6 +39,43 @@ class ErrorResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _errors = src_dict["errors"]
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        # Each field's exact JSON type in one pass; anything else is decoded field by field.
+        if not all(map(_ALLOWED_TYPE, _FIELD_TYPES, map(type, (_errors,)))):
+            return cls._from_dict_checked(src_dict)
+        try:
+            errors: list[ErrorObject]
+            _decode_errors = ErrorObject.from_dict
+            errors = [_decode_errors(_item) for _item in _errors]
+
+        except (
+            ValueError
+        ):  # a date-time that is not one, or a DecodeError of a nested object
+            return cls._from_dict_checked(src_dict)
+        error_response = cls(
+            errors,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                error_response.additional_properties = {
+                    key: src_dict[key] for key in _unknown
+                }
+            else:
+                error_response.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
+        return error_response
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
@@ -94,6 +131,10 @@ class ErrorResponse:
 
 
 from ..models.error_object import ErrorObject
+
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (frozenset({list}),)
+_ALLOWED_TYPE = frozenset.__contains__
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.
 _KNOWN_FIELDS: frozenset[str] = frozenset(

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from operator import itemgetter
+from types import NoneType
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -19,7 +21,9 @@ from ..types import (
     decode_error,
     list_item_error,
     model_repr,
+    parse_datetime,
 )
+from ..types import fromisoformat as _fromisoformat
 
 
 @_attrs_define
@@ -167,6 +171,195 @@ class Image:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            (
+                _created,
+                _created_by,
+                _deprecated,
+                _description,
+                _id,
+                _is_public,
+                _label,
+                _size,
+                _type_,
+                _vendor,
+            ) = _REQUIRED(src_dict)
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        (
+            _capabilities,
+            _eol,
+            _expiry,
+            _is_shared,
+            _regions,
+            _status,
+            _tags,
+            _total_size,
+            _updated,
+        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        # Each field's exact JSON type in one pass; anything else is decoded field by field.
+        if not all(
+            map(
+                _ALLOWED_TYPE,
+                _FIELD_TYPES,
+                map(
+                    type,
+                    (
+                        _created,
+                        _created_by,
+                        _deprecated,
+                        _description,
+                        _id,
+                        _is_public,
+                        _label,
+                        _size,
+                        _type_,
+                        _vendor,
+                        _capabilities,
+                        _eol,
+                        _expiry,
+                        _is_shared,
+                        _regions,
+                        _status,
+                        _tags,
+                        _total_size,
+                        _updated,
+                    ),
+                ),
+            )
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            created: datetime.datetime
+            created = (
+                _fromisoformat(_created + "+00:00")
+                if len(_created) == 19
+                else parse_datetime(_created)
+            )
+
+            created_by: None | str
+            created_by = _created_by
+            deprecated: bool
+            deprecated = _deprecated
+            description: None | str
+            description = _description
+            id: str
+            id = _id
+            is_public: bool
+            is_public = _is_public
+            label: str
+            label = _label
+            size: int
+            size = _size
+            type_: ImageType
+            type_ = _image_type_by_value.get(_type_) or ImageType(_type_)
+
+            vendor: None | str
+            vendor = _vendor
+            capabilities: list[str] | Unset
+            if _capabilities is UNSET:
+                capabilities = _capabilities
+            else:
+                if not _capabilities_item_types.issuperset(map(type, _capabilities)):
+                    return cls._from_dict_checked(src_dict)
+                capabilities = _capabilities
+
+            eol: datetime.datetime | None | Unset
+            if _eol is UNSET or _eol is None:
+                eol = _eol
+            else:
+                eol = (
+                    _fromisoformat(_eol + "+00:00")
+                    if len(_eol) == 19
+                    else parse_datetime(_eol)
+                )
+
+            expiry: datetime.datetime | None | Unset
+            if _expiry is UNSET or _expiry is None:
+                expiry = _expiry
+            else:
+                expiry = (
+                    _fromisoformat(_expiry + "+00:00")
+                    if len(_expiry) == 19
+                    else parse_datetime(_expiry)
+                )
+
+            is_shared: bool | None | Unset
+            is_shared = _is_shared
+            regions: list[ImageRegion] | None | Unset
+            if _regions is UNSET or _regions is None:
+                regions = _regions
+            else:
+                _decode_regions = ImageRegion.from_dict
+                regions = [_decode_regions(_item) for _item in _regions]
+
+            status: ImageStatus | Unset
+            if _status is UNSET:
+                status = _status
+            else:
+                status = _image_status_by_value.get(_status) or ImageStatus(_status)
+
+            tags: list[str] | Unset
+            if _tags is UNSET:
+                tags = _tags
+            else:
+                if not _tags_item_types.issuperset(map(type, _tags)):
+                    return cls._from_dict_checked(src_dict)
+                tags = _tags
+
+            total_size: int | Unset
+            total_size = _total_size
+            updated: datetime.datetime | None | Unset
+            if _updated is UNSET or _updated is None:
+                updated = _updated
+            else:
+                updated = (
+                    _fromisoformat(_updated + "+00:00")
+                    if len(_updated) == 19
+                    else parse_datetime(_updated)
+                )
+
+        except (
+            ValueError
+        ):  # a date-time that is not one, or a DecodeError of a nested object
+            return cls._from_dict_checked(src_dict)
+        image = cls(
+            created,
+            created_by,
+            deprecated,
+            description,
+            id,
+            is_public,
+            label,
+            size,
+            type_,
+            vendor,
+            capabilities,
+            eol,
+            expiry,
+            is_shared,
+            regions,
+            status,
+            tags,
+            total_size,
+            updated,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                image.additional_properties = {key: src_dict[key] for key in _unknown}
+            else:
+                image.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
+        return image
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
@@ -406,6 +599,61 @@ class Image:
 
 
 from ..models.image_region import ImageRegion
+
+_REQUIRED = itemgetter(
+    "created",
+    "created_by",
+    "deprecated",
+    "description",
+    "id",
+    "is_public",
+    "label",
+    "size",
+    "type",
+    "vendor",
+)
+_OPTIONAL = (
+    "capabilities",
+    "eol",
+    "expiry",
+    "is_shared",
+    "regions",
+    "status",
+    "tags",
+    "total_size",
+    "updated",
+)
+_UNSETS = (UNSET,) * len(_OPTIONAL)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({str}),
+    frozenset({str, NoneType}),
+    frozenset({bool}),
+    frozenset({str, NoneType}),
+    frozenset({str}),
+    frozenset({bool}),
+    frozenset({str}),
+    frozenset({int}),
+    frozenset({str}),
+    frozenset({str, NoneType}),
+    frozenset({list, Unset}),
+    frozenset({str, NoneType, Unset}),
+    frozenset({str, NoneType, Unset}),
+    frozenset({bool, NoneType, Unset}),
+    frozenset({list, NoneType, Unset}),
+    frozenset({str, Unset}),
+    frozenset({list, Unset}),
+    frozenset({int, Unset}),
+    frozenset({str, NoneType, Unset}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+_capabilities_item_types = frozenset({str})
+
+
+_tags_item_types = frozenset({str})
+
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.
 _KNOWN_FIELDS: frozenset[str] = frozenset(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -53,6 +54,66 @@ class PaginatedImages:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _data, _page, _pages, _results = _REQUIRED(src_dict)
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        # Each field's exact JSON type in one pass; anything else is decoded field by field.
+        if not all(
+            map(
+                _ALLOWED_TYPE,
+                _FIELD_TYPES,
+                map(
+                    type,
+                    (
+                        _data,
+                        _page,
+                        _pages,
+                        _results,
+                    ),
+                ),
+            )
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            data: list[Image]
+            _decode_data = Image.from_dict
+            data = [_decode_data(_item) for _item in _data]
+
+            page: int
+            page = _page
+            pages: int
+            pages = _pages
+            results: int
+            results = _results
+        except (
+            ValueError
+        ):  # a date-time that is not one, or a DecodeError of a nested object
+            return cls._from_dict_checked(src_dict)
+        paginated_images = cls(
+            data,
+            page,
+            pages,
+            results,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                paginated_images.additional_properties = {
+                    key: src_dict[key] for key in _unknown
+                }
+            else:
+                paginated_images.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
+        return paginated_images
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
@@ -132,6 +193,22 @@ class PaginatedImages:
 
 
 from ..models.image import Image
+
+_REQUIRED = itemgetter(
+    "data",
+    "page",
+    "pages",
+    "results",
+)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({list}),
+    frozenset({int}),
+    frozenset({int}),
+    frozenset({int}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.
 _KNOWN_FIELDS: frozenset[str] = frozenset(

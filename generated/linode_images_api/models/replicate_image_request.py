@@ -32,6 +32,33 @@ class ReplicateImageRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _regions = src_dict["regions"]
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        # Each field's exact JSON type in one pass; anything else is decoded field by field.
+        if not all(map(_ALLOWED_TYPE, _FIELD_TYPES, map(type, (_regions,)))):
+            return cls._from_dict_checked(src_dict)
+        try:
+            regions: list[str]
+            if not _regions_item_types.issuperset(map(type, _regions)):
+                return cls._from_dict_checked(src_dict)
+            regions = _regions
+
+        except (
+            ValueError
+        ):  # a date-time that is not one, or a DecodeError of a nested object
+            return cls._from_dict_checked(src_dict)
+        replicate_image_request = cls(
+            regions,
+        )
+        return replicate_image_request
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
@@ -57,6 +84,11 @@ class ReplicateImageRequest:
     def __repr__(self) -> str:
         return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
 
+
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (frozenset({list}),)
+_ALLOWED_TYPE = frozenset.__contains__
+_regions_item_types = frozenset({str})
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.
 _KNOWN_FIELDS: frozenset[str] = frozenset(

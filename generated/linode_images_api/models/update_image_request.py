@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import NoneType
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -49,6 +50,56 @@ class UpdateImageRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        (
+            _description,
+            _label,
+            _tags,
+        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        # Each field's exact JSON type in one pass; anything else is decoded field by field.
+        if not all(
+            map(
+                _ALLOWED_TYPE,
+                _FIELD_TYPES,
+                map(
+                    type,
+                    (
+                        _description,
+                        _label,
+                        _tags,
+                    ),
+                ),
+            )
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            description: None | str | Unset
+            description = _description
+            label: str | Unset
+            label = _label
+            tags: list[str] | Unset
+            if _tags is UNSET:
+                tags = _tags
+            else:
+                if not _tags_item_types.issuperset(map(type, _tags)):
+                    return cls._from_dict_checked(src_dict)
+                tags = _tags
+
+        except (
+            ValueError
+        ):  # a date-time that is not one, or a DecodeError of a nested object
+            return cls._from_dict_checked(src_dict)
+        update_image_request = cls(
+            description,
+            label,
+            tags,
+        )
+        return update_image_request
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
@@ -95,6 +146,23 @@ class UpdateImageRequest:
     def __repr__(self) -> str:
         return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
 
+
+_OPTIONAL = (
+    "description",
+    "label",
+    "tags",
+)
+_UNSETS = (UNSET,) * len(_OPTIONAL)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({str, NoneType, Unset}),
+    frozenset({str, Unset}),
+    frozenset({list, Unset}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+_tags_item_types = frozenset({str})
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.
 _KNOWN_FIELDS: frozenset[str] = frozenset(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -54,6 +55,68 @@ class UploadImageRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _label, _region = _REQUIRED(src_dict)
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        (
+            _cloud_init,
+            _description,
+            _tags,
+        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        # Each field's exact JSON type in one pass; anything else is decoded field by field.
+        if not all(
+            map(
+                _ALLOWED_TYPE,
+                _FIELD_TYPES,
+                map(
+                    type,
+                    (
+                        _label,
+                        _region,
+                        _cloud_init,
+                        _description,
+                        _tags,
+                    ),
+                ),
+            )
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            label: str
+            label = _label
+            region: str
+            region = _region
+            cloud_init: bool | Unset
+            cloud_init = _cloud_init
+            description: str | Unset
+            description = _description
+            tags: list[str] | Unset
+            if _tags is UNSET:
+                tags = _tags
+            else:
+                if not _tags_item_types.issuperset(map(type, _tags)):
+                    return cls._from_dict_checked(src_dict)
+                tags = _tags
+
+        except (
+            ValueError
+        ):  # a date-time that is not one, or a DecodeError of a nested object
+            return cls._from_dict_checked(src_dict)
+        upload_image_request = cls(
+            label,
+            region,
+            cloud_init,
+            description,
+            tags,
+        )
+        return upload_image_request
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise decode_error("", "object", src_dict)
         _get = src_dict.get
@@ -117,6 +180,29 @@ class UploadImageRequest:
     def __repr__(self) -> str:
         return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
 
+
+_REQUIRED = itemgetter(
+    "label",
+    "region",
+)
+_OPTIONAL = (
+    "cloud_init",
+    "description",
+    "tags",
+)
+_UNSETS = (UNSET,) * len(_OPTIONAL)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({str}),
+    frozenset({str}),
+    frozenset({bool, Unset}),
+    frozenset({str, Unset}),
+    frozenset({list, Unset}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+_tags_item_types = frozenset({str})
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.
 _KNOWN_FIELDS: frozenset[str] = frozenset(
