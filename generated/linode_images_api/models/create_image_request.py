@@ -86,14 +86,6 @@ class CreateImageRequest:
         ):
             return cls._from_dict_checked(src_dict)
         try:
-            disk_id: int
-            disk_id = _disk_id
-            cloud_init: bool | Unset
-            cloud_init = _cloud_init
-            description: str | Unset
-            description = _description
-            label: str | Unset
-            label = _label
             tags: list[str] | Unset
             if _tags is UNSET:
                 tags = _tags
@@ -107,10 +99,10 @@ class CreateImageRequest:
         ):  # a date-time that is not one, or a DecodeError of a nested object
             return cls._from_dict_checked(src_dict)
         create_image_request = cls(
-            disk_id,
-            cloud_init,
-            description,
-            label,
+            _disk_id,
+            _cloud_init,
+            _description,
+            _label,
             tags,
         )
         return create_image_request

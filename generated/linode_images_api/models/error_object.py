@@ -70,17 +70,14 @@ class ErrorObject:
         ):
             return cls._from_dict_checked(src_dict)
         try:
-            reason: str
-            reason = _reason
-            field: None | str | Unset
-            field = _field
+            pass
         except (
             ValueError
         ):  # a date-time that is not one, or a DecodeError of a nested object
             return cls._from_dict_checked(src_dict)
         error_object = cls(
-            reason,
-            field,
+            _reason,
+            _field,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
         _unknown = src_dict.keys() - _KNOWN_FIELDS

@@ -239,25 +239,9 @@ class Image:
                 else parse_datetime(_created)
             )
 
-            created_by: None | str
-            created_by = _created_by
-            deprecated: bool
-            deprecated = _deprecated
-            description: None | str
-            description = _description
-            id: str
-            id = _id
-            is_public: bool
-            is_public = _is_public
-            label: str
-            label = _label
-            size: int
-            size = _size
             type_: ImageType
             type_ = _image_type_by_value.get(_type_) or ImageType(_type_)
 
-            vendor: None | str
-            vendor = _vendor
             capabilities: list[str] | Unset
             if _capabilities is UNSET:
                 capabilities = _capabilities
@@ -286,8 +270,6 @@ class Image:
                     else parse_datetime(_expiry)
                 )
 
-            is_shared: bool | None | Unset
-            is_shared = _is_shared
             regions: list[ImageRegion] | None | Unset
             if _regions is UNSET or _regions is None:
                 regions = _regions
@@ -309,8 +291,6 @@ class Image:
                     return cls._from_dict_checked(src_dict)
                 tags = _tags
 
-            total_size: int | Unset
-            total_size = _total_size
             updated: datetime.datetime | None | Unset
             if _updated is UNSET or _updated is None:
                 updated = _updated
@@ -327,23 +307,23 @@ class Image:
             return cls._from_dict_checked(src_dict)
         image = cls(
             created,
-            created_by,
-            deprecated,
-            description,
-            id,
-            is_public,
-            label,
-            size,
+            _created_by,
+            _deprecated,
+            _description,
+            _id,
+            _is_public,
+            _label,
+            _size,
             type_,
-            vendor,
+            _vendor,
             capabilities,
             eol,
             expiry,
-            is_shared,
+            _is_shared,
             regions,
             status,
             tags,
-            total_size,
+            _total_size,
             updated,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).

@@ -63,8 +63,6 @@ class ImageRegion:
         ):
             return cls._from_dict_checked(src_dict)
         try:
-            region: str
-            region = _region
             status: ImageRegionStatus
             status = _image_region_status_by_value.get(_status) or ImageRegionStatus(
                 _status
@@ -75,7 +73,7 @@ class ImageRegion:
         ):  # a date-time that is not one, or a DecodeError of a nested object
             return cls._from_dict_checked(src_dict)
         image_region = cls(
-            region,
+            _region,
             status,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).

@@ -82,21 +82,15 @@ class PaginatedImages:
             _decode_data = Image.from_dict
             data = [_decode_data(_item) for _item in _data]
 
-            page: int
-            page = _page
-            pages: int
-            pages = _pages
-            results: int
-            results = _results
         except (
             ValueError
         ):  # a date-time that is not one, or a DecodeError of a nested object
             return cls._from_dict_checked(src_dict)
         paginated_images = cls(
             data,
-            page,
-            pages,
-            results,
+            _page,
+            _pages,
+            _results,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
         _unknown = src_dict.keys() - _KNOWN_FIELDS

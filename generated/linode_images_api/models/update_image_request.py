@@ -74,10 +74,6 @@ class UpdateImageRequest:
         ):
             return cls._from_dict_checked(src_dict)
         try:
-            description: None | str | Unset
-            description = _description
-            label: str | Unset
-            label = _label
             tags: list[str] | Unset
             if _tags is UNSET:
                 tags = _tags
@@ -91,8 +87,8 @@ class UpdateImageRequest:
         ):  # a date-time that is not one, or a DecodeError of a nested object
             return cls._from_dict_checked(src_dict)
         update_image_request = cls(
-            description,
-            label,
+            _description,
+            _label,
             tags,
         )
         return update_image_request

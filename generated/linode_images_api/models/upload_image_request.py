@@ -85,14 +85,6 @@ class UploadImageRequest:
         ):
             return cls._from_dict_checked(src_dict)
         try:
-            label: str
-            label = _label
-            region: str
-            region = _region
-            cloud_init: bool | Unset
-            cloud_init = _cloud_init
-            description: str | Unset
-            description = _description
             tags: list[str] | Unset
             if _tags is UNSET:
                 tags = _tags
@@ -106,10 +98,10 @@ class UploadImageRequest:
         ):  # a date-time that is not one, or a DecodeError of a nested object
             return cls._from_dict_checked(src_dict)
         upload_image_request = cls(
-            label,
-            region,
-            cloud_init,
-            description,
+            _label,
+            _region,
+            _cloud_init,
+            _description,
             tags,
         )
         return upload_image_request

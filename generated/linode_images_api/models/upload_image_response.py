@@ -68,15 +68,13 @@ class UploadImageResponse:
             image: Image
             image = Image.from_dict(_image)
 
-            upload_to: str
-            upload_to = _upload_to
         except (
             ValueError
         ):  # a date-time that is not one, or a DecodeError of a nested object
             return cls._from_dict_checked(src_dict)
         upload_image_response = cls(
             image,
-            upload_to,
+            _upload_to,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
         _unknown = src_dict.keys() - _KNOWN_FIELDS
