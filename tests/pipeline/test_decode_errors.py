@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import typing
 from typing import Any
 
 import httpx
@@ -20,6 +21,7 @@ from linode_images_api.models import (
     ImageRegion,
     ImageRegionStatus,
     ImageStatus,
+    ImageType,
     PaginatedImages,
     UploadImageRequest,
     UploadImageResponse,
@@ -215,3 +217,16 @@ def test_a_region_repr_is_short() -> None:
     region = ImageRegion.from_dict({"region": "us-east", "status": "available"})
     assert region.status is ImageRegionStatus.AVAILABLE
     assert repr(region) == "ImageRegion(region='us-east', status=<ImageRegionStatus.AVAILABLE: 'available'>)"
+
+
+# --- the known enum values as types ------------------------------------------------------------------
+
+
+def test_every_enum_has_a_literal_of_its_known_values() -> None:
+    from linode_images_api.models.image_region_status import ImageRegionStatusValue
+    from linode_images_api.models.image_status import ImageStatusValue
+    from linode_images_api.models.image_type import ImageTypeValue
+
+    for enum, literal in ((ImageStatus, ImageStatusValue), (ImageRegionStatus, ImageRegionStatusValue),
+                          (ImageType, ImageTypeValue)):  # fmt: skip
+        assert set(typing.get_args(literal)) == {member.value for member in enum}

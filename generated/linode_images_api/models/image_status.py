@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 
 class ImageStatus(StrEnum):
@@ -24,3 +24,10 @@ class ImageStatus(StrEnum):
 # The known members by value: from_dict looks here first and calls the class only for a value
 # this version does not know.
 BY_VALUE: dict[str, ImageStatus] = {member.value: member for member in ImageStatus}
+
+# The known values as a type: a parameter typed with it takes "creating" but mypy refuses a typo.
+ImageStatusValue = Literal[
+    "available",
+    "creating",
+    "pending_upload",
+]
