@@ -90,13 +90,13 @@ class CreateImageRequest:
             if _tags is UNSET:
                 tags = _tags
             else:
-                if not _tags_item_types.issuperset(map(type, _tags)):
-                    return cls._from_dict_checked(src_dict)
+                "".join(_tags)  # refuses (TypeError) any item that is not a str
                 tags = _tags
 
         except (
-            ValueError
-        ):  # a date-time that is not one, or a DecodeError of a nested object
+            ValueError,
+            TypeError,
+        ):  # a value of the wrong type or form, here or in a nested object
             return cls._from_dict_checked(src_dict)
         create_image_request = cls(
             _disk_id,
@@ -193,8 +193,6 @@ _FIELD_TYPES = (
 )
 _ALLOWED_TYPE = frozenset.__contains__
 
-
-_tags_item_types = frozenset({str})
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.
 _KNOWN_FIELDS: frozenset[str] = frozenset(

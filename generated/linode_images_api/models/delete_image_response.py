@@ -31,8 +31,9 @@ class DeleteImageResponse:
         try:
             pass
         except (
-            ValueError
-        ):  # a date-time that is not one, or a DecodeError of a nested object
+            ValueError,
+            TypeError,
+        ):  # a value of the wrong type or form, here or in a nested object
             return cls._from_dict_checked(src_dict)
         delete_image_response = cls()
         # Unknown fields are kept as they came, in their order (the API adds fields over time).

@@ -72,8 +72,9 @@ class ErrorObject:
         try:
             pass
         except (
-            ValueError
-        ):  # a date-time that is not one, or a DecodeError of a nested object
+            ValueError,
+            TypeError,
+        ):  # a value of the wrong type or form, here or in a nested object
             return cls._from_dict_checked(src_dict)
         error_object = cls(
             _reason,

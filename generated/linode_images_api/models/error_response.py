@@ -54,8 +54,9 @@ class ErrorResponse:
             errors = [_decode_errors(_item) for _item in _errors]
 
         except (
-            ValueError
-        ):  # a date-time that is not one, or a DecodeError of a nested object
+            ValueError,
+            TypeError,
+        ):  # a value of the wrong type or form, here or in a nested object
             return cls._from_dict_checked(src_dict)
         error_response = cls(
             errors,

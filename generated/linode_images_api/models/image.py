@@ -207,7 +207,6 @@ class Image:
                 map(
                     type,
                     (
-                        _created,
                         _created_by,
                         _deprecated,
                         _description,
@@ -215,17 +214,12 @@ class Image:
                         _is_public,
                         _label,
                         _size,
-                        _type_,
                         _vendor,
                         _capabilities,
-                        _eol,
-                        _expiry,
                         _is_shared,
                         _regions,
-                        _status,
                         _tags,
                         _total_size,
-                        _updated,
                     ),
                 ),
             )
@@ -246,8 +240,7 @@ class Image:
             if _capabilities is UNSET:
                 capabilities = _capabilities
             else:
-                if not _capabilities_item_types.issuperset(map(type, _capabilities)):
-                    return cls._from_dict_checked(src_dict)
+                "".join(_capabilities)  # refuses (TypeError) any item that is not a str
                 capabilities = _capabilities
 
             eol: datetime.datetime | None | Unset
@@ -287,8 +280,7 @@ class Image:
             if _tags is UNSET:
                 tags = _tags
             else:
-                if not _tags_item_types.issuperset(map(type, _tags)):
-                    return cls._from_dict_checked(src_dict)
+                "".join(_tags)  # refuses (TypeError) any item that is not a str
                 tags = _tags
 
             updated: datetime.datetime | None | Unset
@@ -302,8 +294,9 @@ class Image:
                 )
 
         except (
-            ValueError
-        ):  # a date-time that is not one, or a DecodeError of a nested object
+            ValueError,
+            TypeError,
+        ):  # a value of the wrong type or form, here or in a nested object
             return cls._from_dict_checked(src_dict)
         image = cls(
             created,
@@ -606,7 +599,6 @@ _OPTIONAL = (
 _UNSETS = (UNSET,) * len(_OPTIONAL)
 # The exact types each checked field may have on from_dict's fast path, in its order.
 _FIELD_TYPES = (
-    frozenset({str}),
     frozenset({str, NoneType}),
     frozenset({bool}),
     frozenset({str, NoneType}),
@@ -614,25 +606,14 @@ _FIELD_TYPES = (
     frozenset({bool}),
     frozenset({str}),
     frozenset({int}),
-    frozenset({str}),
     frozenset({str, NoneType}),
     frozenset({list, Unset}),
-    frozenset({str, NoneType, Unset}),
-    frozenset({str, NoneType, Unset}),
     frozenset({bool, NoneType, Unset}),
     frozenset({list, NoneType, Unset}),
-    frozenset({str, Unset}),
     frozenset({list, Unset}),
     frozenset({int, Unset}),
-    frozenset({str, NoneType, Unset}),
 )
 _ALLOWED_TYPE = frozenset.__contains__
-
-
-_capabilities_item_types = frozenset({str})
-
-
-_tags_item_types = frozenset({str})
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

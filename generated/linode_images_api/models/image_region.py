@@ -48,19 +48,7 @@ class ImageRegion:
         except KeyError:
             return cls._from_dict_checked(src_dict)
         # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(
-            map(
-                _ALLOWED_TYPE,
-                _FIELD_TYPES,
-                map(
-                    type,
-                    (
-                        _region,
-                        _status,
-                    ),
-                ),
-            )
-        ):
+        if not all(map(_ALLOWED_TYPE, _FIELD_TYPES, map(type, (_region,)))):
             return cls._from_dict_checked(src_dict)
         try:
             status: ImageRegionStatus
@@ -69,8 +57,9 @@ class ImageRegion:
             )
 
         except (
-            ValueError
-        ):  # a date-time that is not one, or a DecodeError of a nested object
+            ValueError,
+            TypeError,
+        ):  # a value of the wrong type or form, here or in a nested object
             return cls._from_dict_checked(src_dict)
         image_region = cls(
             _region,
@@ -157,10 +146,7 @@ _REQUIRED = itemgetter(
     "status",
 )
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
-    frozenset({str}),
-    frozenset({str}),
-)
+_FIELD_TYPES = (frozenset({str}),)
 _ALLOWED_TYPE = frozenset.__contains__
 
 

@@ -83,8 +83,9 @@ class PaginatedImages:
             data = [_decode_data(_item) for _item in _data]
 
         except (
-            ValueError
-        ):  # a date-time that is not one, or a DecodeError of a nested object
+            ValueError,
+            TypeError,
+        ):  # a value of the wrong type or form, here or in a nested object
             return cls._from_dict_checked(src_dict)
         paginated_images = cls(
             data,

@@ -43,13 +43,13 @@ class ReplicateImageRequest:
             return cls._from_dict_checked(src_dict)
         try:
             regions: list[str]
-            if not _regions_item_types.issuperset(map(type, _regions)):
-                return cls._from_dict_checked(src_dict)
+            "".join(_regions)  # refuses (TypeError) any item that is not a str
             regions = _regions
 
         except (
-            ValueError
-        ):  # a date-time that is not one, or a DecodeError of a nested object
+            ValueError,
+            TypeError,
+        ):  # a value of the wrong type or form, here or in a nested object
             return cls._from_dict_checked(src_dict)
         replicate_image_request = cls(
             regions,
@@ -88,7 +88,6 @@ class ReplicateImageRequest:
 # The exact types each checked field may have on from_dict's fast path, in its order.
 _FIELD_TYPES = (frozenset({list}),)
 _ALLOWED_TYPE = frozenset.__contains__
-_regions_item_types = frozenset({str})
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.
 _KNOWN_FIELDS: frozenset[str] = frozenset(

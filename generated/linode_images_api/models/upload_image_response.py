@@ -50,27 +50,16 @@ class UploadImageResponse:
         except KeyError:
             return cls._from_dict_checked(src_dict)
         # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(
-            map(
-                _ALLOWED_TYPE,
-                _FIELD_TYPES,
-                map(
-                    type,
-                    (
-                        _image,
-                        _upload_to,
-                    ),
-                ),
-            )
-        ):
+        if not all(map(_ALLOWED_TYPE, _FIELD_TYPES, map(type, (_upload_to,)))):
             return cls._from_dict_checked(src_dict)
         try:
             image: Image
             image = Image.from_dict(_image)
 
         except (
-            ValueError
-        ):  # a date-time that is not one, or a DecodeError of a nested object
+            ValueError,
+            TypeError,
+        ):  # a value of the wrong type or form, here or in a nested object
             return cls._from_dict_checked(src_dict)
         upload_image_response = cls(
             image,
@@ -158,10 +147,7 @@ _REQUIRED = itemgetter(
     "upload_to",
 )
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
-    frozenset({dict}),
-    frozenset({str}),
-)
+_FIELD_TYPES = (frozenset({str}),)
 _ALLOWED_TYPE = frozenset.__contains__
 
 
