@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import types
 import typing
 from typing import Any
 
@@ -230,3 +231,18 @@ def test_every_enum_has_a_literal_of_its_known_values() -> None:
     for enum, literal in ((ImageStatus, ImageStatusValue), (ImageRegionStatus, ImageRegionStatusValue),
                           (ImageType, ImageTypeValue)):  # fmt: skip
         assert set(typing.get_args(literal)) == {member.value for member in enum}
+
+
+def test_the_fast_path_and_the_field_by_field_decoding_agree() -> None:
+    """A dict of exact JSON types takes from_dict's fast path; any other Mapping, or a str subclass,
+    goes field by field: both give the same model."""
+
+    class Label(str):
+        pass
+
+    for body in (PUBLIC_IMAGE, PRIVATE_IMAGE, OLD_IMAGE):
+        fast = Image.from_dict(body)
+        assert Image.from_dict(types.MappingProxyType(body)) == fast
+        assert Image.from_dict({**body, "label": Label(body["label"])}) == fast
+    with pytest.raises(DecodeError, match=r"^tags\[0\]: expected string, got integer$"):
+        Image.from_dict(types.MappingProxyType({**PRIVATE_IMAGE, "tags": [1]}))
