@@ -93,10 +93,8 @@ class CreateImageRequest:
                 "".join(_tags)  # refuses (TypeError) any item that is not a str
                 tags = _tags
 
-        except (
-            ValueError,
-            TypeError,
-        ):  # a value of the wrong type or form, here or in a nested object
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
         create_image_request = cls(
             _disk_id,

@@ -30,23 +30,24 @@ class DeleteImageResponse:
             return cls._from_dict_checked(src_dict)
         try:
             pass
-        except (
-            ValueError,
-            TypeError,
-        ):  # a value of the wrong type or form, here or in a nested object
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
         delete_image_response = cls()
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
-        _unknown = src_dict.keys() - _KNOWN_FIELDS
-        if _unknown:
-            if len(_unknown) == 1:
-                delete_image_response.additional_properties = {
-                    key: src_dict[key] for key in _unknown
-                }
-            else:
-                delete_image_response.additional_properties = {
-                    key: value for key, value in src_dict.items() if key in _unknown
-                }
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 0:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    delete_image_response.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    delete_image_response.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
         return delete_image_response
 
     @classmethod
@@ -56,16 +57,19 @@ class DeleteImageResponse:
             raise decode_error("", "object", src_dict)
         delete_image_response = cls()
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
-        _unknown = src_dict.keys() - _KNOWN_FIELDS
-        if _unknown:
-            if len(_unknown) == 1:
-                delete_image_response.additional_properties = {
-                    key: src_dict[key] for key in _unknown
-                }
-            else:
-                delete_image_response.additional_properties = {
-                    key: value for key, value in src_dict.items() if key in _unknown
-                }
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 0:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    delete_image_response.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    delete_image_response.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
         return delete_image_response
 
     def __repr__(self) -> str:

@@ -54,27 +54,13 @@ class ErrorObject:
         except KeyError:
             return cls._from_dict_checked(src_dict)
         (_field,) = map(src_dict.get, _OPTIONAL, _UNSETS)
-        # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(
-            map(
-                _ALLOWED_TYPE,
-                _FIELD_TYPES,
-                map(
-                    type,
-                    (
-                        _reason,
-                        _field,
-                    ),
-                ),
-            )
-        ):
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if type(_reason) not in _FIELD_TYPES[0] or type(_field) not in _FIELD_TYPES[1]:
             return cls._from_dict_checked(src_dict)
         try:
             pass
-        except (
-            ValueError,
-            TypeError,
-        ):  # a value of the wrong type or form, here or in a nested object
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
         error_object = cls(
             _reason,
@@ -91,6 +77,7 @@ class ErrorObject:
                 error_object.additional_properties = {
                     key: value for key, value in src_dict.items() if key in _unknown
                 }
+
         return error_object
 
     @classmethod
@@ -137,6 +124,7 @@ class ErrorObject:
                 error_object.additional_properties = {
                     key: value for key, value in src_dict.items() if key in _unknown
                 }
+
         return error_object
 
     def __repr__(self) -> str:

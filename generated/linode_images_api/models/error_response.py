@@ -45,33 +45,34 @@ class ErrorResponse:
             _errors = src_dict["errors"]
         except KeyError:
             return cls._from_dict_checked(src_dict)
-        # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(map(_ALLOWED_TYPE, _FIELD_TYPES, map(type, (_errors,)))):
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if type(_errors) not in _FIELD_TYPES[0]:
             return cls._from_dict_checked(src_dict)
         try:
             errors: list[ErrorObject]
             _decode_errors = ErrorObject.from_dict
             errors = [_decode_errors(_item) for _item in _errors]
 
-        except (
-            ValueError,
-            TypeError,
-        ):  # a value of the wrong type or form, here or in a nested object
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
         error_response = cls(
             errors,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
-        _unknown = src_dict.keys() - _KNOWN_FIELDS
-        if _unknown:
-            if len(_unknown) == 1:
-                error_response.additional_properties = {
-                    key: src_dict[key] for key in _unknown
-                }
-            else:
-                error_response.additional_properties = {
-                    key: value for key, value in src_dict.items() if key in _unknown
-                }
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 1:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    error_response.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    error_response.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
         return error_response
 
     @classmethod
@@ -99,16 +100,19 @@ class ErrorResponse:
             errors,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
-        _unknown = src_dict.keys() - _KNOWN_FIELDS
-        if _unknown:
-            if len(_unknown) == 1:
-                error_response.additional_properties = {
-                    key: src_dict[key] for key in _unknown
-                }
-            else:
-                error_response.additional_properties = {
-                    key: value for key, value in src_dict.items() if key in _unknown
-                }
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 1:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    error_response.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    error_response.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
         return error_response
 
     def __repr__(self) -> str:

@@ -293,10 +293,8 @@ class Image:
                     else parse_datetime(_updated)
                 )
 
-        except (
-            ValueError,
-            TypeError,
-        ):  # a value of the wrong type or form, here or in a nested object
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
         image = cls(
             created,
@@ -328,6 +326,7 @@ class Image:
                 image.additional_properties = {
                     key: value for key, value in src_dict.items() if key in _unknown
                 }
+
         return image
 
     @classmethod
@@ -549,6 +548,7 @@ class Image:
                 image.additional_properties = {
                     key: value for key, value in src_dict.items() if key in _unknown
                 }
+
         return image
 
     def __repr__(self) -> str:

@@ -47,8 +47,8 @@ class ImageRegion:
             _region, _status = _REQUIRED(src_dict)
         except KeyError:
             return cls._from_dict_checked(src_dict)
-        # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(map(_ALLOWED_TYPE, _FIELD_TYPES, map(type, (_region,)))):
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if type(_region) not in _FIELD_TYPES[0]:
             return cls._from_dict_checked(src_dict)
         try:
             status: ImageRegionStatus
@@ -56,26 +56,27 @@ class ImageRegion:
                 _status
             )
 
-        except (
-            ValueError,
-            TypeError,
-        ):  # a value of the wrong type or form, here or in a nested object
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
         image_region = cls(
             _region,
             status,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
-        _unknown = src_dict.keys() - _KNOWN_FIELDS
-        if _unknown:
-            if len(_unknown) == 1:
-                image_region.additional_properties = {
-                    key: src_dict[key] for key in _unknown
-                }
-            else:
-                image_region.additional_properties = {
-                    key: value for key, value in src_dict.items() if key in _unknown
-                }
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 2:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    image_region.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    image_region.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
         return image_region
 
     @classmethod
@@ -109,16 +110,19 @@ class ImageRegion:
             status,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
-        _unknown = src_dict.keys() - _KNOWN_FIELDS
-        if _unknown:
-            if len(_unknown) == 1:
-                image_region.additional_properties = {
-                    key: src_dict[key] for key in _unknown
-                }
-            else:
-                image_region.additional_properties = {
-                    key: value for key, value in src_dict.items() if key in _unknown
-                }
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 2:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    image_region.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    image_region.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
         return image_region
 
     def __repr__(self) -> str:

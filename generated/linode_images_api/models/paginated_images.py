@@ -82,10 +82,8 @@ class PaginatedImages:
             _decode_data = Image.from_dict
             data = [_decode_data(_item) for _item in _data]
 
-        except (
-            ValueError,
-            TypeError,
-        ):  # a value of the wrong type or form, here or in a nested object
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
         paginated_images = cls(
             data,
@@ -94,16 +92,19 @@ class PaginatedImages:
             _results,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
-        _unknown = src_dict.keys() - _KNOWN_FIELDS
-        if _unknown:
-            if len(_unknown) == 1:
-                paginated_images.additional_properties = {
-                    key: src_dict[key] for key in _unknown
-                }
-            else:
-                paginated_images.additional_properties = {
-                    key: value for key, value in src_dict.items() if key in _unknown
-                }
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 4:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    paginated_images.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    paginated_images.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
         return paginated_images
 
     @classmethod
@@ -155,16 +156,19 @@ class PaginatedImages:
             results,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
-        _unknown = src_dict.keys() - _KNOWN_FIELDS
-        if _unknown:
-            if len(_unknown) == 1:
-                paginated_images.additional_properties = {
-                    key: src_dict[key] for key in _unknown
-                }
-            else:
-                paginated_images.additional_properties = {
-                    key: value for key, value in src_dict.items() if key in _unknown
-                }
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 4:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    paginated_images.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    paginated_images.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
         return paginated_images
 
     def __repr__(self) -> str:

@@ -38,18 +38,16 @@ class ReplicateImageRequest:
             _regions = src_dict["regions"]
         except KeyError:
             return cls._from_dict_checked(src_dict)
-        # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(map(_ALLOWED_TYPE, _FIELD_TYPES, map(type, (_regions,)))):
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if type(_regions) not in _FIELD_TYPES[0]:
             return cls._from_dict_checked(src_dict)
         try:
             regions: list[str]
             "".join(_regions)  # refuses (TypeError) any item that is not a str
             regions = _regions
 
-        except (
-            ValueError,
-            TypeError,
-        ):  # a value of the wrong type or form, here or in a nested object
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
         replicate_image_request = cls(
             regions,

@@ -57,20 +57,11 @@ class UpdateImageRequest:
             _label,
             _tags,
         ) = map(src_dict.get, _OPTIONAL, _UNSETS)
-        # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(
-            map(
-                _ALLOWED_TYPE,
-                _FIELD_TYPES,
-                map(
-                    type,
-                    (
-                        _description,
-                        _label,
-                        _tags,
-                    ),
-                ),
-            )
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if (
+            type(_description) not in _FIELD_TYPES[0]
+            or type(_label) not in _FIELD_TYPES[1]
+            or type(_tags) not in _FIELD_TYPES[2]
         ):
             return cls._from_dict_checked(src_dict)
         try:
@@ -81,10 +72,8 @@ class UpdateImageRequest:
                 "".join(_tags)  # refuses (TypeError) any item that is not a str
                 tags = _tags
 
-        except (
-            ValueError,
-            TypeError,
-        ):  # a value of the wrong type or form, here or in a nested object
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
         update_image_request = cls(
             _description,

@@ -92,10 +92,8 @@ class UploadImageRequest:
                 "".join(_tags)  # refuses (TypeError) any item that is not a str
                 tags = _tags
 
-        except (
-            ValueError,
-            TypeError,
-        ):  # a value of the wrong type or form, here or in a nested object
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
         upload_image_request = cls(
             _label,

@@ -49,33 +49,34 @@ class UploadImageResponse:
             _image, _upload_to = _REQUIRED(src_dict)
         except KeyError:
             return cls._from_dict_checked(src_dict)
-        # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(map(_ALLOWED_TYPE, _FIELD_TYPES, map(type, (_upload_to,)))):
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if type(_upload_to) not in _FIELD_TYPES[0]:
             return cls._from_dict_checked(src_dict)
         try:
             image: Image
             image = Image.from_dict(_image)
 
-        except (
-            ValueError,
-            TypeError,
-        ):  # a value of the wrong type or form, here or in a nested object
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
         upload_image_response = cls(
             image,
             _upload_to,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
-        _unknown = src_dict.keys() - _KNOWN_FIELDS
-        if _unknown:
-            if len(_unknown) == 1:
-                upload_image_response.additional_properties = {
-                    key: src_dict[key] for key in _unknown
-                }
-            else:
-                upload_image_response.additional_properties = {
-                    key: value for key, value in src_dict.items() if key in _unknown
-                }
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 2:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    upload_image_response.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    upload_image_response.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
         return upload_image_response
 
     @classmethod
@@ -108,16 +109,19 @@ class UploadImageResponse:
             upload_to,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
-        _unknown = src_dict.keys() - _KNOWN_FIELDS
-        if _unknown:
-            if len(_unknown) == 1:
-                upload_image_response.additional_properties = {
-                    key: src_dict[key] for key in _unknown
-                }
-            else:
-                upload_image_response.additional_properties = {
-                    key: value for key, value in src_dict.items() if key in _unknown
-                }
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 2:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    upload_image_response.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    upload_image_response.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
         return upload_image_response
 
     def __repr__(self) -> str:
