@@ -690,6 +690,9 @@ shared machines; the ratios are the claim.
 
 # Why a row can miss its target on a given machine, printed under the table when it does.
 KNOWN_CAUSES = {
+    "2a": "the validating from_dict still costs about 1.8x json.loads on its own (about 240 byte-code "
+    "instructions and an attrs __init__ per image), and list_page adds about 0.35x over the bare page",
+    "2b": "as 2a, plus an ImageRegion.from_dict per region",
     "4a": "the time includes the POST that creates the image and the client's start-up, which weigh "
     "on small files; the mock (Python, hashing what it receives) is the bottleneck of both sides",
 }
