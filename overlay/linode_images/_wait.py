@@ -17,13 +17,13 @@ A status this version does not know keeps the waiter waiting: the API adds statu
 maintenance) are retried by the client's retry policy and, beyond it, by polling again; a 429's
 ``Retry-After`` lengthens the next pause.
 
-The logic is written once over injected ``get``, ``sleep`` and ``clock`` callables; the sync and
-async shells only differ in how they call them.
+The logic is written once: ``Waiter`` decides with an injected clock, and ``wait_flow`` is the
+loop as a flow (``_flow``) that both clients run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ._errors import (
@@ -35,6 +35,7 @@ from ._errors import (
     UnreachableStatusError,
     WaitTimeoutError,
 )
+from ._flow import Flow, Pause
 from ._models import Image, ImageStatus, Unset
 
 __all__ = [
@@ -45,8 +46,7 @@ __all__ = [
     "ReplicationTarget",
     "StatusTarget",
     "Waiter",
-    "wait_async",
-    "wait_sync",
+    "wait_flow",
 ]
 
 DEFAULT_POLL_INTERVAL = 2.0
@@ -266,29 +266,14 @@ class Waiter:
         )
 
 
-def wait_sync(get: Callable[[], Image], waiter: Waiter, sleep: Callable[[float], object]) -> Image:
-    """Poll ``get`` until ``waiter`` is satisfied; the final image."""
+def wait_flow(get: Callable[[], Flow[Image]], waiter: Waiter) -> Flow[Image]:
+    """Poll ``get`` (a flow, such as one ``images.get``) until ``waiter`` is satisfied; the final image."""
     while True:
         try:
-            image = get()
+            image = yield from get()
         except LinodeError as exc:
             waiter.error(exc)
         else:
             if waiter.image(image):
                 return image
-        sleep(waiter.pause())
-
-
-async def wait_async(
-    get: Callable[[], Awaitable[Image]], waiter: Waiter, sleep: Callable[[float], Awaitable[object]]
-) -> Image:
-    """Async ``wait_sync``."""
-    while True:
-        try:
-            image = await get()
-        except LinodeError as exc:
-            waiter.error(exc)
-        else:
-            if waiter.image(image):
-                return image
-        await sleep(waiter.pause())
+        yield Pause(waiter.pause())

@@ -190,10 +190,10 @@ def test_update_needs_a_field(make: Any) -> None:
     assert recorder.count == 0
 
 
-@pytest.mark.parametrize("regions", [[], "us-east", ()])
-def test_replicate_needs_a_list_of_regions(make: Any, regions: Any) -> None:
+@pytest.mark.parametrize(("regions", "error"), [([], ValueError), ("us-east", TypeError), ((), ValueError)])
+def test_replicate_needs_a_list_of_regions(make: Any, regions: Any, error: type[Exception]) -> None:
     recorder = Recorder()
-    with pytest.raises(ValueError):
+    with pytest.raises(error, match="regions is a"):
         make(recorder).call("replicate", "private/1", regions=regions)
     assert recorder.count == 0
 
