@@ -61,8 +61,30 @@ class _TokenAuth(httpx.Auth):
         return f"<{type(self).__name__} {'token=<redacted>' if self._token else 'anonymous'}>"
 
 
+def _settings(arguments: dict[str, Any]) -> dict[str, Any]:
+    """The arguments of a client's ``__init__`` that ``_BaseClient`` takes."""
+    return {name: arguments[name] for name in _BaseClient.SETTINGS}
+
+
 class _BaseClient:
     """Configuration, shared by the sync and async clients; the calls themselves are ``Core``'s."""
+
+    SETTINGS = (
+        "token",
+        "base_url",
+        "api_version",
+        "timeout",
+        "verify",
+        "cert",
+        "proxy",
+        "trust_env",
+        "limits",
+        "transport",
+        "retry",
+        "clock",
+        "allow_insecure_http",
+        "headers",
+    )
 
     def __init__(
         self,
@@ -182,22 +204,7 @@ class LinodeImages(_BaseClient):
         allow_insecure_http: bool = False,
         headers: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__(
-            token=token,
-            base_url=base_url,
-            api_version=api_version,
-            timeout=timeout,
-            verify=verify,
-            cert=cert,
-            proxy=proxy,
-            trust_env=trust_env,
-            limits=limits,
-            transport=transport,
-            retry=retry,
-            clock=clock,
-            allow_insecure_http=allow_insecure_http,
-            headers=headers,
-        )
+        super().__init__(**_settings(locals()))
         self._sleep: Callable[[float], None] = sleep or time.sleep
         self._http = httpx.Client(**self._httpx_kwargs())
         self._generated.set_httpx_client(self._http)
@@ -267,22 +274,7 @@ class AsyncLinodeImages(_BaseClient):
         headers: Mapping[str, str] | None = None,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
     ) -> None:
-        super().__init__(
-            token=token,
-            base_url=base_url,
-            api_version=api_version,
-            timeout=timeout,
-            verify=verify,
-            cert=cert,
-            proxy=proxy,
-            trust_env=trust_env,
-            limits=limits,
-            transport=transport,
-            retry=retry,
-            clock=clock,
-            allow_insecure_http=allow_insecure_http,
-            headers=headers,
-        )
+        super().__init__(**_settings(locals()))
         if max_concurrency < 1:
             raise ValueError("max_concurrency must be >= 1")
         self._max_concurrency = max_concurrency

@@ -12,11 +12,12 @@ the whole transfer: a large upload over a slow link does not time out while byte
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import html
 import re
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,47 +138,39 @@ class StorageAnswer:
     body: bytes
 
 
-class _Capped:
-    """Collects an answer body up to ``_ERROR_BODY_LIMIT`` bytes."""
-
-    def __init__(self) -> None:
-        self.body = b""
-
-    def full(self, part: bytes) -> bool:
-        self.body = (self.body + part)[:_ERROR_BODY_LIMIT]
-        return len(self.body) >= _ERROR_BODY_LIMIT
-
-
 def _build(http: httpx.Client | httpx.AsyncClient, put: PutRequest, content: Any) -> httpx.Request:
     return http.build_request("PUT", put.url, headers=put.headers, content=content)
 
 
+def _counter(put: PutRequest) -> SentCounter:
+    return SentCounter(put.source.size, put.on_progress)
+
+
+def _capped(body: bytes, part: bytes) -> bytes:
+    """``body + part``, cut at ``_ERROR_BODY_LIMIT`` bytes (reading stops there)."""
+    return (body + part)[:_ERROR_BODY_LIMIT]
+
+
 def send_put(http: httpx.Client, put: PutRequest) -> StorageAnswer:
     """One attempt of ``put`` over a sync client."""
-    content: Iterator[bytes] = put.source.iter_chunks(SentCounter(put.source.size, put.on_progress))
-    response = http.send(_build(http, put, content), stream=True)
-    capped = _Capped()
-    try:
+    response = http.send(_build(http, put, put.source.iter_chunks(_counter(put))), stream=True)
+    body = b""
+    with contextlib.closing(response):
         for part in response.iter_bytes():
-            if capped.full(part):
+            if len(body := _capped(body, part)) >= _ERROR_BODY_LIMIT:
                 break
-    finally:
-        response.close()
-    return StorageAnswer(response.status_code, response.headers, capped.body)
+    return StorageAnswer(response.status_code, response.headers, body)
 
 
 async def asend_put(http: httpx.AsyncClient, put: PutRequest) -> StorageAnswer:
     """One attempt of ``put`` over an async client."""
-    content: AsyncIterator[bytes] = put.source.aiter_chunks(SentCounter(put.source.size, put.on_progress))
-    response = await http.send(_build(http, put, content), stream=True)
-    capped = _Capped()
-    try:
+    response = await http.send(_build(http, put, put.source.aiter_chunks(_counter(put))), stream=True)
+    body = b""
+    async with contextlib.aclosing(response):
         async for part in response.aiter_bytes():
-            if capped.full(part):
+            if len(body := _capped(body, part)) >= _ERROR_BODY_LIMIT:
                 break
-    finally:
-        await response.aclose()
-    return StorageAnswer(response.status_code, response.headers, capped.body)
+    return StorageAnswer(response.status_code, response.headers, body)
 
 
 def _failure_from_status(answer: StorageAnswer, retry: RetryPolicy) -> PutFailure:
