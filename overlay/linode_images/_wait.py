@@ -168,7 +168,7 @@ def _transient(exc: LinodeError) -> bool:
 class Waiter:
     """The waiting logic with no I/O: feed it what each poll gave, ask it how long to pause.
 
-    >>> waiter = Waiter("private/1", StatusTarget("available"), timeout=10, poll_interval=2,
+    >>> waiter = Waiter("private/1", StatusTarget("available"), timeout=10, poll_interval=2.0,
     ...                 max_interval=30, clock=lambda: 0.0)
     >>> waiter.pause()
     2.0
