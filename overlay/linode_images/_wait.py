@@ -23,9 +23,10 @@ loop as a flow (``_flow``) that both clients run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from ._arguments import check_text, regions_list
 from ._errors import (
     APIConnectionError,
     LinodeError,
@@ -143,21 +144,17 @@ Target = StatusTarget | ReplicationTarget
 
 def status_target(status: str | ImageStatus) -> StatusTarget:
     """A ``StatusTarget`` for a status given as a string or ``ImageStatus``."""
-    if not isinstance(status, str) or not status:
-        raise ValueError(f"status must be a non-empty str such as 'available', not {status!r}")
-    return StatusTarget(str(status))
+    return StatusTarget(str(check_text("status", status, "'available'")))
 
 
-def replication_target(regions: Iterable[str] | None) -> ReplicationTarget:
+def replication_target(regions: Sequence[str] | None) -> ReplicationTarget:
     """A ``ReplicationTarget``; a lone string is refused (it would be read letter by letter)."""
     if regions is None:
         return ReplicationTarget(None)
-    if isinstance(regions, str):
-        raise ValueError(f"regions must be a list of region ids such as [{regions!r}], not a str")
-    wanted = tuple(regions)
-    if not wanted or not all(isinstance(region, str) and region for region in wanted):
-        raise ValueError(f"regions must be a non-empty list of region ids, not {regions!r}")
-    return ReplicationTarget(wanted)
+    # Waiting for a region that cannot exist would wait for ever: each one is checked too.
+    return ReplicationTarget(
+        tuple(check_text("region", region, "'us-east'") for region in regions_list(regions))
+    )
 
 
 def _transient(exc: LinodeError) -> bool:

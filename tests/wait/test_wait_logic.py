@@ -258,9 +258,11 @@ def test_replication_timeout_lists_the_regions_seen() -> None:
     assert "us-iad: pending replication" in caught.value.message
 
 
-@pytest.mark.parametrize("regions", ["us-east", [], [""], [1]])
-def test_bad_regions(regions: object) -> None:
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize(
+    ("regions", "error"), [("us-east", TypeError), ([], ValueError), ([""], ValueError), ([1], TypeError)]
+)
+def test_bad_regions(regions: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
         replication_target(regions)  # type: ignore[arg-type]
 
 
@@ -278,6 +280,15 @@ def test_bad_waiter_arguments(kwargs: dict[str, float]) -> None:
 def test_bad_status() -> None:
     with pytest.raises(ValueError):
         status_target("")
+    with pytest.raises(TypeError, match="status must be a str"):
+        status_target(7)  # type: ignore[arg-type]
+
+
+def test_regions_are_checked_as_replicate_checks_them() -> None:
+    with pytest.raises(TypeError, match=r"^regions is a list of strings such as \['us-east'\], not str$"):
+        replication_target("us-east")
+    with pytest.raises(ValueError, match="non-empty"):
+        replication_target([])
 
 
 # ---- async ----------------------------------------------------------------------------------
