@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from linode_images_api.spec_facts import MAX_PAGE_SIZE, MIN_PAGE_SIZE
 
 from ._version import __version__
 
@@ -36,8 +37,7 @@ DEFAULT_BASE_URL = "https://api.linode.com"
 # Timeouts are on by default: a stalled connection must not hang a deploy script forever.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
 # GET /images allows 20 requests a minute (REAL-API-FACTS); 500 is the largest page the API serves.
-DEFAULT_PAGE_SIZE = 500
-MIN_PAGE_SIZE, MAX_PAGE_SIZE = 25, 500
+DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE
 DEFAULT_MAX_CONCURRENCY = 4
 USER_AGENT = f"linode-images/{__version__}"
 
