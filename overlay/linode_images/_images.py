@@ -67,9 +67,12 @@ def _page(core: Core, page: int, page_size: int, x_filter: str | None) -> Flow[P
 
 
 def _x_filter(
-    filter: Filter | Mapping[str, Any] | None, order_by: str | None, order: str | None, page_size: int
+    filter: Filter | Mapping[str, Any] | None,
+    order_by: str | None,
+    order: Literal["asc", "desc"] | None,
+    page_size: int,
 ) -> str | None:
-    x_filter = build_x_filter(filter, order_by=order_by, order=order)  # type: ignore[arg-type]
+    x_filter = build_x_filter(filter, order_by=order_by, order=order)
     check_page_size(page_size)
     return x_filter
 
