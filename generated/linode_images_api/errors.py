@@ -1,5 +1,7 @@
 """Contains shared errors types that can be raised from API functions"""
 
+import httpx
+
 
 class UnexpectedStatus(Exception):
     """Raised by api functions when the response status an undocumented status and Client.raise_on_unexpected_status is True"""
@@ -50,4 +52,18 @@ class DecodeError(ValueError):
         return DecodeError(path, self.expected, self.problem)
 
 
-__all__ = ["DecodeError", "UnexpectedStatus"]
+class UndecodableResponse(Exception):
+    """Raised by api functions when a success response's body is not the documented shape; the
+    decoding error (a DecodeError naming the JSON path, or the JSON parser's) is the ``__cause__``,
+    its text is ``detail``, and the response is kept as ``response``"""
+
+    def __init__(self, response: httpx.Response, detail: str = ""):
+        self.response = response
+        self.detail = detail
+        suffix = f": {detail}" if detail else ""
+        super().__init__(
+            f"The {response.status_code} response body could not be decoded{suffix}"
+        )
+
+
+__all__ = ["DecodeError", "UndecodableResponse", "UnexpectedStatus"]

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from linode_images_api import AuthenticatedClient
 from linode_images_api.api.images import get_image, get_images, post_upload_image
-from linode_images_api.errors import DecodeError
+from linode_images_api.errors import DecodeError, UndecodableResponse
 from linode_images_api.models import (
     ApiVersion,
     ErrorObject,
@@ -141,21 +141,31 @@ def serving(body: Any, status: int = 200) -> AuthenticatedClient:
 
 def test_a_200_error_body_for_a_get_is_not_an_image_of_unset_fields() -> None:
     client = serving({"errors": [{"reason": "Not found"}]})
-    with pytest.raises(DecodeError, match=r"^created: expected date-time string, missing"):
+    with pytest.raises(
+        UndecodableResponse, match=r"could not be decoded: created: expected date-time string, missing"
+    ) as caught:
         get_image.sync_detailed(ApiVersion.V4, "private/1", client=client)
+    assert isinstance(caught.value.__cause__, DecodeError)
+    assert caught.value.response.status_code == 200
 
 
 def test_a_page_whose_pages_is_a_string_is_refused_instead_of_ending_the_listing() -> None:
     client = serving({"data": [PUBLIC_IMAGE], "page": 1, "pages": "3", "results": 1210})
-    with pytest.raises(DecodeError, match=r"^pages: expected integer, got string$"):
+    with pytest.raises(
+        UndecodableResponse, match=r"could not be decoded: pages: expected integer, got string$"
+    ) as caught:
         get_images.sync_detailed(ApiVersion.V4, client=client, page_size=25)
+    assert isinstance(caught.value.__cause__, DecodeError)
+    assert caught.value.response.status_code == 200
 
 
 def test_an_upload_answer_without_its_url_is_refused() -> None:
     client = serving({"image": PRIVATE_IMAGE})
     body = UploadImageRequest(label="x", region="us-east")
-    with pytest.raises(DecodeError, match=r"^upload_to: "):
+    with pytest.raises(UndecodableResponse, match=r"could not be decoded: upload_to: ") as caught:
         post_upload_image.sync_detailed(ApiVersion.V4, client=client, body=body)
+    assert isinstance(caught.value.__cause__, DecodeError)
+    assert caught.value.response.status_code == 200
 
 
 # --- what the live API really sends still decodes ---------------------------------------------------
