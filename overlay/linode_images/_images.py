@@ -137,7 +137,8 @@ class Images:
         ...     print(image.id)
         """
         x_filter = _x_filter(filter, order_by, order, page_size)
-        return ImagePager(lambda number: self._client._run(_page(self._core, number, page_size, x_filter)))
+        fetch = lambda number: self._client._run(_page(self._core, number, page_size, x_filter))  # noqa: E731
+        return ImagePager(fetch, {"filter": x_filter, "page_size": page_size})
 
     def create(
         self,
@@ -331,7 +332,8 @@ class AsyncImages:
         """
         x_filter = _x_filter(filter, order_by, order, page_size)
         fetch = lambda number: self._client._run(_page(self._core, number, page_size, x_filter))  # noqa: E731
-        return AsyncImagePager(fetch, max_concurrency or self._client._max_concurrency)
+        query = {"filter": x_filter, "page_size": page_size}
+        return AsyncImagePager(fetch, query, max_concurrency or self._client._max_concurrency)
 
     async def create(
         self,
