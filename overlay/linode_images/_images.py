@@ -17,7 +17,16 @@ from ._core import CREATE, DELETE, GET, LIST, REPLICATE, UPDATE, UPLOAD, Core
 from ._filter import Filter, build_x_filter
 from ._flow import Flow
 from ._ids import check_image_id
-from ._models import UNSET, DeleteImageResponse, Image, PaginatedImages, Unset, UploadImageResponse
+from ._models import (
+    UNSET,
+    DeleteImageResponse,
+    Image,
+    ImageStatus,
+    ImageStatusValue,
+    PaginatedImages,
+    Unset,
+    UploadImageResponse,
+)
 from ._pagination import AsyncImagePager, ImagePager
 from ._progress import ProgressCallback
 from ._response import with_raw, with_raw_async
@@ -237,7 +246,7 @@ class Images:
     def wait_for_status(
         self,
         image_id: str,
-        status: str = "available",
+        status: ImageStatusValue | ImageStatus = "available",
         *,
         timeout: float | None = DEFAULT_STATUS_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
@@ -432,7 +441,7 @@ class AsyncImages:
     async def wait_for_status(
         self,
         image_id: str,
-        status: str = "available",
+        status: ImageStatusValue | ImageStatus = "available",
         *,
         timeout: float | None = DEFAULT_STATUS_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,

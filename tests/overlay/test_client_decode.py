@@ -1,4 +1,5 @@
-"""A success body of the wrong shape is an ``APIResponseValidationError`` naming where it is wrong.
+"""A success body of the wrong shape is an ``APIResponseValidationError`` naming where it is wrong;
+a status the spec does not know is refused before waiting for it.
 
 Each kind of wrong shape goes through the sync and the async client over a MockTransport; the
 error carries the JSON ``path`` (None for a body that is not JSON), the status and the body.
@@ -127,3 +128,12 @@ def test_the_body_as_a_whole_has_the_empty_path(make: Any) -> None:
         harness.call("get", "private/1")
     assert info.value.path == ""
     assert info.value.message.endswith("(the value itself): expected object, got array")
+
+
+def test_waiting_for_an_unknown_status_is_refused_before_any_request(make: Any) -> None:
+    recorder = Recorder(default=lambda r: json_response(200, image_json()))
+    harness = make(recorder)
+    with pytest.raises(ValueError, match=r"^status 'availble' is not an image status; wait for one of 'av"):
+        harness.call("wait_for_status", "private/1", "availble")
+    assert recorder.count == 0
+    assert harness.time.sleeps == []
