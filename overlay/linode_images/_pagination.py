@@ -1,4 +1,5 @@
-"""Lazy iteration over every image of a list, page by page.
+"""Lazy iteration over every item of a list, page by page: ``Pager`` and ``AsyncPager`` for any
+list of the API (``ImagePager`` and ``AsyncImagePager`` for images).
 
 When the collection changes between two page requests (an image created or deleted by
 someone else), offsets shift: an image can move onto a page already read (it is then
@@ -38,7 +39,7 @@ ItemT_co = TypeVar("ItemT_co", bound=_Item, covariant=True)
 
 
 class _Page(Protocol[ItemT_co]):
-    """What every paginated answer of the API has (``data``, ``page``, ``pages``, ``results``)."""
+    """What the pagers read of a paginated answer (the API's envelope of every list)."""
 
     @property
     def data(self) -> Sequence[ItemT_co]: ...

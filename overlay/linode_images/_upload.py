@@ -6,7 +6,8 @@ check that can fail runs before the image is created on the account:
 1. ``prepare_source`` (``_source``) checks the source and makes the exact gzip bytes of the PUT
    ready, refusing more than ``max_size``. Nothing exists on the account yet.
 2. ``POST /images/upload`` creates the pending image and answers with ``upload_to``, a
-   pre-signed object-storage URL on another host (REAL-API-FACTS "Upload").
+   pre-signed object-storage URL on another host (REAL-API-FACTS "Upload"). An answer of the
+   wrong shape (``APIResponseValidationError``) that still names the image is cleaned up as in 4.
 3. The PUT of the data (``_storage``), retried by the client's retry policy when the source can
    be rewound.
 4. When the PUT fails for good the pending image is deleted (``delete_on_failure=True``), so the

@@ -238,9 +238,7 @@ def delete(client: LinodeImages, args: argparse.Namespace, console: Console) -> 
 def _kept_regions(image: Image) -> list[str]:
     """The regions an image is in and stays in: not those already being removed."""
     return [
-        entry.region
-        for entry in image.regions or []
-        if entry.status != ImageRegionStatus.PENDING_DELETION
+        entry.region for entry in image.regions or [] if entry.status != ImageRegionStatus.PENDING_DELETION
     ]
 
 
