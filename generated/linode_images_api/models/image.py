@@ -26,6 +26,7 @@ class Image:
     eol: datetime.datetime | None | Unset = UNSET
     expiry: datetime.datetime | None | Unset = UNSET
     id: str | Unset = UNSET
+    image_sharing: ImageSharing | None | Unset = UNSET
     is_public: bool | Unset = UNSET
     is_shared: bool | None | Unset = UNSET
     label: str | Unset = UNSET
@@ -79,6 +80,14 @@ class Image:
             expiry = self.expiry
 
         id = self.id
+
+        image_sharing: dict[str, Any] | None | Unset
+        if isinstance(self.image_sharing, Unset):
+            image_sharing = UNSET
+        elif isinstance(self.image_sharing, ImageSharing):
+            image_sharing = self.image_sharing.to_dict()
+        else:
+            image_sharing = self.image_sharing
 
         is_public = self.is_public
 
@@ -151,6 +160,8 @@ class Image:
             field_dict["expiry"] = expiry
         if id is not UNSET:
             field_dict["id"] = id
+        if image_sharing is not UNSET:
+            field_dict["image_sharing"] = image_sharing
         if is_public is not UNSET:
             field_dict["is_public"] = is_public
         if is_shared is not UNSET:
@@ -200,6 +211,8 @@ class Image:
 
         id = d.pop("id", UNSET)
 
+        image_sharing = _parse_image_sharing(d.pop("image_sharing", UNSET))
+
         is_public = d.pop("is_public", UNSET)
 
         is_shared = d.pop("is_shared", UNSET)
@@ -241,6 +254,7 @@ class Image:
             eol=eol,
             expiry=expiry,
             id=id,
+            image_sharing=image_sharing,
             is_public=is_public,
             is_shared=is_shared,
             label=label,
@@ -275,6 +289,7 @@ class Image:
 
 
 from ..models.image_region import ImageRegion
+from ..models.image_sharing import ImageSharing
 
 
 def _parse_eol(data: object) -> datetime.datetime | None | Unset:
@@ -307,6 +322,22 @@ def _parse_expiry(data: object) -> datetime.datetime | None | Unset:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_image_sharing(data: object) -> ImageSharing | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        image_sharing_type_1 = ImageSharing.from_dict(data)
+
+        return image_sharing_type_1
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(ImageSharing | None | Unset, data)
 
 
 def _parse_regions(data: object) -> list[ImageRegion] | None | Unset:

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ImageSharedWith")
+
+
+@_attrs_define
+class ImageSharedWith:
+    """On the producer's own image, the share groups it is in."""
+
+    sharegroup_count: int
+    sharegroup_list_url: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        sharegroup_count = self.sharegroup_count
+
+        sharegroup_list_url = self.sharegroup_list_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "sharegroup_count": sharegroup_count,
+                "sharegroup_list_url": sharegroup_list_url,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        sharegroup_count = d.pop("sharegroup_count")
+
+        sharegroup_list_url = d.pop("sharegroup_list_url")
+
+        image_shared_with = cls(
+            sharegroup_count=sharegroup_count,
+            sharegroup_list_url=sharegroup_list_url,
+        )
+
+        image_shared_with.additional_properties = d
+        return image_shared_with
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
