@@ -10,14 +10,14 @@ from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.share_group_token import ShareGroupToken
 from ...models.update_share_group_token_request import UpdateShareGroupTokenRequest
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     api_version: ApiVersion,
     token_uuid: UUID,
     *,
-    body: UpdateShareGroupTokenRequest | Unset = UNSET,
+    body: UpdateShareGroupTokenRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -29,8 +29,7 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -67,14 +66,14 @@ def sync_detailed(
     token_uuid: UUID,
     *,
     client: AuthenticatedClient,
-    body: UpdateShareGroupTokenRequest | Unset = UNSET,
+    body: UpdateShareGroupTokenRequest,
 ) -> Response[ErrorResponse | ShareGroupToken]:
     """Change a share-group token's label
 
     Args:
         api_version (ApiVersion):
         token_uuid (UUID):
-        body (UpdateShareGroupTokenRequest | Unset):
+        body (UpdateShareGroupTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,14 +101,14 @@ def sync(
     token_uuid: UUID,
     *,
     client: AuthenticatedClient,
-    body: UpdateShareGroupTokenRequest | Unset = UNSET,
+    body: UpdateShareGroupTokenRequest,
 ) -> ErrorResponse | ShareGroupToken | None:
     """Change a share-group token's label
 
     Args:
         api_version (ApiVersion):
         token_uuid (UUID):
-        body (UpdateShareGroupTokenRequest | Unset):
+        body (UpdateShareGroupTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,14 +131,14 @@ async def asyncio_detailed(
     token_uuid: UUID,
     *,
     client: AuthenticatedClient,
-    body: UpdateShareGroupTokenRequest | Unset = UNSET,
+    body: UpdateShareGroupTokenRequest,
 ) -> Response[ErrorResponse | ShareGroupToken]:
     """Change a share-group token's label
 
     Args:
         api_version (ApiVersion):
         token_uuid (UUID):
-        body (UpdateShareGroupTokenRequest | Unset):
+        body (UpdateShareGroupTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,14 +164,14 @@ async def asyncio(
     token_uuid: UUID,
     *,
     client: AuthenticatedClient,
-    body: UpdateShareGroupTokenRequest | Unset = UNSET,
+    body: UpdateShareGroupTokenRequest,
 ) -> ErrorResponse | ShareGroupToken | None:
     """Change a share-group token's label
 
     Args:
         api_version (ApiVersion):
         token_uuid (UUID):
-        body (UpdateShareGroupTokenRequest | Unset):
+        body (UpdateShareGroupTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
