@@ -90,3 +90,13 @@ def test_the_mock_does_not_import_the_overlay() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_every_public_name_resolves_and_unknown_ones_raise_attribute_error() -> None:
+    import linode_images_mock
+
+    for name in linode_images_mock.__all__:
+        assert getattr(linode_images_mock, name) is not None
+    assert set(linode_images_mock.__all__) <= set(dir(linode_images_mock))
+    with pytest.raises(AttributeError, match="no attribute 'MockServr'"):
+        linode_images_mock.MockServr  # noqa: B018

@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 
 class ShareGroupMemberStatus(StrEnum):
@@ -18,3 +18,16 @@ class ShareGroupMemberStatus(StrEnum):
         member._name_ = value.upper()
         member._value_ = value
         return member
+
+
+# The known members by value: from_dict looks here first and calls the class only for a value
+# this version does not know.
+BY_VALUE: dict[str, ShareGroupMemberStatus] = {
+    member.value: member for member in ShareGroupMemberStatus
+}
+
+# The known values as a type: a parameter typed with it takes "active" but mypy refuses a typo.
+ShareGroupMemberStatusValue = Literal[
+    "active",
+    "revoked",
+]

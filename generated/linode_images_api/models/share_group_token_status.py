@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 
 class ShareGroupTokenStatus(StrEnum):
@@ -20,3 +20,18 @@ class ShareGroupTokenStatus(StrEnum):
         member._name_ = value.upper()
         member._value_ = value
         return member
+
+
+# The known members by value: from_dict looks here first and calls the class only for a value
+# this version does not know.
+BY_VALUE: dict[str, ShareGroupTokenStatus] = {
+    member.value: member for member in ShareGroupTokenStatus
+}
+
+# The known values as a type: a parameter typed with it takes "pending" but mypy refuses a typo.
+ShareGroupTokenStatusValue = Literal[
+    "active",
+    "expired",
+    "pending",
+    "revoked",
+]
