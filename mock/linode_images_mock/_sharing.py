@@ -304,9 +304,9 @@ class Sharing:
     # --- members (the producer adds them with the consumer's token) ----------------------------
 
     def add_member(self, group: Group, body: dict[str, Any]) -> dict[str, Any]:
-        token = next(
-            (t for t in self.tokens.values() if hmac.compare_digest(t.secret, str(body["token"]))), None
-        )
+        # Compared as bytes: compare_digest refuses a str with non-ASCII characters.
+        sent = str(body["token"]).encode()
+        token = next((t for t in self.tokens.values() if hmac.compare_digest(t.secret.encode(), sent)), None)
         if (
             token is None
             or token.data["valid_for_sharegroup_uuid"] != group.data["uuid"]
