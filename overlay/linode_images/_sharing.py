@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import importlib
 import uuid
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from operator import attrgetter
-from typing import Any, Literal, Protocol, TypedDict, TypeVar
+from typing import Any, Literal, TypedDict
 
 from linode_images_api.spec_facts import BETA_OPERATIONS
 
@@ -22,6 +22,7 @@ from ._core import Core, Operation
 from ._filter import Filter, build_x_filter
 from ._flow import Flow
 from ._ids import check_image_id
+from ._images import _AsyncClient, _SyncClient  # what a resource needs of its client
 from ._models import (
     UNSET,
     AddShareGroupImagesRequest,
@@ -53,8 +54,6 @@ from ._pagination import AsyncPager, Pager
 from ._secret import ShareGroupTokenSecret
 
 __all__ = ["OPERATIONS", "AsyncSharingResource", "ListOptions", "SharingFlows", "SyncSharingResource"]
-
-T = TypeVar("T")
 
 _PACKAGE = "linode_images_api.api.image_sharing"
 
@@ -324,19 +323,6 @@ def _query(kind: str, options: ListOptions) -> tuple[ListQuery, type[Any], Calla
         options.get("page_size", DEFAULT_PAGE_SIZE),
     )
     return query, expect, attrgetter(key)
-
-
-class _SyncClient(Protocol):
-    _core: Core
-
-    def _run(self, flow: Flow[T], /) -> T: ...
-
-
-class _AsyncClient(Protocol):
-    _core: Core
-    _max_concurrency: int
-
-    def _run(self, flow: Flow[T], /) -> Awaitable[T]: ...
 
 
 class SyncSharingResource:
