@@ -4,12 +4,26 @@ from typing import Final
 
 # Per list operation: the fields X-Filter may filter on (x-linode-filterable).
 FILTERABLE_FIELDS: Final[dict[str, frozenset[str]]] = {
-    "get-images": frozenset({"deprecated", "is_public", "label", "size", "status", "tags", "type", "vendor"}),
+    "get-images": frozenset({"deprecated", "is_public", "is_shared", "label", "size", "status", "tags", "type", "vendor"}),
+    "get-images-sharegroups-image": frozenset({"label"}),
+    "get-sharegroup-images": frozenset({"label", "regions", "tags", "type"}),
+    "get-sharegroup-images-by-token": frozenset({"label", "regions", "tags", "type"}),
+    "get-sharegroup-members": frozenset({"label", "status", "token_uuid"}),
+    "get-sharegroups": frozenset({"label"}),
+    "get-user-tokens": frozenset({"label", "sharegroup_label", "sharegroup_uuid", "status", "valid_for_sharegroup_uuid"}),
 }
 # Per list operation: the fields +order_by may sort on (x-linode-orderable).
 ORDERABLE_FIELDS: Final[dict[str, frozenset[str]]] = {
-    "get-images": frozenset({"created", "deprecated", "id", "is_public", "label", "size", "type", "updated", "vendor"}),
+    "get-images": frozenset({"created", "deprecated", "id", "is_public", "is_shared", "label", "size", "type", "updated", "vendor"}),
+    "get-images-sharegroups-image": frozenset({"label"}),
+    "get-sharegroup-images": frozenset({"label", "type"}),
+    "get-sharegroup-images-by-token": frozenset({"label", "type"}),
+    "get-sharegroup-members": frozenset({"label", "status", "token_uuid"}),
+    "get-sharegroups": frozenset({"label"}),
+    "get-user-tokens": frozenset({"label", "sharegroup_label", "sharegroup_uuid", "status", "valid_for_sharegroup_uuid"}),
 }
+# The operations served under /v4beta only (x-linode-beta), by operationId.
+BETA_OPERATIONS: Final[frozenset[str]] = frozenset({"delete-sharegroup", "delete-sharegroup-imageshare", "delete-sharegroup-member-token", "delete-sharegroup-token", "get-images-sharegroups-image", "get-sharegroup", "get-sharegroup-by-token", "get-sharegroup-images", "get-sharegroup-images-by-token", "get-sharegroup-member-token", "get-sharegroup-members", "get-sharegroup-token", "get-sharegroups", "get-user-tokens", "post-sharegroup-images", "post-sharegroup-members", "post-sharegroup-tokens", "post-sharegroups", "put-sharegroup", "put-sharegroup-imageshare", "put-sharegroup-member-token", "put-sharegroup-token"})
 IMAGE_FILTERABLE_FIELDS: Final = FILTERABLE_FIELDS["get-images"]
 IMAGE_ORDERABLE_FIELDS: Final = ORDERABLE_FIELDS["get-images"]
 # The order an image's status moves in (ImageStatus x-linode-lifecycle).

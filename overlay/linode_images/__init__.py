@@ -38,19 +38,33 @@ from ._ids import check_image_id
 from ._images import AsyncImages, Images
 from ._models import (
     ApiVersion,
+    ConsumerShareGroup,
+    CreatedShareGroupToken,
     Image,
     ImageRegion,
     ImageRegionStatus,
     ImageRegionStatusValue,
+    ImageSharedBy,
+    ImageSharedWith,
+    ImageSharing,
     ImageStatus,
     ImageStatusValue,
     ImageType,
     PaginatedImages,
+    SharedImage,
+    ShareGroup,
+    ShareGroupMember,
+    ShareGroupMemberStatus,
+    ShareGroupToken,
+    ShareGroupTokenStatus,
     UploadImageResponse,
 )
-from ._pagination import AsyncImagePager, ImagePager
+from ._pagination import AsyncImagePager, AsyncPager, ImagePager, Pager
 from ._response import RawResponse
 from ._retry import RetryPolicy
+from ._secret import ShareGroupTokenSecret
+from ._sharegroup_tokens import AsyncShareGroupTokens, ShareGroupTokens
+from ._sharegroups import AsyncShareGroups, ShareGroups
 from ._version import __version__
 
 __all__ = [
@@ -68,9 +82,14 @@ __all__ = [
     "AsyncImagePager",
     "AsyncImages",
     "AsyncLinodeImages",
+    "AsyncPager",
+    "AsyncShareGroupTokens",
+    "AsyncShareGroups",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "ConsumerShareGroup",
+    "CreatedShareGroupToken",
     "ErrorDetail",
     "Filter",
     "Image",
@@ -78,6 +97,9 @@ __all__ = [
     "ImageRegion",
     "ImageRegionStatus",
     "ImageRegionStatusValue",
+    "ImageSharedBy",
+    "ImageSharedWith",
+    "ImageSharing",
     "ImageStatus",
     "ImageStatusValue",
     "ImageType",
@@ -87,12 +109,22 @@ __all__ = [
     "MaintenanceError",
     "NetworkOptions",
     "NotFoundError",
+    "Pager",
     "PaginatedImages",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
     "RetryPolicy",
     "ServerError",
+    "ShareGroup",
+    "ShareGroupMember",
+    "ShareGroupMemberStatus",
+    "ShareGroupToken",
+    "ShareGroupTokenSecret",
+    "ShareGroupTokenStatus",
+    "ShareGroupTokens",
+    "ShareGroups",
+    "SharedImage",
     "UnreachableStatusError",
     "UploadError",
     "UploadImageResponse",

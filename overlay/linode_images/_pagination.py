@@ -22,20 +22,19 @@ from collections.abc import (
     Mapping,
     Sequence,
 )
-from typing import Generic, Protocol, TypeVar
+from operator import attrgetter
+from typing import Any, Generic, Protocol, TypeVar
 
 from ._models import Image
 
 __all__ = ["AsyncImagePager", "AsyncPager", "ImagePager", "Pager"]
 
 
-class _Item(Protocol):
-    @property
-    def id(self) -> Hashable: ...
+ItemT = TypeVar("ItemT")
+ItemT_co = TypeVar("ItemT_co", covariant=True)
 
-
-ItemT = TypeVar("ItemT", bound=_Item)
-ItemT_co = TypeVar("ItemT_co", bound=_Item, covariant=True)
+# What tells two items apart: the id for most lists (members and tokens pass their token_uuid).
+_by_id: Callable[[Any], Hashable] = attrgetter("id")
 
 
 class _Page(Protocol[ItemT_co]):
@@ -50,9 +49,10 @@ class _Page(Protocol[ItemT_co]):
 class _PageWalk(Generic[ItemT]):
     """The shared, I/O-free part of paging: de-duplication and where to stop."""
 
-    __slots__ = ("_seen", "last_page", "requests")
+    __slots__ = ("_key", "_seen", "last_page", "requests")
 
-    def __init__(self) -> None:
+    def __init__(self, key: Callable[[ItemT], Hashable]) -> None:
+        self._key = key
         self._seen: set[Hashable] = set()
         self.last_page = 1
         self.requests = 0
@@ -64,9 +64,10 @@ class _PageWalk(Generic[ItemT]):
         self.last_page = page.pages if page.data else min(page.pages, number)
         fresh = []
         for item in page.data:
-            if item.id in self._seen:
+            key = self._key(item)
+            if key in self._seen:
                 continue
-            self._seen.add(item.id)
+            self._seen.add(key)
             fresh.append(item)
         return fresh
 
@@ -83,10 +84,15 @@ class Pager(Iterator[ItemT]):
     the page size) is what the repr shows.
     """
 
-    def __init__(self, fetch_page: Callable[[int], _Page[ItemT]], query: Mapping[str, object]) -> None:
+    def __init__(
+        self,
+        fetch_page: Callable[[int], _Page[ItemT]],
+        query: Mapping[str, object],
+        key: Callable[[ItemT], Hashable] = _by_id,
+    ) -> None:
         self._fetch_page = fetch_page
         self._query = dict(query)
-        self._walk: _PageWalk[ItemT] = _PageWalk()
+        self._walk: _PageWalk[ItemT] = _PageWalk(key)
         self._items = self._iterate()
 
     @property
@@ -130,13 +136,14 @@ class AsyncPager(AsyncIterator[ItemT]):
         fetch_page: Callable[[int], Awaitable[_Page[ItemT]]],
         query: Mapping[str, object],
         max_concurrency: int,
+        key: Callable[[ItemT], Hashable] = _by_id,
     ) -> None:
         if max_concurrency < 1:
             raise ValueError("max_concurrency must be >= 1")
         self._fetch_page = fetch_page
         self._query = {**query, "max_concurrency": max_concurrency}
         self._max_concurrency = max_concurrency
-        self._walk: _PageWalk[ItemT] = _PageWalk()
+        self._walk: _PageWalk[ItemT] = _PageWalk(key)
         self._items = self._iterate()
 
     @property
