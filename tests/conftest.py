@@ -18,6 +18,7 @@ _KINDS = {
     "property": "property",
     "mock": "mock",
     "overlay/test_against_mock.py": "mock",
+    "overlay/test_hostile_mock.py": "mock",
     "upload/test_upload_mock.py": "mock",
     "upload/test_upload_memory.py": "mock",
     "wait/test_wait_mock.py": "mock",
