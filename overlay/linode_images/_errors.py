@@ -76,6 +76,19 @@ class LinodeError(Exception):
         super().__init__(message)
         self.message = message
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The subclasses take keyword-only arguments, which Exception's own reduce (calling
+        # the class with ``args``) cannot pass: rebuild from the attributes instead, so that an
+        # error crosses a process boundary (multiprocessing, ProcessPoolExecutor) intact.
+        return (_rebuild, (type(self), self.args, dict(vars(self))))
+
+
+def _rebuild(cls: type[LinodeError], args: tuple[Any, ...], state: dict[str, Any]) -> LinodeError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class APIConnectionError(LinodeError):
     """No response arrived: the connection was refused, reset, or could not be set up."""

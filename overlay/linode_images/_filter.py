@@ -9,6 +9,7 @@ filterable, so a typo fails here instead of as a 400 from the API.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -30,7 +31,15 @@ def _check_field(name: object, allowed: frozenset[str] = FILTERABLE_FIELDS) -> s
     return name
 
 
+# Deeper than any filter a person writes; a deeper one (built by a loop gone wrong) is refused
+# here instead of exhausting the interpreter's recursion limit.
+MAX_DEPTH = 32
+
+
 def _check_value(value: object) -> FilterValue:
+    if isinstance(value, float) and not math.isfinite(value):
+        # json.dumps would write NaN or Infinity, which is not JSON.
+        raise ValueError(f"filter values must be finite numbers, not {value!r}")
     if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, str):
@@ -42,16 +51,18 @@ def _check_value(value: object) -> FilterValue:
     raise ValueError(f"filter values are str, int, float, bool or None, not {type(value).__name__}")
 
 
-def _check_doc(doc: object) -> dict[str, Any]:
+def _check_doc(doc: object, depth: int = 1) -> dict[str, Any]:
     """Validate a filter document (a dict in X-Filter's grammar) and return a plain copy."""
     if not isinstance(doc, Mapping):
         raise ValueError(f"a filter is a dict or a Filter, not {type(doc).__name__}")
+    if depth > MAX_DEPTH:
+        raise ValueError(f"the filter is nested more than {MAX_DEPTH} levels deep")
     out: dict[str, Any] = {}
     for key, value in doc.items():
         if key in ("+and", "+or"):
             if not isinstance(value, list | tuple) or not value:
                 raise ValueError(f"{key} takes a non-empty list of filters")
-            out[key] = [_check_doc(v) for v in value]
+            out[key] = [_check_doc(v, depth + 1) for v in value]
         elif key == "+order_by":
             out[key] = _check_field(value, ORDERABLE_FIELDS)
         elif key == "+order":
@@ -126,12 +137,12 @@ class Filter:
     @classmethod
     def and_(cls, *filters: Filter | Mapping[str, Any]) -> Filter:
         """All of ``filters`` hold."""
-        return cls({"+and": [_as_doc(f) for f in filters]})
+        return cls({"+and": _flat("+and", filters)})
 
     @classmethod
     def or_(cls, *filters: Filter | Mapping[str, Any]) -> Filter:
         """At least one of ``filters`` holds."""
-        return cls({"+or": [_as_doc(f) for f in filters]})
+        return cls({"+or": _flat("+or", filters)})
 
     def __and__(self, other: Filter) -> Filter:
         return Filter.and_(self, other)
@@ -162,6 +173,16 @@ def _as_doc(f: Filter | Mapping[str, Any]) -> dict[str, Any]:
     return f.to_dict() if isinstance(f, Filter) else _check_doc(f)
 
 
+def _flat(key: str, filters: tuple[Filter | Mapping[str, Any], ...]) -> list[dict[str, Any]]:
+    """The operands of ``key``, splicing in those that are ``key`` lists themselves, so that
+    ``a & b & c & ...`` stays one level deep however many filters are combined."""
+    operands: list[dict[str, Any]] = []
+    for f in filters:
+        doc = _as_doc(f)
+        operands.extend(doc[key] if list(doc) == [key] else [doc])
+    return operands
+
+
 def build_x_filter(
     filter: Filter | Mapping[str, Any] | None = None,
     *,
@@ -182,4 +203,4 @@ def build_x_filter(
         doc["+order"] = order
     if not doc:
         return None
-    return json.dumps(doc, separators=(",", ":"))
+    return json.dumps(doc, separators=(",", ":"), allow_nan=False)
