@@ -28,7 +28,7 @@ from ._config import (
     check_token,
     direct_mount,
 )
-from ._core import Core
+from ._core import Core, aremember_answer, remember_answer
 from ._flow import AsyncEffects, Flow, SyncEffects, run_async, run_sync
 from ._images import AsyncImages, Images
 from ._models import ApiVersion
@@ -237,7 +237,7 @@ class LinodeImages(_BaseClient):
     ) -> None:
         super().__init__(**_settings(locals()))
         self._sleep: Callable[[float], None] = sleep or time.sleep
-        self._http = httpx.Client(**self._httpx_kwargs())
+        self._http = httpx.Client(**self._httpx_kwargs(), event_hooks={"response": [remember_answer]})
         self._generated.set_httpx_client(self._http)
         self._storage: httpx.Client | None = None
         self._effects = SyncEffects(
@@ -310,7 +310,7 @@ class AsyncLinodeImages(_BaseClient):
             raise ValueError("max_concurrency must be >= 1")
         self._max_concurrency = max_concurrency
         self._sleep: Callable[[float], Awaitable[None]] = sleep or asyncio.sleep
-        self._http = httpx.AsyncClient(**self._httpx_kwargs())
+        self._http = httpx.AsyncClient(**self._httpx_kwargs(), event_hooks={"response": [aremember_answer]})
         self._generated.set_async_httpx_client(self._http)
         self._storage: httpx.AsyncClient | None = None
         self._effects = AsyncEffects(

@@ -35,13 +35,14 @@ from ._errors import (
     APIResponseValidationError,
     APITimeoutError,
     LinodeError,
+    NotFoundError,
     error_from_response,
 )
 from ._flow import Call, Flow, Pause
 from ._models import ApiVersion
 from ._retry import RetryPolicy, parse_retry_after
 
-__all__ = ["DELETE", "GET", "LIST", "RAW_SINK", "Core", "Operation"]
+__all__ = ["DELETE", "GET", "LIST", "RAW_SINK", "Core", "Operation", "aremember_answer", "remember_answer"]
 
 T = TypeVar("T")
 
@@ -57,6 +58,8 @@ class Operation:
     method: str
     sync: Callable[..., Response[Any]]
     asyncio: Callable[..., Awaitable[Response[Any]]]
+    gone_is_done: bool = False
+    """A 404 to a retry is success: an earlier attempt did the work and its answer was lost."""
 
 
 LIST = Operation("get_images", "GET", get_images.sync_detailed, get_images.asyncio_detailed)
@@ -69,7 +72,37 @@ UPDATE = Operation("put_image", "PUT", put_image.sync_detailed, put_image.asynci
 REPLICATE = Operation(
     "post_replicate_image", "POST", post_replicate_image.sync_detailed, post_replicate_image.asyncio_detailed
 )
-DELETE = Operation("delete_image", "DELETE", delete_image.sync_detailed, delete_image.asyncio_detailed)
+DELETE = Operation(
+    "delete_image", "DELETE", delete_image.sync_detailed, delete_image.asyncio_detailed, gone_is_done=True
+)
+
+# Where the response hook leaves status and headers on the request, for the one failure that
+# comes after them: a body that cannot be decoded (Content-Encoding: gzip over a plain body).
+_ANSWER = "linode_images.answer"
+
+
+def remember_answer(response: httpx.Response) -> None:
+    """httpx response hook (sync client): keep the status and headers before the body is read."""
+    response.request.extensions[_ANSWER] = (response.status_code, response.headers)
+
+
+async def aremember_answer(response: httpx.Response) -> None:
+    """``remember_answer`` for the async client, whose hooks are awaited."""
+    remember_answer(response)
+
+
+def _undecodable(exc: httpx.DecodingError) -> httpx.Response | None:
+    """The answer whose body failed to decode, with its status and headers and no body."""
+    try:
+        request = exc.request
+    except RuntimeError:
+        return None
+    answer = request.extensions.get(_ANSWER)
+    if answer is None:
+        return None
+    status, headers = answer
+    headers = httpx.Headers([(k, v) for k, v in headers.multi_items() if k.lower() != "content-encoding"])
+    return httpx.Response(status, headers=headers, content=b"", request=request)
 
 
 @dataclass(slots=True)
@@ -127,6 +160,9 @@ class Core:
                 outcome = self.settle(op, expect, None, exc, None, retries, started)
             else:
                 outcome = self.settle(op, expect, result, None, result.http_response, retries, started)
+            if retries and op.gone_is_done and isinstance(outcome.error, NotFoundError):
+                logger.info("%s: the retry found nothing left; an earlier attempt did it", op.name)
+                outcome = _Outcome(value=expect(), response=outcome.response)
             if outcome.delay is None:
                 value: T = _finish(outcome)
                 return value
@@ -157,6 +193,8 @@ class Core:
         """The one place a call's outcome is decided: model, typed error, and whether to retry."""
         elapsed = time.perf_counter() - started
         elapsed_ms = elapsed * 1000
+        if response is None and isinstance(exc, httpx.DecodingError):
+            response = _undecodable(exc)
         if response is None:
             assert exc is not None
             if not isinstance(exc, httpx.TransportError):
@@ -183,8 +221,12 @@ class Core:
                 return _Outcome(value=parsed, response=response, elapsed=elapsed)
             url = str(response.request.url)
             body = response.content.decode("utf-8", errors="replace")
+            if isinstance(exc, httpx.DecodingError):
+                problem = f"the body could not be decoded ({exc})"
+            else:
+                problem = f"the body is not a valid {expect.__name__}: {body[:200]!r}"
             error = APIResponseValidationError(
-                f"{op.method} {url} -> {status}: the body is not a valid {expect.__name__}: {body[:200]!r}",
+                f"{op.method} {url} -> {status}: {problem}",
                 status_code=status,
                 method=op.method,
                 url=url,
@@ -205,7 +247,7 @@ class Core:
         delay = self.retry_policy.retry_status(
             method=op.method, status_code=status, headers=response.headers, retries_done=retries, now=now
         )
-        return self._log_retry(op, _Outcome(error=error, delay=delay, response=response), retries)
+        return self._log_retry(op, _Outcome(error=error, cause=exc, delay=delay, response=response), retries)
 
     def _log_retry(self, op: Operation, outcome: _Outcome, retries: int) -> _Outcome:
         if outcome.delay is not None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+import httpx
 import pytest
-from linode_images import Filter, RetryPolicy
+from linode_images import APIResponseValidationError, Filter, RetryPolicy, ServerError
 
-from tests.overlay.support import Recorder
+from tests.overlay.support import Recorder, image_json
 
 
 @pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
@@ -73,3 +76,52 @@ def test_an_image_id_longer_than_any_is_refused(make: Any, method: str) -> None:
 def test_negative_retry_settings_are_refused(settings: dict[str, Any]) -> None:
     with pytest.raises(ValueError):
         RetryPolicy(**settings)
+
+
+NOT_GZIP = {"content-encoding": "gzip", "content-type": "application/json"}
+
+
+class RawBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body handed over as it is: a Response built from bytes would decode them at once."""
+
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self.body
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield self.body
+
+
+class Answers:
+    """A MockTransport handler giving ``answers`` in turn (the last one for ever), counting requests."""
+
+    def __init__(self, *answers: tuple[int, dict[str, str], bytes]) -> None:
+        self.answers = list(answers)
+        self.count = 0
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.count += 1
+        status, headers, body = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
+        return httpx.Response(status, headers=headers, stream=RawBody(body))
+
+
+def test_a_success_whose_body_is_not_the_gzip_it_claims_is_a_validation_error(make: Any) -> None:
+    answers = Answers((200, NOT_GZIP, b'{"id": "x"}'))
+    with pytest.raises(APIResponseValidationError, match="could not be decoded") as info:
+        make(answers, retry=2).call("get", "private/1")
+    assert info.value.status_code == 200 and answers.count == 1
+
+
+def test_a_5xx_whose_body_is_not_the_gzip_it_claims_is_retried(make: Any) -> None:
+    image = json.dumps(image_json()).encode()
+    answers = Answers(
+        (502, NOT_GZIP, b"<html>bad gateway</html>"), (200, {"content-type": "application/json"}, image)
+    )
+    assert make(answers, retry=2).call("get", "private/1").id == "private/1"
+    assert answers.count == 2
+    gateway = Answers((502, NOT_GZIP, b"<html>"))
+    with pytest.raises(ServerError) as info:
+        make(gateway, retry=1).call("get", "private/1")
+    assert info.value.status_code == 502 and gateway.count == 2

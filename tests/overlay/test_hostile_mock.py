@@ -7,8 +7,8 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from linode_images import LinodeImages
-from linode_images_mock import MockConfig, MockServer
+from linode_images import LinodeImages, NotFoundError
+from linode_images_mock import FaultPlan, MockConfig, MockServer
 
 from ..support import TOKEN, fresh_mock, mock_server_fixture
 
@@ -76,3 +76,15 @@ def test_an_explicit_proxy_is_not_used_for_plain_http_to_loopback(mock: MockServ
     with LinodeImages(token=TOKEN, base_url=mock.url, proxy=proxy.url, retry=0) as client:
         assert client.images.get("linode/debian12").id == "linode/debian12"
     assert proxy.connections == 0
+
+
+def test_a_retried_delete_that_finds_the_image_gone_succeeded(mock: MockServer) -> None:
+    with LinodeImages(token=TOKEN, base_url=mock.url, retry=2, sleep=lambda s: None) as client:
+        image = client.images.create(disk_id=1001, label="to-delete")
+        mock.state.configure(faults={"delete-image": FaultPlan(sequence=["lost"])})
+        client.images.delete(image.id)  # the answer is lost; the retry gets 404
+        assert mock.state.counters.requests["delete-image"] == 2
+        with pytest.raises(NotFoundError):
+            client.images.get(image.id)
+        with pytest.raises(NotFoundError):
+            client.images.delete(image.id)  # a first attempt's 404 is still an error
