@@ -142,13 +142,21 @@ class Core:
         # Epoch time before which an operation must not be called again (X-RateLimit-Remaining: 0).
         self.rate_limit_resets: dict[str, float] = {}
 
-    def call(self, op: Operation, expect: type[T], /, *args: Any, **kwargs: Any) -> Flow[T]:
-        """One API call as a flow: the model of type ``expect``, or the typed error raised."""
+    def call(
+        self, op: Operation, expect: type[T], /, *args: Any, deadline: float | None = None, **kwargs: Any
+    ) -> Flow[T]:
+        """One API call as a flow: the model of type ``expect``, or the typed error raised.
+
+        ``deadline`` (epoch seconds, the clock's) bounds the pauses between retries: a retry
+        that would start after it is not made, and the last error is raised instead.
+        """
         kwargs["client"] = self.generated
         effect = Call(op.sync, op.asyncio, (self.api_version, *args), kwargs)
         retries = 0
         while True:
             wait = self._rate_limit_wait(op)
+            if deadline is not None:
+                wait = min(wait, max(0.0, deadline - self.clock()))
             if wait > 0:
                 yield Pause(wait)
             started = time.perf_counter()
@@ -163,6 +171,8 @@ class Core:
             if retries and op.gone_is_done and isinstance(outcome.error, NotFoundError):
                 logger.info("%s: the retry found nothing left; an earlier attempt did it", op.name)
                 outcome = _Outcome(value=expect(), response=outcome.response)
+            if outcome.delay is not None and deadline is not None and self.clock() + outcome.delay > deadline:
+                outcome.delay = None  # the caller's time is up before the retry could start
             if outcome.delay is None:
                 value: T = _finish(outcome)
                 return value

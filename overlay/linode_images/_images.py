@@ -87,8 +87,9 @@ def _wait(
         poll_interval=poll,
         max_interval=most,
         clock=core.clock,
+        clamp=core.retry_policy.clamp,
     )
-    return wait_flow(lambda: core.call(GET, Image, image_id), waiter)
+    return wait_flow(lambda deadline: core.call(GET, Image, image_id, deadline=deadline), waiter)
 
 
 class Images:

@@ -138,6 +138,10 @@ class RetryPolicy:
             if reset is None:
                 return None
             seconds = reset - now
+        return self.clamp(seconds)
+
+    def clamp(self, seconds: float) -> float:
+        """A wait the server asked for, as this policy honours it: within [0, max_retry_after]."""
         return min(max(seconds, 0.0), self.max_retry_after)
 
     def retries_status(self, status_code: int) -> bool:

@@ -213,5 +213,6 @@ def upload_flow(core: Core, source: UploadSource, options: UploadOptions) -> Flo
         poll_interval=DEFAULT_POLL_INTERVAL,
         max_interval=DEFAULT_MAX_INTERVAL,
         clock=core.clock,
+        clamp=core.retry_policy.clamp,
     )
-    return (yield from wait_flow(lambda: core.call(GET, Image, image_id), waiter))
+    return (yield from wait_flow(lambda deadline: core.call(GET, Image, image_id, deadline=deadline), waiter))
