@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 
-from ._config import USER_AGENT, NetworkOptions, is_loopback, logger
+from ._config import USER_AGENT, NetworkOptions, is_loopback, logger, redact
 from ._flow import AsyncEffects, Flow, Pause, PutData, SyncEffects, run_async, run_sync
 from ._progress import ProgressCallback, SentCounter
 from ._retry import RetryPolicy
@@ -192,10 +192,11 @@ def _failure_from_status(answer: StorageAnswer, retry: RetryPolicy) -> PutFailur
 def _failure_from_exception(exc: Exception) -> PutFailure:
     if isinstance(exc, SourceChangedError):
         return PutFailure(str(exc))
+    # redact: an exception's text may quote the URL, whose signature is a credential.
     if isinstance(exc, httpx.TimeoutException):
-        return PutFailure(f"the upload timed out ({type(exc).__name__}: {exc})", retryable=True)
+        return PutFailure(redact(f"the upload timed out ({type(exc).__name__}: {exc})"), retryable=True)
     # Reset, refused, dropped mid-body: a fresh PUT may well get through.
-    return PutFailure(f"the connection failed ({type(exc).__name__}: {exc})", retryable=True)
+    return PutFailure(redact(f"the connection failed ({type(exc).__name__}: {exc})"), retryable=True)
 
 
 def _next_pause(
