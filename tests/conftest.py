@@ -21,7 +21,7 @@ _KINDS = {
     "overlay/test_hostile_mock.py": "mock",
     "upload/test_upload_mock.py": "mock",
     "upload/test_upload_memory.py": "mock",
-    "upload/test_upload_secrets.py": "mock",
+    "upload/test_upload_hostile.py": "mock",
     "wait/test_wait_mock.py": "mock",
     "demo": "mock",
     "readme": "mock",
