@@ -13,6 +13,8 @@
     │   ├── RateLimitError ........ 429, with ``retry_after``
     │   └── ServerError ........... 5xx (nginx HTML 502 pages included)
     │       └── MaintenanceError .. 503 with ``X-Maintenance-Mode``
+    ├── PaginationError ........... a list's pages cannot be trusted (a page repeated only
+    │                               images already seen); iterating stopped
     ├── UploadError ............... the pre-signed upload of image data failed
     ├── UnreachableStatusError .... an awaited state can no longer be reached; waiting stopped
     └── WaitTimeoutError .......... an image did not reach the wanted state in time
@@ -46,6 +48,7 @@ __all__ = [
     "LinodeError",
     "MaintenanceError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "ServerError",
@@ -176,6 +179,17 @@ class ServerError(APIStatusError):
 
 class MaintenanceError(ServerError):
     """503 with ``X-Maintenance-Mode``: the API is down for maintenance; not retried."""
+
+
+class PaginationError(LinodeError):
+    """A page of a list brought only images already yielded: the API's page count cannot be
+    trusted (it repeats pages), or the list moved by more than a page between two requests.
+    Iterating stopped at ``page``; the images yielded before are all distinct."""
+
+    def __init__(self, message: str, *, page: int, pages: int) -> None:
+        super().__init__(message)
+        self.page = page
+        self.pages = pages
 
 
 class UploadError(LinodeError):

@@ -4,7 +4,9 @@ When the collection changes between two page requests (an image created or delet
 someone else), offsets shift: an image can move onto a page already read (it is then
 missed) or onto the next page (it would be read twice). The iterators never raise because
 of this and never yield the same image id twice in one iteration; they stop when a page
-comes back empty or the last page reported by the API has been read.
+comes back empty or the last page reported by the API has been read, and raise
+``PaginationError`` when a page brings only images already yielded (a server repeating pages
+would otherwise be read for ever).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import asyncio
 from collections import deque
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterator
 
+from ._errors import PaginationError
 from ._models import Image, PaginatedImages, Unset
 
 __all__ = ["AsyncImagePager", "ImagePager"]
@@ -43,6 +46,15 @@ class _PageWalk:
                     continue
                 self._seen.add(key)
             fresh.append(image)
+        if data and not fresh:
+            # Without this a server repeating one page with "pages": 10**9 keeps the loop going
+            # for ever; nothing after such a page can be trusted.
+            raise PaginationError(
+                f"page {number} of {reported} brought only images already listed: the API repeats "
+                "pages, or the list changed by more than a page while it was read; stopped there",
+                page=number,
+                pages=reported,
+            )
         return fresh
 
 

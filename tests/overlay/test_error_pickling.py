@@ -25,6 +25,7 @@ KWARGS: dict[str, dict[str, Any]] = {
     "UploadError": dict(status_code=403, code="AccessDenied", image_id="private/1", image_deleted=True),
     "UnreachableStatusError": dict(image_id="private/1", last_image=IMAGE, elapsed=1.0),
     "WaitTimeoutError": dict(image_id="private/1", last_image=IMAGE, elapsed=1.0),
+    "PaginationError": dict(page=2, pages=10**9),
     "RateLimitError": dict(STATUS, retry_after=3.0, headers=httpx.Headers({"retry-after": "3"})),
 }
 ERROR_CLASSES = [

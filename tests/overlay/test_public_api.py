@@ -40,6 +40,7 @@ EXPECTED = {
     "NotFoundError",
     "ORDERABLE_FIELDS",
     "PaginatedImages",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
@@ -97,6 +98,7 @@ def test_error_tree() -> None:
         e.APIResponseValidationError,
         e.UploadError,
         e.WaitTimeoutError,
+        e.PaginationError,
     ):
         assert issubclass(cls, e.LinodeError)
     assert issubclass(e.APITimeoutError, e.APIConnectionError)
@@ -129,6 +131,7 @@ def test_error_tree() -> None:
         "UploadError",
         "WaitTimeoutError",
         "APIResponseValidationError",
+        "PaginationError",
     ):
         assert name in doc, name
 
