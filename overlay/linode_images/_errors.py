@@ -196,7 +196,9 @@ class UploadError(LinodeError):
     """Sending image data to the pre-signed ``upload_to`` URL failed.
 
     ``code`` is the object storage's XML ``<Code>`` when it sent one; ``image_deleted`` says
-    whether the pending image was deleted afterwards (None: not attempted).
+    whether the pending image was deleted afterwards (None: kept, because of
+    ``delete_on_failure=False`` or because its data may have arrived; the message says which);
+    ``image_status`` is the image's status when it was looked at before deleting, if it was.
     """
 
     def __init__(
@@ -209,6 +211,7 @@ class UploadError(LinodeError):
         image_id: str | None = None,
         image_deleted: bool | None = None,
         attempts: int = 1,
+        image_status: str | None = None,
     ) -> None:
         super().__init__(message)
         self.status_code = status_code
@@ -217,6 +220,7 @@ class UploadError(LinodeError):
         self.image_id = image_id
         self.image_deleted = image_deleted
         self.attempts = attempts
+        self.image_status = image_status
 
 
 class UnreachableStatusError(LinodeError):
