@@ -19,6 +19,7 @@ _KINDS = {
     "mock": "mock",
     "overlay/test_against_mock.py": "mock",
     "overlay/test_hostile_mock.py": "mock",
+    "overlay/test_async_abandon.py": "mock",
     "upload/test_upload_mock.py": "mock",
     "upload/test_upload_memory.py": "mock",
     "upload/test_upload_hostile.py": "mock",

@@ -31,7 +31,8 @@ from ._config import (
 from ._core import Core, aremember_answer, remember_answer
 from ._flow import AsyncEffects, Flow, SyncEffects, run_async, run_sync
 from ._images import AsyncImages, Images
-from ._models import ApiVersion
+from ._models import ApiVersion, PaginatedImages
+from ._pagination import cancel_all
 from ._retry import RetryPolicy
 from ._storage import asend_put, send_put, upload_async_http_client, upload_http_client
 
@@ -309,6 +310,7 @@ class AsyncLinodeImages(_BaseClient):
         if max_concurrency < 1:
             raise ValueError("max_concurrency must be >= 1")
         self._max_concurrency = max_concurrency
+        self._page_tasks: set[asyncio.Task[PaginatedImages]] = set()
         self._sleep: Callable[[float], Awaitable[None]] = sleep or asyncio.sleep
         self._http = httpx.AsyncClient(**self._httpx_kwargs(), event_hooks={"response": [aremember_answer]})
         self._generated.set_async_httpx_client(self._http)
@@ -327,7 +329,9 @@ class AsyncLinodeImages(_BaseClient):
         return self._storage
 
     async def aclose(self) -> None:
-        """Close the connections (the injected transport included)."""
+        """Close the connections (the injected transport included), after cancelling the page
+        requests of ``images.list()`` iterations still in flight."""
+        await cancel_all(self._page_tasks)
         if self._storage is not None:
             await self._storage.aclose()
         await self._http.aclose()

@@ -7,6 +7,7 @@ under twin signatures and docstrings.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Awaitable, Mapping, Sequence
 from typing import Any, Literal, Protocol, TypeVar
@@ -49,6 +50,7 @@ class _SyncClient(Protocol):
 class _AsyncClient(Protocol):
     _core: Core
     _max_concurrency: int
+    _page_tasks: set[asyncio.Task[PaginatedImages]]
 
     def _run(self, flow: Flow[T], /) -> Awaitable[T]: ...
 
@@ -332,7 +334,9 @@ class AsyncImages:
         """
         x_filter = _x_filter(filter, order_by, order, page_size)
         fetch = lambda number: self._client._run(_page(self._core, number, page_size, x_filter))  # noqa: E731
-        return AsyncImagePager(fetch, max_concurrency or self._client._max_concurrency)
+        return AsyncImagePager(
+            fetch, max_concurrency or self._client._max_concurrency, self._client._page_tasks
+        )
 
     async def create(
         self,

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from typing import Any
 
 from ._errors import PaginationError
 from ._models import Image, PaginatedImages, Unset
 
-__all__ = ["AsyncImagePager", "ImagePager"]
+__all__ = ["AsyncImagePager", "ImagePager", "cancel_all"]
 
 
 class _PageWalk:
@@ -86,19 +87,39 @@ class ImagePager(Iterator[Image]):
         return next(self._items)
 
 
+async def cancel_all(tasks: Iterable[asyncio.Task[Any]]) -> None:
+    """Cancel ``tasks`` and wait until they have ended, retrieving their outcomes: a page
+    request left running would use connections after the client closed them, and asyncio
+    would report its failure as never retrieved."""
+    pending = list(tasks)
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.gather(*pending, return_exceptions=True)
+
+
 class AsyncImagePager(AsyncIterator[Image]):
     """Every image of a filtered list; after the first page, the remaining pages are fetched
     concurrently (at most ``max_concurrency`` in flight) and yielded in page order.
 
     Leaving the loop early cancels the page requests still in flight once ``aclose()`` runs
-    (``async for`` over ``aclosing(...)``, or garbage collection).
+    (``async for`` over ``aclosing(...)``, or garbage collection), and closing the client
+    cancels and awaits those of every iteration left behind.
     """
 
-    def __init__(self, fetch_page: Callable[[int], Awaitable[PaginatedImages]], max_concurrency: int) -> None:
+    def __init__(
+        self,
+        fetch_page: Callable[[int], Awaitable[PaginatedImages]],
+        max_concurrency: int,
+        in_flight: set[asyncio.Task[PaginatedImages]] | None = None,
+    ) -> None:
         if max_concurrency < 1:
             raise ValueError("max_concurrency must be >= 1")
         self._fetch_page = fetch_page
         self._max_concurrency = max_concurrency
+        # The client's set of page requests in flight: closing the client cancels and awaits
+        # them, even those of an iteration that was left without aclose().
+        self._registry = in_flight if in_flight is not None else set()
         self._walk = _PageWalk()
         self._items = self._iterate()
 
@@ -116,7 +137,7 @@ class AsyncImagePager(AsyncIterator[Image]):
             while True:
                 while len(in_flight) < self._max_concurrency and scheduled < walk.last_page:
                     scheduled += 1
-                    in_flight.append((scheduled, asyncio.ensure_future(self._fetch_page(scheduled))))
+                    in_flight.append((scheduled, self._start(scheduled)))
                 if not in_flight:
                     return
                 number, task = in_flight.popleft()
@@ -128,10 +149,13 @@ class AsyncImagePager(AsyncIterator[Image]):
                     in_flight.pop()[1].cancel()
                     scheduled -= 1
         finally:
-            for _, task in in_flight:
-                if task.done() and not task.cancelled():
-                    task.exception()  # retrieved, so asyncio does not report it as lost
-                task.cancel()
+            await cancel_all([task for _, task in in_flight])
+
+    def _start(self, number: int) -> asyncio.Task[PaginatedImages]:
+        task = asyncio.ensure_future(self._fetch_page(number))
+        self._registry.add(task)
+        task.add_done_callback(self._registry.discard)
+        return task
 
     def __aiter__(self) -> AsyncImagePager:
         return self
