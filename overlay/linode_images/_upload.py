@@ -35,8 +35,8 @@ from ._errors import APIConnectionError, LinodeError, NotFoundError, UploadError
 from ._filter import build_x_filter
 from ._flow import Flow, Prepare
 from ._models import DeleteImageResponse, Image, PaginatedImages, Unset, UploadImageResponse
-from ._retry import NOT_SENT_ERRORS
 from ._progress import ProgressCallback, progress_callback
+from ._retry import NOT_SENT_ERRORS
 from ._source import (
     DEFAULT_COMPRESS_LEVEL,
     DEFAULT_MAX_SIZE,

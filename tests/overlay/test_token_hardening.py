@@ -3,6 +3,7 @@ never sent through a proxy in clear, never sent to a host hidden behind userinfo
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Iterator
 from typing import Any
@@ -83,10 +84,8 @@ def _reachable(root: object) -> Iterator[object]:
             todo.extend([obj.__cause__, obj.__context__, obj.args])
         for name in getattr(type(obj), "__slots__", ()):
             todo.append(getattr(obj, name, None))
-        try:
+        with contextlib.suppress(TypeError):  # no __dict__
             todo.append(vars(obj))
-        except TypeError:
-            pass
 
 
 def _carries(obj: object, secret: str) -> bool:

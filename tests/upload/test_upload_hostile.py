@@ -132,9 +132,11 @@ def _pending(mock: MockServer, label: str) -> list[str]:
 @pytest.mark.parametrize("keep", [False, True])
 def test_ctrl_c_while_the_create_is_in_flight_leaves_no_pending_image(mock: MockServer, keep: bool) -> None:
     transport = _InterruptAfter(KeyboardInterrupt())
-    with LinodeImages(token=TOKEN, base_url=mock.url, transport=transport) as linode:
-        with pytest.raises(KeyboardInterrupt) as info:
-            linode.images.upload(GZIP, label="interrupted", region="us-east", delete_on_failure=not keep)
+    with (
+        LinodeImages(token=TOKEN, base_url=mock.url, transport=transport) as linode,
+        pytest.raises(KeyboardInterrupt) as info,
+    ):
+        linode.images.upload(GZIP, label="interrupted", region="us-east", delete_on_failure=not keep)
     notes = " ".join(getattr(info.value, "__notes__", []))
     if keep:
         assert _pending(mock, "interrupted") != [] and "pending images that match it" in notes
