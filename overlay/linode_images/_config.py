@@ -128,13 +128,14 @@ for _name in ("linode_images", "httpx"):
 def check_base_url(base_url: str | httpx.URL, allow_insecure_http: bool) -> str:
     """``base_url`` without a trailing slash, if the token may be sent there, else ``ValueError``."""
     url = httpx.URL(str(base_url))
-    if url.scheme not in ("http", "https") or not url.host:
-        raise ValueError(f"base_url must be an http(s) URL with a host, not {str(base_url)!r}")
     if url.userinfo:
-        # "https://api.linode.com@evil.example" has the host evil.example.
+        # "https://api.linode.com@evil.example" has the host evil.example; the message leaves
+        # out what came before the '@', which may be a password.
         raise ValueError(
             f"base_url must not carry user information (the part before '@'); its host is {url.host!r}"
         )
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(f"base_url must be an http(s) URL with a host, not {str(base_url)!r}")
     if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
         raise ValueError(
             f"refusing to send the API token over plain http to {url.host!r}; "

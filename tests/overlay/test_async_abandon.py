@@ -24,7 +24,7 @@ def mock(mock_server: MockServer) -> MockServer:
     server = fresh_mock(mock_server, DEFAULTS)
     server.state.seed_images(300, public=False, account="default")
     # Page 1 at once, the others slowly: they are in flight when the loop is left.
-    server.state.configure(faults={"get-images": FaultPlan(sequence=["ok", "ok"] + ["latency:0.3"] * 20)})
+    server.state.configure(faults={"get-images": FaultPlan(sequence=("ok", "ok", *["latency:0.3"] * 20))})
     return server
 
 

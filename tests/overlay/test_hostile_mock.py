@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 from collections.abc import Iterator
 
 import pytest
-from linode_images import LinodeImages, NotFoundError
+from linode_images import AsyncLinodeImages, LinodeImages, NotFoundError
 from linode_images_mock import FaultPlan, MockConfig, MockServer
 
 from ..support import TOKEN, fresh_mock, mock_server_fixture
@@ -75,13 +76,19 @@ def test_plain_http_to_loopback_never_goes_through_a_proxy(
 def test_an_explicit_proxy_is_not_used_for_plain_http_to_loopback(mock: MockServer, proxy: _Listener) -> None:
     with LinodeImages(token=TOKEN, base_url=mock.url, proxy=proxy.url, retry=0) as client:
         assert client.images.get("linode/debian12").id == "linode/debian12"
+
+    async def main() -> str:
+        async with AsyncLinodeImages(token=TOKEN, base_url=mock.url, proxy=proxy.url, retry=0) as client:
+            return str((await client.images.get("linode/debian12")).id)
+
+    assert asyncio.run(main()) == "linode/debian12"
     assert proxy.connections == 0
 
 
 def test_a_retried_delete_that_finds_the_image_gone_succeeded(mock: MockServer) -> None:
     with LinodeImages(token=TOKEN, base_url=mock.url, retry=2, sleep=lambda s: None) as client:
         image = client.images.create(disk_id=1001, label="to-delete")
-        mock.state.configure(faults={"delete-image": FaultPlan(sequence=["lost"])})
+        mock.state.configure(faults={"delete-image": FaultPlan(sequence=("lost",))})
         client.images.delete(image.id)  # the answer is lost; the retry gets 404
         assert mock.state.counters.requests["delete-image"] == 2
         with pytest.raises(NotFoundError):

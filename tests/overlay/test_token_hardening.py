@@ -52,7 +52,12 @@ def test_empty_token_argument_is_refused(cls: Any) -> None:
 
 @pytest.mark.parametrize(
     "base_url",
-    ["https://api.linode.com@evil.example", "https://user:pw@api.linode.com", "http://x@127.0.0.1:8"],
+    [
+        "https://api.linode.com@evil.example",
+        "https://user:pw@api.linode.com",
+        "http://x@127.0.0.1:8",
+        "ftp://u:pw@h",
+    ],
 )
 @pytest.mark.parametrize("cls", [LinodeImages, AsyncLinodeImages])
 def test_base_url_with_userinfo_is_refused(cls: Any, base_url: str) -> None:

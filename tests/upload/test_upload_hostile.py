@@ -32,7 +32,7 @@ def client(mock: MockServer) -> LinodeImages:
 def test_no_log_line_carries_the_signature(
     mock: MockServer, caplog: pytest.LogCaptureFixture, level: int, plan: list[str]
 ) -> None:
-    mock.state.configure(faults={"put-upload-data": FaultPlan(sequence=plan)})
+    mock.state.configure(faults={"put-upload-data": FaultPlan(sequence=tuple(plan))})
     with caplog.at_level(level), client(mock) as linode:
         try:
             linode.images.upload(GZIP, label="quiet", region="us-east", wait=False)
@@ -79,7 +79,7 @@ def test_a_lost_answer_then_a_refused_retry_keeps_the_image_whose_data_arrived(
 ) -> None:
     """The first PUT stored the data and its answer was lost; the retry is refused (403, the
     image is no longer pending) or fails: the image is looked at, and kept."""
-    mock.state.configure(faults={"put-upload-data": FaultPlan(sequence=plan)})
+    mock.state.configure(faults={"put-upload-data": FaultPlan(sequence=tuple(plan))})
     with client(mock) as linode:
         with pytest.raises(UploadError) as info:
             linode.images.upload(GZIP, label="arrived", region="us-east", wait=False)
@@ -158,7 +158,7 @@ def test_a_cancelled_create_leaves_no_pending_image(mock: MockServer) -> None:
 
 
 def test_a_create_whose_answer_was_lost_leaves_no_pending_image(mock: MockServer) -> None:
-    mock.state.configure(faults={"post-upload-image": FaultPlan(sequence=["lost"])})
+    mock.state.configure(faults={"post-upload-image": FaultPlan(sequence=("lost",))})
     with LinodeImages(token=TOKEN, base_url=mock.url) as linode, pytest.raises(APIConnectionError) as info:
         linode.images.upload(GZIP, label="unanswered", region="us-east")
     assert "was deleted" in " ".join(info.value.__notes__)
