@@ -159,14 +159,24 @@ class _ChunkReader:
         self._chunk_size = chunk_size
         self._body = body
 
+    def _too_long(self) -> SourceChangedError:
+        return SourceChangedError(
+            f"the source holds more than the {self._size:,} bytes {self._body.size_from}"
+        )
+
     def next_chunk(self) -> bytes:
         if self._remaining == 0:
             if self._body.check_end and self._read(1):
-                raise SourceChangedError(
-                    f"the source holds more than the {self._size:,} bytes {self._body.size_from}"
-                )
+                raise self._too_long()
             return b""
-        chunk = self._read(min(self._chunk_size, self._remaining))
+        want = min(self._chunk_size, self._remaining)
+        # The last chunk is read with one byte more: a source that grew is caught before the
+        # body is complete, so the storage never keeps a cut image. (The check above stays
+        # for streams that hand out fewer bytes than asked.)
+        last = self._body.check_end and want == self._remaining
+        chunk = self._read(want + 1 if last else want)
+        if len(chunk) > self._remaining:
+            raise self._too_long()
         if not chunk:
             sent = self._size - self._remaining
             raise SourceChangedError(

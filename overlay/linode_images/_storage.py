@@ -108,6 +108,7 @@ class PutFailure(Exception):
         retryable: bool = False,
         headers: httpx.Headers | None = None,
         maybe_stored: bool = False,
+        source_changed: bool = False,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
@@ -120,6 +121,8 @@ class PutFailure(Exception):
         self.headers = headers
         # An attempt sent the whole body and its answer was lost: the data may have arrived.
         self.maybe_stored = maybe_stored
+        # The source changed while it was sent: whatever arrived is not the image.
+        self.source_changed = source_changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +208,7 @@ def _failure_from_status(answer: StorageAnswer, retry: RetryPolicy) -> PutFailur
 
 def _failure_from_exception(exc: Exception) -> PutFailure:
     if isinstance(exc, SourceChangedError):
-        return PutFailure(str(exc))
+        return PutFailure(str(exc), source_changed=True)
     # redact: an exception's text may quote the URL, whose signature is a credential.
     if isinstance(exc, httpx.TimeoutException):
         return PutFailure(redact(f"the upload timed out ({type(exc).__name__}: {exc})"), retryable=True)

@@ -177,10 +177,14 @@ def _after_failed_put(
 
     Deleting an image whose data arrived would lose it: the image is looked at first, and kept
     when it has left ``pending_upload`` or when an attempt's answer was lost after the whole
-    body went (the storage may have the data, and the image not show it yet).
+    body went (the storage may have the data, and the image not show it yet). A source that
+    changed while it was sent is deleted whatever arrived: that is not the image.
     """
     if not delete:
         return None, None, _kept_message(image_id)
+    if failure.source_changed:
+        deleted, what = yield from _cleanup(core, image_id, True)
+        return deleted, None, what
     try:
         image = yield from core.call(GET, Image, image_id)
     except NotFoundError:
