@@ -15,6 +15,10 @@ class Unset:
     def __bool__(self) -> Literal[False]:
         return False
 
+    def __reduce__(self) -> str:
+        # Unpickled as the one UNSET, so that "is UNSET" holds for a model that crossed a process.
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
 

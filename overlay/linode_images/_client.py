@@ -11,7 +11,7 @@ import asyncio
 import os
 import ssl
 import time
-from collections.abc import Awaitable, Callable, Generator, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping
 from types import TracebackType
 from typing import Any, Literal, Self, TypeVar
 
@@ -25,11 +25,14 @@ from ._config import (
     USER_AGENT,
     NetworkOptions,
     check_base_url,
+    check_token,
+    direct_mount,
 )
-from ._core import Core
+from ._core import Core, aremember_answer, remember_answer
 from ._flow import AsyncEffects, Flow, SyncEffects, run_async, run_sync
 from ._images import AsyncImages, Images
 from ._models import ApiVersion
+from ._pagination import cancel_all
 from ._retry import RetryPolicy
 from ._sharegroup_tokens import AsyncShareGroupTokens, ShareGroupTokens
 from ._sharegroups import AsyncShareGroups, ShareGroups
@@ -38,6 +41,9 @@ from ._storage import asend_put, send_put, upload_async_http_client, upload_http
 __all__ = ["AsyncLinodeImages", "LinodeImages"]
 
 T = TypeVar("T")
+
+
+_REDACTED_BEARER = "Bearer <redacted>"
 
 
 class _TokenAuth(httpx.Auth):
@@ -50,10 +56,30 @@ class _TokenAuth(httpx.Auth):
         url = httpx.URL(base_url)
         self._origin = (url.scheme, url.netloc)
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def _sign(self, request: httpx.Request) -> bool:
         if self._token is not None and (request.url.scheme, request.url.netloc) == self._origin:
             request.headers["Authorization"] = "Bearer " + self._token
-        yield request
+            return True
+        return False
+
+    # Once the request has gone (answered or failed), its header is replaced: the request
+    # object stays reachable from errors (``httpx.RequestError.request``, a response's
+    # ``request``), and nothing reachable from an error may carry the token.
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        signed = self._sign(request)
+        try:
+            yield request
+        finally:
+            if signed:
+                request.headers["Authorization"] = _REDACTED_BEARER
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        signed = self._sign(request)
+        try:
+            yield request
+        finally:
+            if signed:
+                request.headers["Authorization"] = _REDACTED_BEARER
 
     @property
     def has_token(self) -> bool:
@@ -106,10 +132,9 @@ class _BaseClient:
         allow_insecure_http: bool,
         headers: Mapping[str, str] | None,
     ) -> None:
-        if token is None:
-            token = os.environ.get("LINODE_TOKEN") or None
-        if token is not None and any(ch in token for ch in "\r\n"):
-            raise ValueError("the token contains a line break")
+        # An unset or empty LINODE_TOKEN is anonymous, as shells export empty variables;
+        # an explicit token="" is refused by check_token.
+        token = check_token(os.environ.get("LINODE_TOKEN") or None if token is None else token)
         self._base_url = check_base_url(base_url or DEFAULT_BASE_URL, allow_insecure_http)
         try:
             self._api_version = ApiVersion(api_version)
@@ -157,8 +182,10 @@ class _BaseClient:
         return self._retry_policy
 
     def _httpx_kwargs(self) -> dict[str, Any]:
+        kwargs = self._network.httpx_kwargs()
+        kwargs["mounts"].update(direct_mount(httpx.URL(self._base_url)))
         return {
-            **self._network.httpx_kwargs(),
+            **kwargs,
             "base_url": self._base_url,
             "headers": self._headers,
             "auth": self._auth,
@@ -166,7 +193,12 @@ class _BaseClient:
         }
 
     def __repr__(self) -> str:
-        token = "<redacted>" if self._auth.has_token else "None"
+        # getattr: a constructor that raised leaves a half-made object, whose repr is still
+        # shown by tracebacks that capture locals.
+        auth = getattr(self, "_auth", None)
+        if auth is None:
+            return f"<{type(self).__name__} (not configured)>"
+        token = "<redacted>" if auth.has_token else "None"
         return (
             f"{type(self).__name__}(base_url={self._base_url!r}, "
             f"api_version={str(self._api_version)!r}, token={token})"
@@ -208,7 +240,7 @@ class LinodeImages(_BaseClient):
     ) -> None:
         super().__init__(**_settings(locals()))
         self._sleep: Callable[[float], None] = sleep or time.sleep
-        self._http = httpx.Client(**self._httpx_kwargs())
+        self._http = httpx.Client(**self._httpx_kwargs(), event_hooks={"response": [remember_answer]})
         self._generated.set_httpx_client(self._http)
         self._storage: httpx.Client | None = None
         self._effects = SyncEffects(
@@ -283,8 +315,9 @@ class AsyncLinodeImages(_BaseClient):
         if max_concurrency < 1:
             raise ValueError("max_concurrency must be >= 1")
         self._max_concurrency = max_concurrency
+        self._page_tasks: set[asyncio.Future[Any]] = set()
         self._sleep: Callable[[float], Awaitable[None]] = sleep or asyncio.sleep
-        self._http = httpx.AsyncClient(**self._httpx_kwargs())
+        self._http = httpx.AsyncClient(**self._httpx_kwargs(), event_hooks={"response": [aremember_answer]})
         self._generated.set_async_httpx_client(self._http)
         self._storage: httpx.AsyncClient | None = None
         self._effects = AsyncEffects(
@@ -303,7 +336,9 @@ class AsyncLinodeImages(_BaseClient):
         return self._storage
 
     async def aclose(self) -> None:
-        """Close the connections (the injected transport included)."""
+        """Close the connections (the injected transport included), after cancelling the page
+        requests of ``images.list()`` iterations still in flight."""
+        await cancel_all(self._page_tasks)
         if self._storage is not None:
             await self._storage.aclose()
         await self._http.aclose()

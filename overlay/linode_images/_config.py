@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import re
 import ssl
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,8 +28,11 @@ __all__ = [
     "USER_AGENT",
     "NetworkOptions",
     "check_base_url",
+    "check_token",
+    "direct_mount",
     "is_loopback",
     "logger",
+    "redact",
 ]
 
 logger = logging.getLogger("linode_images")
@@ -58,9 +62,78 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def check_token(token: object) -> str | None:
+    """``token`` if it can be sent as ``Authorization: Bearer <token>``; None for anonymous.
+
+    An empty string is refused rather than taken for anonymous access, which is ``None``: it
+    is what an unset variable read with a default of ``""`` gives, and the caller meant a
+    token. Whitespace around it (a copy-paste) or any control character inside is refused
+    too; no message repeats the token.
+
+    >>> check_token(None) is None, check_token("abc")
+    (True, 'abc')
+    """
+    if token is None:
+        return None
+    if not isinstance(token, str):
+        raise TypeError(f"token must be a str or None, not {type(token).__name__}")
+    if not token:
+        raise ValueError(
+            "the token is empty; pass token=None (and leave LINODE_TOKEN unset) for anonymous access"
+        )
+    if token != token.strip() or _CONTROL.search(token):
+        raise ValueError(
+            "the token has whitespace around it or a control character in it (a copy-paste "
+            "leftover?); pass the token exactly as Linode issued it"
+        )
+    return token
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Query parameters of a pre-signed URL that are credentials: the value is replaced in logs
+# and messages (REAL-API-FACTS "Upload": Signature=...&Expires=...&AWSAccessKeyId=...).
+_SECRET_QUERY = re.compile(
+    r"(?i)([?&](?:signature|x-amz-signature|x-amz-credential|x-amz-security-token)=)[^&#\s\"'>]*"
+)
+
+
+def redact(text: str) -> str:
+    """``text`` with the signature of any pre-signed URL in it replaced by ``<redacted>``.
+
+    >>> redact("PUT https://h/b/1?Signature=abc&Expires=9")
+    'PUT https://h/b/1?Signature=<redacted>&Expires=9'
+    """
+    return _SECRET_QUERY.sub(r"\1<redacted>", text)
+
+
+class _RedactingFilter(logging.Filter):
+    """Applies ``redact`` to every record of the logger it is on (ours and httpx's)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+_REDACTING_FILTER = _RedactingFilter()
+# httpx logs each request at INFO ("HTTP Request: PUT <url> ..."), the upload's signed URL
+# included; our own records pass through the same function.
+for _name in ("linode_images", "httpx"):
+    if not any(isinstance(f, _RedactingFilter) for f in logging.getLogger(_name).filters):
+        logging.getLogger(_name).addFilter(_REDACTING_FILTER)
+
+
 def check_base_url(base_url: str | httpx.URL, allow_insecure_http: bool) -> str:
     """``base_url`` without a trailing slash, if the token may be sent there, else ``ValueError``."""
     url = httpx.URL(str(base_url))
+    if url.userinfo:
+        # "https://api.linode.com@evil.example" has the host evil.example; the message leaves
+        # out what came before the '@', which may be a password.
+        raise ValueError(
+            f"base_url must not carry user information (the part before '@'); its host is {url.host!r}"
+        )
     if url.scheme not in ("http", "https") or not url.host:
         raise ValueError(f"base_url must be an http(s) URL with a host, not {str(base_url)!r}")
     if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
@@ -69,6 +142,23 @@ def check_base_url(base_url: str | httpx.URL, allow_insecure_http: bool) -> str:
             "use https, a loopback address, or allow_insecure_http=True"
         )
     return str(url).rstrip("/")
+
+
+def direct_mount(url: httpx.URL) -> dict[str, None]:
+    """An httpx ``mounts`` entry sending plain-http requests for ``url``'s loopback host past
+    any proxy (empty for any other URL): a proxy would carry them, and the API token or the
+    upload's signature, over the network in clear (``HTTP_PROXY``/``ALL_PROXY`` included)."""
+    if url.scheme == "http" and is_loopback(url.host):
+        return {f"http://{url.netloc.decode('ascii')}": None}
+    return {}
+
+
+# The loopback names and addresses people use, for the connections whose URL is not known
+# in advance (the upload's upload_to); a port-less pattern matches every port.
+_DIRECT: dict[str, None] = {
+    pattern: None
+    for pattern in ("http://localhost", "http://*.localhost", "http://127.0.0.1", "http://[::1]")
+}
 
 
 @dataclass(frozen=True)
@@ -102,6 +192,7 @@ class NetworkOptions:
         }
         if self.cert is not None:
             kwargs["cert"] = self.cert
+        kwargs["mounts"] = dict(_DIRECT)
         if self.transport is not None:
             kwargs["transport"] = self.transport
         return kwargs

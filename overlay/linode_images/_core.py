@@ -35,6 +35,7 @@ from ._errors import (
     APIResponseValidationError,
     APITimeoutError,
     LinodeError,
+    NotFoundError,
     body_excerpt,
     error_from_response,
     parse_error_details,
@@ -43,7 +44,7 @@ from ._flow import Call, Flow, Pause
 from ._models import ApiVersion
 from ._retry import RetryPolicy, parse_retry_after
 
-__all__ = ["DELETE", "GET", "LIST", "RAW_SINK", "Core", "Operation"]
+__all__ = ["DELETE", "GET", "LIST", "RAW_SINK", "Core", "Operation", "aremember_answer", "remember_answer"]
 
 T = TypeVar("T")
 
@@ -61,6 +62,8 @@ class Operation:
     asyncio: Callable[..., Awaitable[Response[Any]]]
     # Served under v4beta only (the spec's x-linode-beta): called there whatever api_version is.
     beta: bool = False
+    gone_is_done: bool = False
+    """A 404 to a retry is success: an earlier attempt did the work and its answer was lost."""
 
 
 LIST = Operation("get_images", "GET", get_images.sync_detailed, get_images.asyncio_detailed)
@@ -73,7 +76,37 @@ UPDATE = Operation("put_image", "PUT", put_image.sync_detailed, put_image.asynci
 REPLICATE = Operation(
     "post_replicate_image", "POST", post_replicate_image.sync_detailed, post_replicate_image.asyncio_detailed
 )
-DELETE = Operation("delete_image", "DELETE", delete_image.sync_detailed, delete_image.asyncio_detailed)
+DELETE = Operation(
+    "delete_image", "DELETE", delete_image.sync_detailed, delete_image.asyncio_detailed, gone_is_done=True
+)
+
+# Where the response hook leaves status and headers on the request, for the one failure that
+# comes after them: a body that cannot be decoded (Content-Encoding: gzip over a plain body).
+_ANSWER = "linode_images.answer"
+
+
+def remember_answer(response: httpx.Response) -> None:
+    """httpx response hook (sync client): keep the status and headers before the body is read."""
+    response.request.extensions[_ANSWER] = (response.status_code, response.headers)
+
+
+async def aremember_answer(response: httpx.Response) -> None:
+    """``remember_answer`` for the async client, whose hooks are awaited."""
+    remember_answer(response)
+
+
+def _undecodable(exc: httpx.DecodingError) -> httpx.Response | None:
+    """The answer whose body failed to decode, with its status and headers and no body."""
+    try:
+        request = exc.request
+    except RuntimeError:
+        return None
+    answer = request.extensions.get(_ANSWER)
+    if answer is None:
+        return None
+    status, headers = answer
+    headers = httpx.Headers([(k, v) for k, v in headers.multi_items() if k.lower() != "content-encoding"])
+    return httpx.Response(status, headers=headers, content=b"", request=request)
 
 
 @dataclass(slots=True)
@@ -113,14 +146,22 @@ class Core:
         # Epoch time before which an operation must not be called again (X-RateLimit-Remaining: 0).
         self.rate_limit_resets: dict[str, float] = {}
 
-    def call(self, op: Operation, expect: type[T], /, *args: Any, **kwargs: Any) -> Flow[T]:
-        """One API call as a flow: the model of type ``expect``, or the typed error raised."""
+    def call(
+        self, op: Operation, expect: type[T], /, *args: Any, deadline: float | None = None, **kwargs: Any
+    ) -> Flow[T]:
+        """One API call as a flow: the model of type ``expect``, or the typed error raised.
+
+        ``deadline`` (epoch seconds, the clock's) bounds the pauses between retries: a retry
+        that would start after it is not made, and the last error is raised instead.
+        """
         kwargs["client"] = self.generated
         version = ApiVersion.V4BETA if op.beta else self.api_version
         effect = Call(op.sync, op.asyncio, (version, *args), kwargs)
         retries = 0
         while True:
             wait = self._rate_limit_wait(op)
+            if deadline is not None:
+                wait = min(wait, max(0.0, deadline - self.clock()))
             if wait > 0:
                 yield Pause(wait)
             started = time.perf_counter()
@@ -132,6 +173,11 @@ class Core:
                 outcome = self.settle(op, expect, None, exc, None, retries, started)
             else:
                 outcome = self.settle(op, expect, result, None, result.http_response, retries, started)
+            if retries and op.gone_is_done and isinstance(outcome.error, NotFoundError):
+                logger.info("%s: the retry found nothing left; an earlier attempt did it", op.name)
+                outcome = _Outcome(value=expect(), response=outcome.response)
+            if outcome.delay is not None and deadline is not None and self.clock() + outcome.delay > deadline:
+                outcome.delay = None  # the caller's time is up before the retry could start
             if outcome.delay is None:
                 value: T = _finish(outcome)
                 return value
@@ -162,6 +208,8 @@ class Core:
         """The one place a call's outcome is decided: model, typed error, and whether to retry."""
         elapsed = time.perf_counter() - started
         elapsed_ms = elapsed * 1000
+        if response is None and isinstance(exc, httpx.DecodingError):
+            response = _undecodable(exc)
         if response is None:
             assert exc is not None
             if not isinstance(exc, httpx.TransportError):
@@ -202,7 +250,7 @@ class Core:
         delay = self.retry_policy.retry_status(
             method=op.method, status_code=status, headers=response.headers, retries_done=retries, now=now
         )
-        return self._log_retry(op, _Outcome(error=error, delay=delay, response=response), retries)
+        return self._log_retry(op, _Outcome(error=error, cause=exc, delay=delay, response=response), retries)
 
     def _log_retry(self, op: Operation, outcome: _Outcome, retries: int) -> _Outcome:
         if outcome.delay is not None:
@@ -227,6 +275,9 @@ def _validation_error(
     path: str | None
     if isinstance(cause, DecodeError):
         path, problem = cause.path, str(cause)
+    elif isinstance(cause, httpx.DecodingError):
+        # The body does not match its Content-Encoding (a gzip header on plain bytes).
+        path, problem = None, f"the body could not be decoded ({cause})"
     elif cause is None:
         # A success status the spec does not document for this operation.
         path, problem = None, f"a {response.status_code} answer is not documented here"

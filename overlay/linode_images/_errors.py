@@ -13,6 +13,8 @@
     │   ├── RateLimitError ........ 429, with ``retry_after``
     │   └── ServerError ........... 5xx (nginx HTML 502 pages included)
     │       └── MaintenanceError .. 503 with ``X-Maintenance-Mode``
+    ├── PaginationError ........... a list's pages cannot be trusted (a page repeated only
+    │                               images already seen); iterating stopped
     ├── UploadError ............... the pre-signed upload of image data failed
     ├── UnreachableStatusError .... an awaited state can no longer be reached; waiting stopped
     └── WaitTimeoutError .......... an image did not reach the wanted state in time
@@ -46,6 +48,7 @@ __all__ = [
     "LinodeError",
     "MaintenanceError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "ServerError",
@@ -75,6 +78,19 @@ class LinodeError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The subclasses take keyword-only arguments, which Exception's own reduce (calling
+        # the class with ``args``) cannot pass: rebuild from the attributes instead, so that an
+        # error crosses a process boundary (multiprocessing, ProcessPoolExecutor) intact.
+        return (_rebuild, (type(self), self.args, dict(vars(self))))
+
+
+def _rebuild(cls: type[LinodeError], args: tuple[Any, ...], state: dict[str, Any]) -> LinodeError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class APIConnectionError(LinodeError):
@@ -172,11 +188,24 @@ class MaintenanceError(ServerError):
     """503 with ``X-Maintenance-Mode``: the API is down for maintenance; not retried."""
 
 
+class PaginationError(LinodeError):
+    """A page of a list brought only images already yielded: the API's page count cannot be
+    trusted (it repeats pages), or the list moved by more than a page between two requests.
+    Iterating stopped at ``page``; the images yielded before are all distinct."""
+
+    def __init__(self, message: str, *, page: int, pages: int) -> None:
+        super().__init__(message)
+        self.page = page
+        self.pages = pages
+
+
 class UploadError(LinodeError):
     """Sending image data to the pre-signed ``upload_to`` URL failed.
 
     ``code`` is the object storage's XML ``<Code>`` when it sent one; ``image_deleted`` says
-    whether the pending image was deleted afterwards (None: not attempted).
+    whether the pending image was deleted afterwards (None: kept, because of
+    ``delete_on_failure=False`` or because its data may have arrived; the message says which);
+    ``image_status`` is the image's status when it was looked at before deleting, if it was.
     """
 
     def __init__(
@@ -189,6 +218,7 @@ class UploadError(LinodeError):
         image_id: str | None = None,
         image_deleted: bool | None = None,
         attempts: int = 1,
+        image_status: str | None = None,
     ) -> None:
         super().__init__(message)
         self.status_code = status_code
@@ -197,6 +227,7 @@ class UploadError(LinodeError):
         self.image_id = image_id
         self.image_deleted = image_deleted
         self.attempts = attempts
+        self.image_status = image_status
 
 
 class UnreachableStatusError(LinodeError):

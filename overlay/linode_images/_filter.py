@@ -11,6 +11,7 @@ field of any list; ``build_x_filter`` checks it against the list it is sent to.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -36,7 +37,15 @@ def _check_field(name: object, allowed: frozenset[str] = _ANY_FILTERABLE) -> str
     return name
 
 
+# Deeper than any filter a person writes; a deeper one (built by a loop gone wrong) is refused
+# here instead of exhausting the interpreter's recursion limit.
+MAX_DEPTH = 32
+
+
 def _check_value(value: object) -> FilterValue:
+    if isinstance(value, float) and not math.isfinite(value):
+        # json.dumps would write NaN or Infinity, which is not JSON.
+        raise ValueError(f"filter values must be finite numbers, not {value!r}")
     if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, str):
@@ -49,18 +58,23 @@ def _check_value(value: object) -> FilterValue:
 
 
 def _check_doc(
-    doc: object, filterable: frozenset[str] = _ANY_FILTERABLE, orderable: frozenset[str] = _ANY_ORDERABLE
+    doc: object,
+    filterable: frozenset[str] = _ANY_FILTERABLE,
+    orderable: frozenset[str] = _ANY_ORDERABLE,
+    depth: int = 1,
 ) -> dict[str, Any]:
     """Validate a filter document (a dict in X-Filter's grammar) against a list's fields and
     return a plain copy."""
     if not isinstance(doc, Mapping):
         raise ValueError(f"a filter is a dict or a Filter, not {type(doc).__name__}")
+    if depth > MAX_DEPTH:
+        raise ValueError(f"the filter is nested more than {MAX_DEPTH} levels deep")
     out: dict[str, Any] = {}
     for key, value in doc.items():
         if key in ("+and", "+or"):
             if not isinstance(value, list | tuple) or not value:
                 raise ValueError(f"{key} takes a non-empty list of filters")
-            out[key] = [_check_doc(v, filterable, orderable) for v in value]
+            out[key] = [_check_doc(v, filterable, orderable, depth + 1) for v in value]
         elif key == "+order_by":
             out[key] = _check_field(value, orderable)
         elif key == "+order":
@@ -135,12 +149,12 @@ class Filter:
     @classmethod
     def and_(cls, *filters: Filter | Mapping[str, Any]) -> Filter:
         """All of ``filters`` hold."""
-        return cls({"+and": [_as_doc(f) for f in filters]})
+        return cls({"+and": _flat("+and", filters)})
 
     @classmethod
     def or_(cls, *filters: Filter | Mapping[str, Any]) -> Filter:
         """At least one of ``filters`` holds."""
-        return cls({"+or": [_as_doc(f) for f in filters]})
+        return cls({"+or": _flat("+or", filters)})
 
     def __and__(self, other: Filter) -> Filter:
         return Filter.and_(self, other)
@@ -171,6 +185,16 @@ def _as_doc(f: Filter | Mapping[str, Any]) -> dict[str, Any]:
     return f.to_dict() if isinstance(f, Filter) else _check_doc(f)
 
 
+def _flat(key: str, filters: tuple[Filter | Mapping[str, Any], ...]) -> list[dict[str, Any]]:
+    """The operands of ``key``, splicing in those that are ``key`` lists themselves, so that
+    ``a & b & c & ...`` stays one level deep however many filters are combined."""
+    operands: list[dict[str, Any]] = []
+    for f in filters:
+        doc = _as_doc(f)
+        operands.extend(doc[key] if list(doc) == [key] else [doc])
+    return operands
+
+
 def build_x_filter(
     filter: Filter | Mapping[str, Any] | None = None,
     *,
@@ -195,4 +219,4 @@ def build_x_filter(
         doc["+order"] = order
     if not doc:
         return None
-    return json.dumps(doc, separators=(",", ":"))
+    return json.dumps(doc, separators=(",", ":"), allow_nan=False)

@@ -11,10 +11,14 @@ import re
 
 __all__ = ["check_image_id"]
 
-# linode/<name> (public, vendor names such as "debian12" or "ubuntu22.04"),
-# private/<n> and shared/<n> (numeric); see REAL-API-FACTS "Requests".
-_IMAGE_ID = re.compile(r"(?:linode/[A-Za-z0-9._-]+|private/[0-9]+|shared/[0-9]+)")
+# <namespace>/<name>: today linode/<name> (vendor names such as "debian12" or "ubuntu22.04"),
+# private/<n> and shared/<n> (REAL-API-FACTS "Requests"); a namespace added later is accepted
+# as long as the id keeps that shape. "." and ".." are refused as names below.
+_IMAGE_ID = re.compile(r"[a-z][a-z0-9_-]*/[A-Za-z0-9._-]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Far longer than any real id (labels are at most 50 characters, numbers a handful of digits),
+# far shorter than what breaks URL handling.
+MAX_IMAGE_ID_LENGTH = 128
 
 
 def check_image_id(image_id: object) -> str:
@@ -28,10 +32,16 @@ def check_image_id(image_id: object) -> str:
         raise TypeError(f"image id must be a str such as 'private/123', not {type(image_id).__name__}")
     if not image_id:
         raise ValueError("image id must not be empty")
+    if len(image_id) > MAX_IMAGE_ID_LENGTH:
+        raise ValueError(
+            f"image id is {len(image_id):,} characters long, more than any image id "
+            f"({MAX_IMAGE_ID_LENGTH}): {image_id[:40]!r}..."
+        )
     if _CONTROL.search(image_id):
         raise ValueError(f"image id contains control characters: {image_id!r}")
     if _IMAGE_ID.fullmatch(image_id) is None or image_id.split("/", 1)[1] in {".", ".."}:
         raise ValueError(
-            f"not an image id: {image_id!r} (expected 'linode/<name>', 'private/<n>' or 'shared/<n>')"
+            f"not an image id: {image_id!r} (expected '<namespace>/<name>' such as 'linode/debian12', "
+            "'private/<n>' or 'shared/<n>')"
         )
     return image_id

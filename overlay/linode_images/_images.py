@@ -7,6 +7,7 @@ under twin signatures and docstrings.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Awaitable, Mapping, Sequence
 from typing import Any, Literal, Protocol, TypeVar
@@ -58,6 +59,7 @@ class _SyncClient(Protocol):
 class _AsyncClient(Protocol):
     _core: Core
     _max_concurrency: int
+    _page_tasks: set[asyncio.Future[Any]]
 
     def _run(self, flow: Flow[T], /) -> Awaitable[T]: ...
 
@@ -96,8 +98,9 @@ def _wait(
         poll_interval=poll,
         max_interval=most,
         clock=core.clock,
+        clamp=core.retry_policy.clamp,
     )
-    return wait_flow(lambda: core.call(GET, Image, image_id), waiter)
+    return wait_flow(lambda deadline: core.call(GET, Image, image_id, deadline=deadline), waiter)
 
 
 class Images:
@@ -342,7 +345,9 @@ class AsyncImages:
         x_filter = _x_filter(filter, order_by, order, page_size)
         fetch = lambda number: self._client._run(_page(self._core, number, page_size, x_filter))  # noqa: E731
         query = {"filter": x_filter, "page_size": page_size}
-        return AsyncImagePager(fetch, query, max_concurrency or self._client._max_concurrency)
+        return AsyncImagePager(
+            fetch, query, max_concurrency or self._client._max_concurrency, in_flight=self._client._page_tasks
+        )
 
     async def create(
         self,

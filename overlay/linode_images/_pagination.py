@@ -18,6 +18,7 @@ from collections.abc import (
     Awaitable,
     Callable,
     Hashable,
+    Iterable,
     Iterator,
     Mapping,
     Sequence,
@@ -25,9 +26,10 @@ from collections.abc import (
 from operator import attrgetter
 from typing import Any, Generic, Protocol, TypeVar
 
+from ._errors import PaginationError
 from ._models import Image
 
-__all__ = ["AsyncImagePager", "AsyncPager", "ImagePager", "Pager"]
+__all__ = ["AsyncImagePager", "AsyncPager", "ImagePager", "Pager", "cancel_all"]
 
 
 ItemT = TypeVar("ItemT")
@@ -69,6 +71,15 @@ class _PageWalk(Generic[ItemT]):
                 continue
             self._seen.add(key)
             fresh.append(item)
+        if page.data and not fresh:
+            # Without this a server repeating one page with "pages": 10**9 keeps the loop going
+            # for ever; nothing after such a page can be trusted.
+            raise PaginationError(
+                f"page {number} of {page.pages} brought only items already listed: the API repeats "
+                "pages, or the list changed by more than a page while it was read; stopped there",
+                page=number,
+                pages=page.pages,
+            )
         return fresh
 
 
@@ -123,12 +134,24 @@ class ImagePager(Pager[Image]):
     """
 
 
+async def cancel_all(tasks: Iterable[asyncio.Future[Any]]) -> None:
+    """Cancel ``tasks`` and wait until they have ended, retrieving their outcomes: a page
+    request left running would use connections after the client closed them, and asyncio
+    would report its failure as never retrieved."""
+    pending = list(tasks)
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.gather(*pending, return_exceptions=True)
+
+
 class AsyncPager(AsyncIterator[ItemT]):
     """Every item of a list; after the first page, the remaining pages are fetched
     concurrently (at most ``max_concurrency`` in flight) and yielded in page order.
 
     Leaving the loop early cancels the page requests still in flight once ``aclose()`` runs
-    (``async for`` over ``aclosing(...)``, or garbage collection).
+    (``async for`` over ``aclosing(...)``, or garbage collection), and closing the client
+    cancels and awaits those of every iteration left behind.
     """
 
     def __init__(
@@ -137,12 +160,16 @@ class AsyncPager(AsyncIterator[ItemT]):
         query: Mapping[str, object],
         max_concurrency: int,
         key: Callable[[ItemT], Hashable] = _by_id,
+        in_flight: set[asyncio.Future[Any]] | None = None,
     ) -> None:
         if max_concurrency < 1:
             raise ValueError("max_concurrency must be >= 1")
         self._fetch_page = fetch_page
         self._query = {**query, "max_concurrency": max_concurrency}
         self._max_concurrency = max_concurrency
+        # The client's set of page requests in flight: closing the client cancels and awaits
+        # them, even those of an iteration that was left without aclose().
+        self._registry = in_flight if in_flight is not None else set()
         self._walk: _PageWalk[ItemT] = _PageWalk(key)
         self._items = self._iterate()
 
@@ -160,7 +187,7 @@ class AsyncPager(AsyncIterator[ItemT]):
             while True:
                 while len(in_flight) < self._max_concurrency and scheduled < walk.last_page:
                     scheduled += 1
-                    in_flight.append((scheduled, asyncio.ensure_future(self._fetch_page(scheduled))))
+                    in_flight.append((scheduled, self._start(scheduled)))
                 if not in_flight:
                     return
                 number, task = in_flight.popleft()
@@ -172,10 +199,13 @@ class AsyncPager(AsyncIterator[ItemT]):
                     in_flight.pop()[1].cancel()
                     scheduled -= 1
         finally:
-            for _, task in in_flight:
-                if task.done() and not task.cancelled():
-                    task.exception()  # retrieved, so asyncio does not report it as lost
-                task.cancel()
+            await cancel_all([task for _, task in in_flight])
+
+    def _start(self, number: int) -> asyncio.Future[_Page[ItemT]]:
+        task = asyncio.ensure_future(self._fetch_page(number))
+        self._registry.add(task)
+        task.add_done_callback(self._registry.discard)
+        return task
 
     def __aiter__(self) -> AsyncPager[ItemT]:
         return self

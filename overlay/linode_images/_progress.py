@@ -25,6 +25,11 @@ class SentCounter:
         if on_progress is not None:
             on_progress(0, total)
 
+    @property
+    def sent(self) -> int:
+        """Bytes the HTTP client has taken (and written) so far."""
+        return self._sent
+
     def __call__(self, size: int) -> None:
         self._sent += size
         if self._on_progress is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import email.utils
+import math
 import random
 import re
 from collections.abc import Callable
@@ -109,8 +110,15 @@ class RetryPolicy:
     """Source of jitter in [0, 1); inject a constant for reproducible delays."""
 
     def __post_init__(self) -> None:
+        if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int):
+            raise TypeError(f"max_retries must be an int, not {type(self.max_retries).__name__}")
         if self.max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
+            raise ValueError(f"max_retries must be >= 0, not {self.max_retries}")
+        for name in ("backoff_initial", "backoff_max", "max_retry_after"):
+            value = getattr(self, name)
+            # A negative or NaN delay would surface only at retry time, as a failing sleep.
+            if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+                raise ValueError(f"{name} must be a finite number of seconds >= 0, not {value!r}")
         if not 0.0 <= self.jitter <= 1.0:
             raise ValueError("jitter must be between 0 and 1")
 
@@ -130,6 +138,10 @@ class RetryPolicy:
             if reset is None:
                 return None
             seconds = reset - now
+        return self.clamp(seconds)
+
+    def clamp(self, seconds: float) -> float:
+        """A wait the server asked for, as this policy honours it: within [0, max_retry_after]."""
         return min(max(seconds, 0.0), self.max_retry_after)
 
     def retries_status(self, status_code: int) -> bool:

@@ -359,4 +359,5 @@ class AsyncSharingResource:
             query.shown(),
             self._client._max_concurrency,
             key,
+            in_flight=self._client._page_tasks,
         )

@@ -65,9 +65,10 @@ class _Body(abc.ABC):
     """Where the bytes of one PUT come from; ``open`` positions it at the first byte."""
 
     blocking = True  # reads touch a file or a stream: the async shell runs them in a thread
-    # A stream of caller-given size is read one byte past the end, so that a wrong size= fails
-    # loudly instead of silently truncating the image.
-    check_end = False
+    # A file or a stream is read one byte past the end, so that one that grew while it was sent
+    # (or a wrong size=) fails loudly instead of silently truncating the image.
+    check_end = True
+    size_from = "measured before the upload (was it changed during the upload?)"
 
     @abc.abstractmethod
     def open(self) -> Callable[[int], bytes]:
@@ -80,6 +81,7 @@ class _Body(abc.ABC):
 
 class _MemoryBody(_Body):
     blocking = False
+    check_end = False  # the caller's buffer is exported to a memoryview, so it cannot resize
 
     def __init__(self, data: memoryview) -> None:
         self._data = data
@@ -119,7 +121,7 @@ class _FileBody(_Body):
 class _StreamBody(_Body):
     """A non-seekable stream of known size: it can be sent once only."""
 
-    check_end = True
+    size_from = "given as size="
 
     def __init__(self, head: bytes, stream: _Readable, closer: Callable[[], None] | None) -> None:
         self._head = head
@@ -150,21 +152,31 @@ class _StreamBody(_Body):
 class _ChunkReader:
     """Reads exactly ``size`` bytes from an opened body, one chunk per call; b"" at the end."""
 
-    def __init__(self, read: Callable[[int], bytes], size: int, chunk_size: int, *, check_end: bool) -> None:
+    def __init__(self, read: Callable[[int], bytes], size: int, chunk_size: int, *, body: _Body) -> None:
         self._read = read
         self._remaining = size
         self._size = size
         self._chunk_size = chunk_size
-        self._check_end = check_end
+        self._body = body
+
+    def _too_long(self) -> SourceChangedError:
+        return SourceChangedError(
+            f"the source holds more than the {self._size:,} bytes {self._body.size_from}"
+        )
 
     def next_chunk(self) -> bytes:
         if self._remaining == 0:
-            if self._check_end and self._read(1):
-                raise SourceChangedError(
-                    f"the stream holds more than the {self._size:,} bytes given as size="
-                )
+            if self._body.check_end and self._read(1):
+                raise self._too_long()
             return b""
-        chunk = self._read(min(self._chunk_size, self._remaining))
+        want = min(self._chunk_size, self._remaining)
+        # The last chunk is read with one byte more: a source that grew is caught before the
+        # body is complete, so the storage never keeps a cut image. (The check above stays
+        # for streams that hand out fewer bytes than asked.)
+        last = self._body.check_end and want == self._remaining
+        chunk = self._read(want + 1 if last else want)
+        if len(chunk) > self._remaining:
+            raise self._too_long()
         if not chunk:
             sent = self._size - self._remaining
             raise SourceChangedError(
@@ -195,7 +207,7 @@ class PreparedSource:
         return self.not_rewindable is None
 
     def reader(self) -> _ChunkReader:
-        return _ChunkReader(self._body.open(), self.size, self.chunk_size, check_end=self._body.check_end)
+        return _ChunkReader(self._body.open(), self.size, self.chunk_size, body=self._body)
 
     def iter_chunks(self, on_chunk: Callable[[int], object] | None = None) -> Iterator[bytes]:
         """The body in chunks; ``on_chunk(len)`` runs when the next chunk is asked for, i.e.

@@ -23,13 +23,14 @@ from typing import Any
 
 import httpx
 
-from ._config import USER_AGENT, NetworkOptions, is_loopback, logger
+from ._config import USER_AGENT, NetworkOptions, is_loopback, logger, redact
 from ._flow import AsyncEffects, Flow, Pause, PutData, SyncEffects, run_async, run_sync
 from ._progress import ProgressCallback, SentCounter
-from ._retry import RetryPolicy
+from ._retry import NOT_SENT_ERRORS, RetryPolicy
 from ._source import PreparedSource, SourceChangedError
 
 __all__ = [
+    "PutAttempt",
     "PutFailure",
     "PutRequest",
     "StorageAnswer",
@@ -106,6 +107,8 @@ class PutFailure(Exception):
         attempts: int = 1,
         retryable: bool = False,
         headers: httpx.Headers | None = None,
+        maybe_stored: bool = False,
+        source_changed: bool = False,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
@@ -116,6 +119,10 @@ class PutFailure(Exception):
         self.retryable = retryable
         # The storage's answer headers: its Retry-After sets the pause before the next attempt.
         self.headers = headers
+        # An attempt sent the whole body and its answer was lost: the data may have arrived.
+        self.maybe_stored = maybe_stored
+        # The source changed while it was sent: whatever arrived is not the image.
+        self.source_changed = source_changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +133,14 @@ class PutRequest:
     headers: dict[str, str]
     source: PreparedSource
     on_progress: ProgressCallback | None
+
+
+@dataclass(frozen=True, slots=True)
+class PutAttempt:
+    """One attempt of a PUT: the request, and the count of its bytes the HTTP client took."""
+
+    put: PutRequest
+    sent: SentCounter
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +166,10 @@ def _capped(body: bytes, part: bytes) -> bytes:
     return (body + part)[:_ERROR_BODY_LIMIT]
 
 
-def send_put(http: httpx.Client, put: PutRequest) -> StorageAnswer:
-    """One attempt of ``put`` over a sync client."""
-    response = http.send(_build(http, put, put.source.iter_chunks(_counter(put))), stream=True)
+def send_put(http: httpx.Client, attempt: PutAttempt) -> StorageAnswer:
+    """One attempt of a PUT over a sync client."""
+    put = attempt.put
+    response = http.send(_build(http, put, put.source.iter_chunks(attempt.sent)), stream=True)
     body = b""
     with contextlib.closing(response):
         for part in response.iter_bytes():
@@ -162,9 +178,10 @@ def send_put(http: httpx.Client, put: PutRequest) -> StorageAnswer:
     return StorageAnswer(response.status_code, response.headers, body)
 
 
-async def asend_put(http: httpx.AsyncClient, put: PutRequest) -> StorageAnswer:
-    """One attempt of ``put`` over an async client."""
-    response = await http.send(_build(http, put, put.source.aiter_chunks(_counter(put))), stream=True)
+async def asend_put(http: httpx.AsyncClient, attempt: PutAttempt) -> StorageAnswer:
+    """One attempt of a PUT over an async client."""
+    put = attempt.put
+    response = await http.send(_build(http, put, put.source.aiter_chunks(attempt.sent)), stream=True)
     body = b""
     async with contextlib.aclosing(response):
         async for part in response.aiter_bytes():
@@ -191,11 +208,12 @@ def _failure_from_status(answer: StorageAnswer, retry: RetryPolicy) -> PutFailur
 
 def _failure_from_exception(exc: Exception) -> PutFailure:
     if isinstance(exc, SourceChangedError):
-        return PutFailure(str(exc))
+        return PutFailure(str(exc), source_changed=True)
+    # redact: an exception's text may quote the URL, whose signature is a credential.
     if isinstance(exc, httpx.TimeoutException):
-        return PutFailure(f"the upload timed out ({type(exc).__name__}: {exc})", retryable=True)
+        return PutFailure(redact(f"the upload timed out ({type(exc).__name__}: {exc})"), retryable=True)
     # Reset, refused, dropped mid-body: a fresh PUT may well get through.
-    return PutFailure(f"the connection failed ({type(exc).__name__}: {exc})", retryable=True)
+    return PutFailure(redact(f"the connection failed ({type(exc).__name__}: {exc})"), retryable=True)
 
 
 def _next_pause(
@@ -248,18 +266,27 @@ def put_flow(
     if max_attempts is not None:
         retry = dataclasses.replace(retry, max_retries=max_attempts - 1)
     attempt = 0
+    maybe_stored = False
     while True:
         attempt += 1
+        sent = _counter(put)
         try:
-            answer: StorageAnswer = yield PutData(put)
+            answer: StorageAnswer = yield PutData(PutAttempt(put, sent))
         except (httpx.TransportError, SourceChangedError) as exc:
             failure = _failure_from_exception(exc)
+            # No answer after the whole body went: the storage may have stored it all.
+            maybe_stored |= (
+                isinstance(exc, httpx.TransportError)
+                and not isinstance(exc, NOT_SENT_ERRORS)
+                and sent.sent >= source.size
+            )
         else:
             if 200 <= answer.status_code < 300:
                 return attempt
             failure = _failure_from_status(answer, retry)
         pause = _next_pause(failure, attempt, source, retry, clock())
         if pause is None:
+            failure.maybe_stored = maybe_stored
             raise failure
         yield Pause(pause)
 

@@ -11,14 +11,18 @@ check that can fail runs before the image is created on the account:
 3. The PUT of the data (``_storage``), retried by the client's retry policy when the source can
    be rewound.
 4. When the PUT fails for good the pending image is deleted (``delete_on_failure=True``), so the
-   account is left as it was; the ``UploadError`` says what happened to the image. An
-   interruption (Ctrl-C, cancellation, a raising ``on_progress``) deletes it too.
+   account is left as it was; the ``UploadError`` says what happened to the image. It is looked
+   at first, and kept when its data arrived after all (it left ``pending_upload``, or an
+   attempt's answer was lost after the whole body went). An interruption (Ctrl-C,
+   cancellation, a raising ``on_progress``) deletes it too; an interrupted or unanswered
+   ``POST /images/upload`` is followed by a look for the image it may have created.
 5. With ``wait=True`` the image is awaited until ``available``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import json
 import os
@@ -27,11 +31,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._arguments import check_int, check_text, tags_list, upload_body
-from ._core import DELETE, GET, UPLOAD, Core
-from ._errors import APIResponseValidationError, LinodeError, NotFoundError, UploadError
+from ._config import MIN_PAGE_SIZE
+from ._core import DELETE, GET, LIST, UPLOAD, Core
+from ._errors import APIConnectionError, APIResponseValidationError, LinodeError, NotFoundError, UploadError
+from ._filter import build_x_filter
 from ._flow import Flow, Prepare
-from ._models import DeleteImageResponse, Image, Unset, UploadImageResponse
+from ._models import DeleteImageResponse, Image, PaginatedImages, Unset, UploadImageResponse
 from ._progress import ProgressCallback, progress_callback
+from ._retry import NOT_SENT_ERRORS
 from ._source import (
     DEFAULT_COMPRESS_LEVEL,
     DEFAULT_MAX_SIZE,
@@ -122,7 +129,12 @@ def _deleted_message(image_id: str, error: LinodeError | None) -> tuple[bool, st
 
 
 def _upload_error(
-    options: UploadOptions, image_id: str, failure: PutFailure, deleted: bool | None, what: str
+    options: UploadOptions,
+    image_id: str,
+    failure: PutFailure,
+    deleted: bool | None,
+    what: str,
+    status: str | None = None,
 ) -> UploadError:
     return UploadError(
         f"uploading {options.label!r} ({image_id}) failed: {failure.reason}; {what}",
@@ -132,6 +144,7 @@ def _upload_error(
         image_id=image_id,
         image_deleted=deleted,
         attempts=failure.attempts,
+        image_status=status,
     )
 
 
@@ -155,17 +168,133 @@ def _created_id(error: APIResponseValidationError) -> str | None:
     return image_id if isinstance(image_id, str) and image_id else None
 
 
+def _status(image: Image) -> str | None:
+    return None if image.status is None or isinstance(image.status, Unset) else str(image.status)
+
+
+def _after_failed_put(
+    core: Core, image_id: str, failure: PutFailure, delete: bool
+) -> Flow[tuple[bool | None, str | None, str]]:
+    """(deleted, status seen, what became of the image) after the PUT failed for good.
+
+    Deleting an image whose data arrived would lose it: the image is looked at first, and kept
+    when it has left ``pending_upload`` or when an attempt's answer was lost after the whole
+    body went (the storage may have the data, and the image not show it yet). A source that
+    changed while it was sent is deleted whatever arrived: that is not the image.
+    """
+    if not delete:
+        return None, None, _kept_message(image_id)
+    if failure.source_changed:
+        deleted, what = yield from _cleanup(core, image_id, True)
+        return deleted, None, what
+    try:
+        image = yield from core.call(GET, Image, image_id)
+    except NotFoundError:
+        return True, None, f"the pending image {image_id} is already gone"
+    except LinodeError:
+        status = None
+    else:
+        status = _status(image)
+    if status is not None and status != _PENDING:
+        return (
+            None,
+            status,
+            (
+                f"but its data arrived after all: {image_id} is {status!r} now, so it was kept; check "
+                "it before use, or delete it"
+            ),
+        )
+    if failure.maybe_stored:
+        return (
+            None,
+            status,
+            (
+                f"an attempt sent the whole image and its answer was lost, so the data may have arrived: "
+                f"{image_id} was kept (status {status or 'unknown'}); it becomes available if the data "
+                "is there, and the API cancels it within 24 hours if not"
+            ),
+        )
+    deleted, what = yield from _cleanup(core, image_id, True)
+    return deleted, status, what
+
+
+_PENDING = "pending_upload"
+# How far an image's creation time may be from this machine's clock and still be the one an
+# interrupted POST /images/upload made (clock skew between here and the API).
+_CREATED_WITHIN = 300.0
+
+
+def _orphan_candidates(core: Core, options: UploadOptions, started: float) -> Flow[list[str]]:
+    """Ids of the pending images an interrupted ``POST /images/upload`` may have created:
+    label, description and tags as sent, ``pending_upload``, created around ``started``."""
+    x_filter = build_x_filter({"label": options.label, "status": _PENDING}, order_by="created", order="desc")
+    page = yield from core.call(LIST, PaginatedImages, page=1, page_size=MIN_PAGE_SIZE, x_filter=x_filter)
+    found = []
+    for image in page.data if isinstance(page.data, list) else []:
+        created = image.created.replace(tzinfo=image.created.tzinfo or datetime.UTC).timestamp()
+        tags = tuple(image.tags) if isinstance(image.tags, list) else ()
+        if (
+            image.label == options.label
+            and (image.description or None) == (options.description or None)
+            and tags == (options.tags or ())
+            and abs(created - started) <= _CREATED_WITHIN
+        ):
+            found.append(image.id)
+    return found
+
+
+def _after_interrupted_create(
+    core: Core, options: UploadOptions, started: float, interrupted: BaseException
+) -> Flow[None]:
+    """An interrupted or unanswered ``POST /images/upload`` may have created the image: find it,
+    delete it if it is the only candidate (and ``delete_on_failure``), and say so on the error."""
+    try:
+        found = yield from _orphan_candidates(core, options, started)
+    except LinodeError as exc:
+        interrupted.add_note(
+            f"POST /images/upload got no answer, and looking for a pending image {options.label!r} it "
+            f"may have created failed ({exc.message}); the API cancels such an image within 24 hours"
+        )
+        return
+    if not found:
+        interrupted.add_note(
+            f"POST /images/upload got no answer; no pending image {options.label!r} was created"
+        )
+    elif len(found) == 1 and options.delete_on_failure:
+        _, what = yield from _cleanup(core, found[0], True)
+        interrupted.add_note(f"POST /images/upload got no answer but created {found[0]}: {what}")
+    else:
+        interrupted.add_note(
+            f"POST /images/upload got no answer; pending images that match it: {', '.join(found)} (kept: "
+            "the API cancels them within 24 hours without data)"
+        )
+
+
 def _create(core: Core, options: UploadOptions) -> Flow[UploadImageResponse]:
-    """``POST /images/upload``; an answer of the wrong shape deletes the image it created."""
+    """``POST /images/upload``; an answer of the wrong shape deletes the image it names, and when
+    the call is interrupted or its answer lost, the image it may have created is looked for and
+    cleaned up (``_after_interrupted_create``)."""
     body = upload_body(options.label, options.region, options.description, options.tags, options.cloud_init)
+    started = core.clock()
     try:
         return (yield from core.call(UPLOAD, UploadImageResponse, body=body))
+    except GeneratorExit:
+        raise
     except APIResponseValidationError as error:
         image_id = _created_id(error)
         if image_id is not None:
             # Without a usable answer no data can follow; an image left pending would be an orphan.
             _, what = yield from _cleanup(core, image_id, options.delete_on_failure)
             error.add_note(f"nothing was sent; {what}")
+        raise
+    except APIConnectionError as exc:
+        if not isinstance(exc.__cause__, NOT_SENT_ERRORS):
+            yield from _after_interrupted_create(core, options, started, exc)
+        raise
+    except LinodeError:
+        raise
+    except BaseException as exc:  # Ctrl-C, cancelled: the POST may have been served meanwhile
+        yield from _after_interrupted_create(core, options, started, exc)
         raise
 
 
@@ -204,8 +333,10 @@ def upload_flow(core: Core, source: UploadSource, options: UploadOptions) -> Flo
             try:
                 yield from _put(core, pending.upload_to, prepared, options, report)
             except PutFailure as failure:
-                deleted, what = yield from _cleanup(core, image_id, options.delete_on_failure)
-                raise _upload_error(options, image_id, failure, deleted, what) from failure
+                deleted, status, what = yield from _after_failed_put(
+                    core, image_id, failure, options.delete_on_failure
+                )
+                raise _upload_error(options, image_id, failure, deleted, what, status) from failure
             except GeneratorExit:
                 raise
             except BaseException:
@@ -224,5 +355,6 @@ def upload_flow(core: Core, source: UploadSource, options: UploadOptions) -> Flo
         poll_interval=DEFAULT_POLL_INTERVAL,
         max_interval=DEFAULT_MAX_INTERVAL,
         clock=core.clock,
+        clamp=core.retry_policy.clamp,
     )
-    return (yield from wait_flow(lambda: core.call(GET, Image, image_id), waiter))
+    return (yield from wait_flow(lambda deadline: core.call(GET, Image, image_id, deadline=deadline), waiter))

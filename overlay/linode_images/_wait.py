@@ -190,6 +190,7 @@ class Waiter:
         poll_interval: float,
         max_interval: float,
         clock: Callable[[], float],
+        clamp: Callable[[float], float] = lambda seconds: max(0.0, seconds),
     ) -> None:
         if timeout is not None and timeout < 0:
             raise ValueError(f"timeout must be >= 0 or None, not {timeout}")
@@ -203,6 +204,9 @@ class Waiter:
         self._interval = poll_interval
         self._max_interval = max_interval
         self._clock = clock
+        # How a server-requested wait is honoured: the client's RetryPolicy.clamp, so that a
+        # huge Retry-After is capped as it is for the client's own retries.
+        self._clamp = clamp
         self._start = clock()
         self._at_least = 0.0
         self.polls = 0
@@ -211,6 +215,12 @@ class Waiter:
 
     def elapsed(self) -> float:
         return self._clock() - self._start
+
+    @property
+    def deadline(self) -> float | None:
+        """When the wait gives up (the clock's epoch seconds), or None; a poll's own retries
+        must not go past it."""
+        return None if self.timeout is None else self._start + self.timeout
 
     def image(self, image: Image) -> bool:
         """Record a poll's image: True when the target is reached; raises on a dead end."""
@@ -242,7 +252,7 @@ class Waiter:
             raise exc
         self.last_error = exc
         if isinstance(exc, RateLimitError) and exc.retry_after is not None:
-            self._at_least = max(0.0, exc.retry_after)
+            self._at_least = self._clamp(exc.retry_after)
 
     def pause(self) -> float:
         """Seconds to sleep before the next poll; raises ``WaitTimeoutError`` when time is up."""
@@ -273,11 +283,12 @@ class Waiter:
         )
 
 
-def wait_flow(get: Callable[[], Flow[Image]], waiter: Waiter) -> Flow[Image]:
-    """Poll ``get`` (a flow, such as one ``images.get``) until ``waiter`` is satisfied; the final image."""
+def wait_flow(get: Callable[[float | None], Flow[Image]], waiter: Waiter) -> Flow[Image]:
+    """Poll ``get`` (a flow, such as one ``images.get``, given the wait's deadline for its own
+    retries) until ``waiter`` is satisfied; the final image."""
     while True:
         try:
-            image = yield from get()
+            image = yield from get(waiter.deadline)
         except LinodeError as exc:
             waiter.error(exc)
         else:

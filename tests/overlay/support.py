@@ -4,6 +4,7 @@ fake clock and sleep, and a harness that drives the sync and async clients throu
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 from collections.abc import Callable
 from typing import Any
@@ -57,16 +58,22 @@ class Recorder:
     """A MockTransport handler that records requests and answers from a script.
 
     ``script`` items are responses, exceptions to raise, or callables taking the request.
-    After the script runs out, ``default`` answers.
+    After the script runs out, ``default`` answers. ``requests`` are copies taken as the
+    requests were sent, ``originals`` the request objects themselves.
     """
 
     def __init__(self, *script: Any, default: Handler | None = None) -> None:
         self.script = list(script)
         self.default = default
         self.requests: list[httpx.Request] = []
+        self.originals: list[httpx.Request] = []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
+        # A copy as it was sent: the client replaces the original's Authorization afterwards.
+        snapshot = copy.copy(request)
+        snapshot.headers = request.headers.copy()
+        self.requests.append(snapshot)
+        self.originals.append(request)
         if self.script:
             item = self.script.pop(0)
         elif self.default is not None:

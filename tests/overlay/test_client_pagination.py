@@ -10,7 +10,7 @@ from urllib.parse import parse_qs
 
 import httpx
 import pytest
-from linode_images import AsyncLinodeImages, PaginatedImages
+from linode_images import DEFAULT_MAX_CONCURRENCY, AsyncLinodeImages, PaginatedImages, PaginationError
 
 from tests.overlay.support import TOKEN, Recorder, image_json, json_response
 
@@ -270,3 +270,21 @@ def test_a_pagers_repr_says_what_it_lists_and_how_far_it_got(make: Any) -> None:
         harness.run(collect())
     assert repr(pager) == f"{name}({query}{extra}, pages_read=3)"
     assert TOKEN not in repr(pager)
+
+
+def test_a_server_repeating_its_pages_is_not_read_for_ever(make: Any) -> None:
+    """Every page the same images, with "pages": 10**9: the pager stops and says so."""
+    same = {
+        "data": [image_json(f"private/{n}") for n in range(1, 4)],
+        "page": 1,
+        "pages": 10**9,
+        "results": 3,
+    }
+    recorder = Recorder(default=lambda r: json_response(200, same))
+    harness = make(recorder)
+    with pytest.raises(PaginationError, match="brought only items already listed") as info:
+        harness.list(page_size=25)
+    assert info.value.page == 2 and info.value.pages == 10**9
+    assert (
+        recorder.count <= 1 + DEFAULT_MAX_CONCURRENCY
+    )  # page 1, and the pages the async pager had in flight

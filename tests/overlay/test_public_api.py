@@ -42,6 +42,7 @@ EXPECTED = {
     "NotFoundError",
     "ORDERABLE_FIELDS",
     "PaginatedImages",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
@@ -118,6 +119,7 @@ def test_error_tree() -> None:
         e.APIResponseValidationError,
         e.UploadError,
         e.WaitTimeoutError,
+        e.PaginationError,
     ):
         assert issubclass(cls, e.LinodeError)
     assert issubclass(e.APITimeoutError, e.APIConnectionError)
@@ -150,6 +152,7 @@ def test_error_tree() -> None:
         "UploadError",
         "WaitTimeoutError",
         "APIResponseValidationError",
+        "PaginationError",
     ):
         assert name in doc, name
 

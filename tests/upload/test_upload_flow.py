@@ -180,12 +180,21 @@ def test_the_client_retry_policy_governs_the_put() -> None:
 
 
 def test_failures_for_good_after_retries(raw_file: Path) -> None:
-    fake = FakeLinode(httpx.RemoteProtocolError("dropped"), 502, 503)
+    fake = FakeLinode(httpx.ConnectError("refused"), 502, 503)
     with client(fake) as linode, pytest.raises(UploadError) as caught:
         linode.images.upload(raw_file, label="golden", region="us-east")
     assert caught.value.attempts == 3 and caught.value.status_code == 503
     assert "gave up after 3 attempts" in caught.value.message
+    assert caught.value.image_status == "pending_upload"  # looked at before it was deleted
     assert fake.deleted == ["private/42"]
+
+
+def test_an_answer_lost_after_the_whole_body_keeps_the_image(raw_file: Path) -> None:
+    fake = FakeLinode(httpx.RemoteProtocolError("dropped"), 502, 503)
+    with client(fake) as linode, pytest.raises(UploadError) as caught:
+        linode.images.upload(raw_file, label="golden", region="us-east")
+    assert caught.value.image_deleted is None and fake.deleted == []
+    assert "the data may have arrived" in caught.value.message
 
 
 def test_stream_read_once_is_not_retried_and_the_error_says_why() -> None:

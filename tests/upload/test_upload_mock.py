@@ -130,10 +130,17 @@ def test_transient_failures_are_retried_then_cleaned_up(
         with pytest.raises(UploadError) as caught:
             linode.images.upload(gz_file, label="golden", region="us-east")
         error = caught.value
-        assert (error.status_code, error.code, error.attempts, error.image_deleted) == (status, code, 3, True)
-        assert "gave up after 3 attempts" in error.message and "was deleted" in error.message
+        assert (error.status_code, error.code, error.attempts) == (status, code, 3)
+        assert "gave up after 3 attempts" in error.message
         assert mock.state.counters.requests[UPLOAD_FAULTS] == 3
-        cleaned_up(mock, linode, error.image_id)
+        if fault == "drop" and error.image_deleted is None:
+            # The connection closed after the whole body went (the usual case for a small body):
+            # from here that is an answer lost, the data may have arrived, so the image is kept.
+            assert "the data may have arrived" in error.message
+            assert mock.state.counters.requests["delete-image"] == 0
+        else:
+            assert error.image_deleted is True and "was deleted" in error.message
+            cleaned_up(mock, linode, error.image_id)
 
 
 @pytest.mark.parametrize("fault", ["500", "drop"])
@@ -156,7 +163,10 @@ def test_a_stream_read_once_is_not_retried(mock: MockServer, gz_file: Path, faul
         assert caught.value.attempts == 1
         assert "not retried: the source is a non-seekable stream" in caught.value.message
         assert mock.state.counters.requests[UPLOAD_FAULTS] == 1
-        cleaned_up(mock, linode, caught.value.image_id)
+        if fault == "drop" and caught.value.image_deleted is None:
+            assert "the data may have arrived" in caught.value.message  # as above
+        else:
+            cleaned_up(mock, linode, caught.value.image_id)
 
 
 def test_403_is_final_and_cleaned_up(mock: MockServer, gz_file: Path) -> None:

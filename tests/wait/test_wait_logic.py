@@ -44,10 +44,12 @@ ALWAYS_SENT: dict[str, Any] = {
 }
 
 
-def polled(get: Callable[[], Any], get_async: Callable[[], Awaitable[Any]]) -> Callable[[], Flow[Image]]:
+def polled(
+    get: Callable[[], Any], get_async: Callable[[], Awaitable[Any]]
+) -> Callable[[float | None], Flow[Image]]:
     """A poll as the flows see it: one Call effect of ``get`` (sync) or ``get_async``."""
 
-    def poll() -> Flow[Image]:
+    def poll(deadline: float | None) -> Flow[Image]:
         image: Image = yield Call(get, get_async, (), {})
         return image
 
