@@ -129,6 +129,43 @@ def list_item_error(
     )
 
 
+# How many combinations of field types (accept_types) and sequences of keys (unknown_keys) a
+# model remembers; past that, new ones are checked each time, so odd input costs time, not memory.
+SHAPE_LIMIT = 256
+
+
+def accept_types(
+    types: tuple[type, ...],
+    allowed: tuple[frozenset[type], ...],
+    accepted: set[tuple[type, ...]],
+) -> bool:
+    """Whether each of ``types`` is in its ``allowed`` set; an accepted combination is remembered in ``accepted``."""
+    if not all(map(frozenset.__contains__, allowed, types)):
+        return False
+    if len(accepted) < SHAPE_LIMIT:
+        accepted.add(types)
+    return True
+
+
+def unknown_keys(
+    keys: tuple[str, ...],
+    known: frozenset[str],
+    cache: dict[tuple[str, ...], tuple[str, ...]],
+) -> tuple[str, ...]:
+    """The keys not in ``known``, in their order; remembered in ``cache`` under ``keys``."""
+    unknown = tuple(key for key in keys if key not in known)
+    if len(cache) < SHAPE_LIMIT:
+        cache[keys] = unknown
+    return unknown
+
+
+def unknown_fields(
+    src_dict: dict[str, Any], unknown: tuple[str, ...]
+) -> dict[str, Any]:
+    """The fields of ``src_dict`` named in ``unknown``, in that order."""
+    return dict(zip(unknown, map(src_dict.__getitem__, unknown)))
+
+
 # A list of models longer than this shows as a count in a repr: "data=[500 images]".
 REPR_LIST_LIMIT = 3
 
@@ -161,10 +198,13 @@ __all__ = [
     "RequestFiles",
     "Response",
     "Unset",
+    "accept_types",
     "decode_datetime",
     "decode_error",
     "fromisoformat",
     "list_item_error",
     "model_repr",
     "parse_datetime",
+    "unknown_fields",
+    "unknown_keys",
 ]
