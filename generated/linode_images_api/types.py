@@ -1,6 +1,7 @@
 """Contains some shared types for properties"""
 
 import datetime
+import json
 from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
@@ -166,6 +167,28 @@ def unknown_fields(
     return dict(zip(unknown, map(src_dict.__getitem__, unknown)))
 
 
+try:
+    # Optional (the "speedups" extra): msgspec parses a page of images in about half the time
+    # json.loads takes, which is a third of what decoding a page costs.
+    from msgspec.json import Decoder as _MsgspecDecoder
+except ImportError:
+    _fast_loads: Callable[[bytes], Any] | None = None
+else:
+    _fast_loads = _MsgspecDecoder().decode
+
+
+def json_loads(content: bytes) -> Any:
+    """The JSON value of a response body, as ``json.loads(content)`` gives it (by msgspec when installed)."""
+    if _fast_loads is not None:
+        try:
+            return _fast_loads(content)
+        except Exception:
+            # What msgspec refuses (NaN, a byte-order mark, UTF-16, a lone surrogate escape, a
+            # number beyond float range, deep nesting), json.loads accepts or refuses with its own error.
+            pass
+    return json.loads(content)
+
+
 # A list of models longer than this shows as a count in a repr: "data=[500 images]".
 REPR_LIST_LIMIT = 3
 
@@ -202,6 +225,7 @@ __all__ = [
     "decode_datetime",
     "decode_error",
     "fromisoformat",
+    "json_loads",
     "list_item_error",
     "model_repr",
     "parse_datetime",
