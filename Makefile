@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; run: make PYTHON=python3 ..."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3" -c constraints.txt
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,mock,progress]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,mock,progress,speedups]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -83,7 +83,7 @@ $(BENCH_STAMP): pyproject.toml constraints.txt benchmarks/requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; run: make PYTHON=python3 ..."; exit 1; }
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade "pip==26.3" -c constraints.txt
-	$(BENCH_VENV)/bin/python -m pip install --quiet -c constraints.txt -e '.[mock]' -r benchmarks/requirements.txt
+	$(BENCH_VENV)/bin/python -m pip install --quiet -c constraints.txt -e '.[mock,speedups]' -r benchmarks/requirements.txt
 	touch $(BENCH_STAMP)
 
 # Writes BENCHMARKS.md (about 3 minutes on 2 cores); BENCH_QUICK=1 prints a quick table instead.

@@ -16,8 +16,9 @@ Rows (each states its workload):
 5. cold ``import linode_images`` against ``import linode_api4`` in fresh interpreters;
 6. the mock server's requests per second on one worker, and the wall time of ``make test``.
 
-The two sides of a ratio run alternately, after a warm-up, and each side's median is kept.
-Absolute times are noisy on shared machines; the ratios are the claim.
+The two sides of a ratio run alternately, after a warm-up, and each side's median is kept; rows 1
+and 2 count the CPU time of the benchmarking thread, the others wall time. Absolute times are
+noisy on shared machines; the ratios are the claim.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime
+import gc
 import importlib.metadata
+import importlib.util
 import json
 import os
 import platform
@@ -91,10 +94,14 @@ def settings(quick: bool) -> Settings:
 
 
 def per_call(func: Callable[[], object], number: int) -> float:
-    started = time.perf_counter()
+    """CPU seconds of this thread per call: the in-process rows (1, 2) do all their work here, and
+    on a shared machine wall time would count the other processes' turns on the CPU too. A full
+    collection first, so that no side pays for the garbage the side before it left."""
+    gc.collect()
+    started = time.thread_time()
     for _ in range(number):
         func()
-    return (time.perf_counter() - started) / number
+    return (time.thread_time() - started) / number
 
 
 def median_pair(
@@ -165,14 +172,22 @@ def mock_process(*args: str) -> Iterator[MockProcess]:
 # --- row 1: single get -----------------------------------------------------------------------------
 
 
+def parser_note() -> str:
+    """Which parser the client's responses go through (linode_images_api.types.json_loads)."""
+    if importlib.util.find_spec("msgspec") is not None:
+        return "bodies parsed by msgspec, the speedups extra"
+    return "bodies parsed by json.loads, no speedups extra"
+
+
 def row_single_get(cfg: Settings) -> list[Row]:
     ours, by_hand = single_get_sides()
-    ours_s, raw_s = median_pair(ours, by_hand, 500, cfg.rounds)
+    ours_s, raw_s = median_pair(ours, by_hand, 500, 4 * cfg.rounds)
     ratio = ours_s / raw_s
     return [
         Row(
             "1",
-            "`images.get` of one image vs raw `httpx` GET + `json.loads`, same in-process transport",
+            f"`images.get` of one image ({parser_note()}) vs raw `httpx` GET + `json.loads`, "
+            "same in-process transport",
             fmt_time(ours_s),
             fmt_time(raw_s) + " (httpx)",
             f"{ratio:.2f}x",
@@ -243,7 +258,9 @@ def row_page_decode(cfg: Settings) -> list[Row]:
                 "msgspec": lambda body=body: msgspec_page(body),
             },
             5,
-            cfg.rounds,
+            # A page allocates thousands of objects: more rounds, so that the median is not a
+            # round in which a collection of the whole heap happened to fall on one side.
+            4 * cfg.rounds,
         )
         loads_s = times["loads"]
         ratio = times["ours"] / loads_s
@@ -251,8 +268,8 @@ def row_page_decode(cfg: Settings) -> list[Row]:
         rows.append(
             Row(
                 f"2{suffix}",
-                f"decode a 500-image page, {shape}: `images.list_page` (validating) over an in-process "
-                "transport vs `json.loads` of the same bytes",
+                f"decode a 500-image page, {shape}: `images.list_page` (validating; {parser_note()}) "
+                "over an in-process transport vs `json.loads` of the same bytes",
                 fmt_time(times["ours"]),
                 fmt_time(loads_s) + " (json.loads)",
                 f"{ratio:.2f}x",
@@ -681,8 +698,8 @@ shared machines; the ratios are the claim.
   `benchmarks/requirements.txt` and needs `curl` and `gzip`); `BENCH_QUICK=1 make bench` for a quick
   look that prints the table without writing this file
 - Method: the two sides of each ratio run alternately after a warm-up; medians of {cfg.rounds}
-  rounds (listings: {listing_rounds(cfg)}; uploads: best of {cfg.upload_repeat}, as in
-  `benchmarks/upload_ratios.py`)
+  rounds (rows 1 and 2: {4 * cfg.rounds}, in CPU time; listings: {listing_rounds(cfg)}; uploads:
+  best of {cfg.upload_repeat}, as in `benchmarks/upload_ratios.py`)
 
 {table(rows)}
 {extra}"""
@@ -690,9 +707,11 @@ shared machines; the ratios are the claim.
 
 # Why a row can miss its target on a given machine, printed under the table when it does.
 KNOWN_CAUSES = {
-    "2a": "the validating from_dict still costs about 1.8x json.loads on its own (about 240 byte-code "
-    "instructions and an attrs __init__ per image), and list_page adds about 0.35x over the bare page",
-    "2b": "as 2a, plus an ImageRegion.from_dict per region",
+    "2a": "msgspec parses the page in about 0.55x json.loads; the validating from_dict then costs about "
+    "1.5x json.loads in CPU time (reading 19 fields, a timestamp parse for each of 3-4 date-times, two "
+    "enum lookups and 20 slot stores per image, in byte-code), and the request through httpx and the "
+    "client about 0.5x more",
+    "2b": "as 2a, plus an ImageRegion.from_dict per region (two per image)",
     "4a": "the time includes the POST that creates the image and the client's start-up, which weigh "
     "on small files; the mock (Python, hashing what it receives) is the bottleneck of both sides",
 }
@@ -711,8 +730,8 @@ def notes(rows: list[Row]) -> str:
         "## How to read the rows",
         "",
         "- Rows 1 and 2 run in one process over `httpx.MockTransport`: no sockets, so they measure the",
-        "  client's own cost. Row 2c reads the same fields from every image on both sides, so that",
-        "  neither can defer decoding past the timer.",
+        "  client's own cost, as CPU time of the benchmarking thread. Row 2c reads the same fields from",
+        "  every image on both sides, so that neither can defer decoding past the timer.",
         "- Row 3 runs the mock in its own process, with `latency:0.05` injected on every `GET /images`.",
         "  Requests are counted by the mock. linode_api4 asks for its default page size (the API's 100).",
         "- Row 4 runs each upload in a fresh process and takes its own peak RSS (`VmHWM`), which includes",

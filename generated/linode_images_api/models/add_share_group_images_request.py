@@ -37,26 +37,24 @@ class AddShareGroupImagesRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not AddShareGroupImagesRequest:
             return cls._from_dict_checked(src_dict)
         try:
             _images = src_dict["images"]
         except KeyError:
             return cls._from_dict_checked(src_dict)
         # Each field's exact JSON type; anything else is decoded field by field.
-        if type(_images) not in _FIELD_TYPES[0]:
+        if type(_images) is not list:
             return cls._from_dict_checked(src_dict)
         try:
             images: list[ShareGroupImageEntry]
-            _decode_images = ShareGroupImageEntry.from_dict
-            images = [_decode_images(_item) for _item in _images]
+            images = list(map(ShareGroupImageEntry.from_dict, _images))
 
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        add_share_group_images_request = cls(
-            images,
-        )
+        add_share_group_images_request = _new(cls)
+        add_share_group_images_request.images = images
         return add_share_group_images_request
 
     @classmethod
@@ -91,9 +89,7 @@ class AddShareGroupImagesRequest:
 
 from ..models.share_group_image_entry import ShareGroupImageEntry
 
-# The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (frozenset({list}),)
-_ALLOWED_TYPE = frozenset.__contains__
+_new = object.__new__
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.
 _KNOWN_FIELDS: frozenset[str] = frozenset(

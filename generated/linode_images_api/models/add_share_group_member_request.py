@@ -37,24 +37,23 @@ class AddShareGroupMemberRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not AddShareGroupMemberRequest:
             return cls._from_dict_checked(src_dict)
         try:
             _label, _token = _REQUIRED(src_dict)
         except KeyError:
             return cls._from_dict_checked(src_dict)
         # Each field's exact JSON type; anything else is decoded field by field.
-        if type(_label) not in _FIELD_TYPES[0] or type(_token) not in _FIELD_TYPES[1]:
+        if type(_label) is not str or type(_token) is not str:
             return cls._from_dict_checked(src_dict)
         try:
             pass
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        add_share_group_member_request = cls(
-            _label,
-            _token,
-        )
+        add_share_group_member_request = _new(cls)
+        add_share_group_member_request.label = _label
+        add_share_group_member_request.token = _token
         return add_share_group_member_request
 
     @classmethod
@@ -95,12 +94,7 @@ _REQUIRED = itemgetter(
     "label",
     "token",
 )
-# The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
-    frozenset({str}),
-    frozenset({str}),
-)
-_ALLOWED_TYPE = frozenset.__contains__
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

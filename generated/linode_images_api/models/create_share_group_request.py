@@ -50,7 +50,7 @@ class CreateShareGroupRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not CreateShareGroupRequest:
             return cls._from_dict_checked(src_dict)
         try:
             _label = src_dict["label"]
@@ -62,7 +62,7 @@ class CreateShareGroupRequest:
         ) = map(src_dict.get, _OPTIONAL, _UNSETS)
         # Each field's exact JSON type; anything else is decoded field by field.
         if (
-            type(_label) not in _FIELD_TYPES[0]
+            type(_label) is not str
             or type(_description) not in _FIELD_TYPES[1]
             or type(_images) not in _FIELD_TYPES[2]
         ):
@@ -72,17 +72,15 @@ class CreateShareGroupRequest:
             if _images is UNSET:
                 images = _images
             else:
-                _decode_images = ShareGroupImageEntry.from_dict
-                images = [_decode_images(_item) for _item in _images]
+                images = list(map(ShareGroupImageEntry.from_dict, _images))
 
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        create_share_group_request = cls(
-            _label,
-            _description,
-            images,
-        )
+        create_share_group_request = _new(cls)
+        create_share_group_request.label = _label
+        create_share_group_request.description = _description
+        create_share_group_request.images = images
         return create_share_group_request
 
     @classmethod
@@ -143,12 +141,12 @@ _OPTIONAL = (
 )
 _UNSETS = (UNSET,) * len(_OPTIONAL)
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
+_FIELD_TYPES: tuple[frozenset[type], ...] = (
     frozenset({str}),
     frozenset({str, Unset}),
     frozenset({list, Unset}),
 )
-_ALLOWED_TYPE = frozenset.__contains__
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

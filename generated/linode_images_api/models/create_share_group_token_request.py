@@ -38,7 +38,7 @@ class CreateShareGroupTokenRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not CreateShareGroupTokenRequest:
             return cls._from_dict_checked(src_dict)
         try:
             _valid_for_sharegroup_uuid = src_dict["valid_for_sharegroup_uuid"]
@@ -47,7 +47,7 @@ class CreateShareGroupTokenRequest:
         (_label,) = map(src_dict.get, _OPTIONAL, _UNSETS)
         # Each field's exact JSON type; anything else is decoded field by field.
         if (
-            type(_valid_for_sharegroup_uuid) not in _FIELD_TYPES[0]
+            type(_valid_for_sharegroup_uuid) is not str
             or type(_label) not in _FIELD_TYPES[1]
         ):
             return cls._from_dict_checked(src_dict)
@@ -56,10 +56,11 @@ class CreateShareGroupTokenRequest:
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        create_share_group_token_request = cls(
-            _valid_for_sharegroup_uuid,
-            _label,
+        create_share_group_token_request = _new(cls)
+        create_share_group_token_request.valid_for_sharegroup_uuid = (
+            _valid_for_sharegroup_uuid
         )
+        create_share_group_token_request.label = _label
         return create_share_group_token_request
 
     @classmethod
@@ -103,11 +104,11 @@ class CreateShareGroupTokenRequest:
 _OPTIONAL = ("label",)
 _UNSETS = (UNSET,) * len(_OPTIONAL)
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
+_FIELD_TYPES: tuple[frozenset[type], ...] = (
     frozenset({str}),
     frozenset({str, Unset}),
 )
-_ALLOWED_TYPE = frozenset.__contains__
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

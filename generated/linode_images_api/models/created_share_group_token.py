@@ -15,10 +15,13 @@ from ..models.share_group_token_status import (
 from ..models.share_group_token_status import ShareGroupTokenStatus
 from ..types import (
     UNSET,
+    accept_types,
     decode_datetime,
     decode_error,
     model_repr,
     parse_datetime,
+    unknown_fields,
+    unknown_keys,
 )
 from ..types import fromisoformat as _fromisoformat
 
@@ -89,7 +92,7 @@ class CreatedShareGroupToken:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not CreatedShareGroupToken:
             return cls._from_dict_checked(src_dict)
         try:
             (
@@ -106,23 +109,23 @@ class CreatedShareGroupToken:
             ) = _REQUIRED(src_dict)
         except KeyError:
             return cls._from_dict_checked(src_dict)
-        # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(
+        # Each field's exact JSON type, as one tuple: a combination accepted before is one set
+        # lookup, a new one is checked against _FIELD_TYPES; anything else is decoded field by field.
+        _types = tuple(
             map(
-                _ALLOWED_TYPE,
-                _FIELD_TYPES,
-                map(
-                    type,
-                    (
-                        _label,
-                        _sharegroup_label,
-                        _sharegroup_uuid,
-                        _token,
-                        _token_uuid,
-                        _valid_for_sharegroup_uuid,
-                    ),
+                type,
+                (
+                    _label,
+                    _sharegroup_label,
+                    _sharegroup_uuid,
+                    _token,
+                    _token_uuid,
+                    _valid_for_sharegroup_uuid,
                 ),
             )
+        )
+        if _types not in _ACCEPTED_TYPES and not accept_types(
+            _types, _FIELD_TYPES, _ACCEPTED_TYPES
         ):
             return cls._from_dict_checked(src_dict)
         try:
@@ -161,32 +164,25 @@ class CreatedShareGroupToken:
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        created_share_group_token = cls(
-            created,
-            expiry,
-            _label,
-            _sharegroup_label,
-            _sharegroup_uuid,
-            status,
-            _token,
-            _token_uuid,
-            updated,
-            _valid_for_sharegroup_uuid,
-        )
-        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        created_share_group_token = _new(cls)
+        created_share_group_token.created = created
+        created_share_group_token.expiry = expiry
+        created_share_group_token.label = _label
+        created_share_group_token.sharegroup_label = _sharegroup_label
+        created_share_group_token.sharegroup_uuid = _sharegroup_uuid
+        created_share_group_token.status = status
+        created_share_group_token.token = _token
+        created_share_group_token.token_uuid = _token_uuid
+        created_share_group_token.updated = updated
+        created_share_group_token.valid_for_sharegroup_uuid = _valid_for_sharegroup_uuid
         # Every field is required and present here, so a longer object is one with unknown fields.
-        if len(src_dict) > 10:
-            _unknown = src_dict.keys() - _KNOWN_FIELDS
-            if _unknown:
-                if len(_unknown) == 1:
-                    created_share_group_token.additional_properties = {
-                        key: src_dict[key] for key in _unknown
-                    }
-                else:
-                    created_share_group_token.additional_properties = {
-                        key: value for key, value in src_dict.items() if key in _unknown
-                    }
-
+        if len(src_dict) == 10:
+            created_share_group_token.additional_properties = {}
+        else:
+            created_share_group_token.additional_properties = unknown_fields(
+                src_dict,
+                unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
+            )
         return created_share_group_token
 
     @classmethod
@@ -337,7 +333,7 @@ _REQUIRED = itemgetter(
     "valid_for_sharegroup_uuid",
 )
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
+_FIELD_TYPES: tuple[frozenset[type], ...] = (
     frozenset({str, NoneType}),
     frozenset({str}),
     frozenset({str}),
@@ -345,7 +341,11 @@ _FIELD_TYPES = (
     frozenset({str}),
     frozenset({str}),
 )
-_ALLOWED_TYPE = frozenset.__contains__
+# The combinations of _FIELD_TYPES seen and accepted so far (accept_types bounds it).
+_ACCEPTED_TYPES: set[tuple[type, ...]] = set()
+# The unknown keys of each sequence of keys seen so far (unknown_keys bounds it).
+_UNKNOWN_BY_SHAPE: dict[tuple[str, ...], tuple[str, ...]] = {}
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..types import (
     decode_error,
     model_repr,
+    unknown_fields,
+    unknown_keys,
 )
 
 
@@ -26,28 +28,22 @@ class DeleteShareGroupTokenResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not DeleteShareGroupTokenResponse:
             return cls._from_dict_checked(src_dict)
         try:
             pass
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        delete_share_group_token_response = cls()
-        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        delete_share_group_token_response = _new(cls)
         # Every field is required and present here, so a longer object is one with unknown fields.
-        if len(src_dict) > 0:
-            _unknown = src_dict.keys() - _KNOWN_FIELDS
-            if _unknown:
-                if len(_unknown) == 1:
-                    delete_share_group_token_response.additional_properties = {
-                        key: src_dict[key] for key in _unknown
-                    }
-                else:
-                    delete_share_group_token_response.additional_properties = {
-                        key: value for key, value in src_dict.items() if key in _unknown
-                    }
-
+        if len(src_dict) == 0:
+            delete_share_group_token_response.additional_properties = {}
+        else:
+            delete_share_group_token_response.additional_properties = unknown_fields(
+                src_dict,
+                unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
+            )
         return delete_share_group_token_response
 
     @classmethod
@@ -92,6 +88,9 @@ class DeleteShareGroupTokenResponse:
         return key in self.additional_properties
 
 
+# The unknown keys of each sequence of keys seen so far (unknown_keys bounds it).
+_UNKNOWN_BY_SHAPE: dict[tuple[str, ...], tuple[str, ...]] = {}
+_new = object.__new__
 # The JSON names from_dict reads; any other key of the object is an unknown field.
 _KNOWN_FIELDS: frozenset[str] = frozenset({})
 # What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).

@@ -12,6 +12,8 @@ from ..types import (
     Unset,
     decode_error,
     model_repr,
+    unknown_fields,
+    unknown_keys,
 )
 
 
@@ -47,7 +49,7 @@ class ErrorObject:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not ErrorObject:
             return cls._from_dict_checked(src_dict)
         try:
             _reason = src_dict["reason"]
@@ -55,29 +57,28 @@ class ErrorObject:
             return cls._from_dict_checked(src_dict)
         (_field,) = map(src_dict.get, _OPTIONAL, _UNSETS)
         # Each field's exact JSON type; anything else is decoded field by field.
-        if type(_reason) not in _FIELD_TYPES[0] or type(_field) not in _FIELD_TYPES[1]:
+        if type(_reason) is not str or type(_field) not in _FIELD_TYPES[1]:
             return cls._from_dict_checked(src_dict)
         try:
             pass
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        error_object = cls(
-            _reason,
-            _field,
-        )
-        # Unknown fields are kept as they came, in their order (the API adds fields over time).
-        _unknown = src_dict.keys() - _KNOWN_FIELDS
-        if _unknown:
-            if len(_unknown) == 1:
-                error_object.additional_properties = {
-                    key: src_dict[key] for key in _unknown
-                }
-            else:
-                error_object.additional_properties = {
-                    key: value for key, value in src_dict.items() if key in _unknown
-                }
-
+        error_object = _new(cls)
+        error_object.reason = _reason
+        error_object.field = _field
+        # Unknown fields are kept as they came, in their order (the API adds fields over time). Which
+        # keys are unknown is computed once per sequence of keys (every image of a page has the same).
+        _keys = tuple(src_dict)
+        _unknown = _UNKNOWN_BY_SHAPE.get(_keys)
+        if _unknown is None:
+            _unknown = unknown_keys(_keys, _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE)
+        if not _unknown:
+            error_object.additional_properties = {}
+        elif len(_unknown) == 1:
+            error_object.additional_properties = {_unknown[0]: src_dict[_unknown[0]]}
+        else:
+            error_object.additional_properties = unknown_fields(src_dict, _unknown)
         return error_object
 
     @classmethod
@@ -150,11 +151,13 @@ class ErrorObject:
 _OPTIONAL = ("field",)
 _UNSETS = (UNSET,) * len(_OPTIONAL)
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
+_FIELD_TYPES: tuple[frozenset[type], ...] = (
     frozenset({str}),
     frozenset({str, NoneType, Unset}),
 )
-_ALLOWED_TYPE = frozenset.__contains__
+# The unknown keys of each sequence of keys seen so far (unknown_keys bounds it).
+_UNKNOWN_BY_SHAPE: dict[tuple[str, ...], tuple[str, ...]] = {}
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

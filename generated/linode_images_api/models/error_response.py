@@ -12,6 +12,8 @@ from ..types import (
     decode_error,
     list_item_error,
     model_repr,
+    unknown_fields,
+    unknown_keys,
 )
 
 
@@ -39,40 +41,32 @@ class ErrorResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not ErrorResponse:
             return cls._from_dict_checked(src_dict)
         try:
             _errors = src_dict["errors"]
         except KeyError:
             return cls._from_dict_checked(src_dict)
         # Each field's exact JSON type; anything else is decoded field by field.
-        if type(_errors) not in _FIELD_TYPES[0]:
+        if type(_errors) is not list:
             return cls._from_dict_checked(src_dict)
         try:
             errors: list[ErrorObject]
-            _decode_errors = ErrorObject.from_dict
-            errors = [_decode_errors(_item) for _item in _errors]
+            errors = list(map(ErrorObject.from_dict, _errors))
 
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        error_response = cls(
-            errors,
-        )
-        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        error_response = _new(cls)
+        error_response.errors = errors
         # Every field is required and present here, so a longer object is one with unknown fields.
-        if len(src_dict) > 1:
-            _unknown = src_dict.keys() - _KNOWN_FIELDS
-            if _unknown:
-                if len(_unknown) == 1:
-                    error_response.additional_properties = {
-                        key: src_dict[key] for key in _unknown
-                    }
-                else:
-                    error_response.additional_properties = {
-                        key: value for key, value in src_dict.items() if key in _unknown
-                    }
-
+        if len(src_dict) == 1:
+            error_response.additional_properties = {}
+        else:
+            error_response.additional_properties = unknown_fields(
+                src_dict,
+                unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
+            )
         return error_response
 
     @classmethod
@@ -137,9 +131,9 @@ class ErrorResponse:
 
 from ..models.error_object import ErrorObject
 
-# The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (frozenset({list}),)
-_ALLOWED_TYPE = frozenset.__contains__
+# The unknown keys of each sequence of keys seen so far (unknown_keys bounds it).
+_UNKNOWN_BY_SHAPE: dict[tuple[str, ...], tuple[str, ...]] = {}
+_new = object.__new__
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.
 _KNOWN_FIELDS: frozenset[str] = frozenset(

@@ -13,6 +13,8 @@ from ..types import (
     UNSET,
     decode_error,
     model_repr,
+    unknown_fields,
+    unknown_keys,
 )
 
 
@@ -41,14 +43,14 @@ class ImageRegion:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not ImageRegion:
             return cls._from_dict_checked(src_dict)
         try:
             _region, _status = _REQUIRED(src_dict)
         except KeyError:
             return cls._from_dict_checked(src_dict)
         # Each field's exact JSON type; anything else is decoded field by field.
-        if type(_region) not in _FIELD_TYPES[0]:
+        if type(_region) is not str:
             return cls._from_dict_checked(src_dict)
         try:
             status: ImageRegionStatus
@@ -59,24 +61,17 @@ class ImageRegion:
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        image_region = cls(
-            _region,
-            status,
-        )
-        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        image_region = _new(cls)
+        image_region.region = _region
+        image_region.status = status
         # Every field is required and present here, so a longer object is one with unknown fields.
-        if len(src_dict) > 2:
-            _unknown = src_dict.keys() - _KNOWN_FIELDS
-            if _unknown:
-                if len(_unknown) == 1:
-                    image_region.additional_properties = {
-                        key: src_dict[key] for key in _unknown
-                    }
-                else:
-                    image_region.additional_properties = {
-                        key: value for key, value in src_dict.items() if key in _unknown
-                    }
-
+        if len(src_dict) == 2:
+            image_region.additional_properties = {}
+        else:
+            image_region.additional_properties = unknown_fields(
+                src_dict,
+                unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
+            )
         return image_region
 
     @classmethod
@@ -149,9 +144,9 @@ _REQUIRED = itemgetter(
     "region",
     "status",
 )
-# The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (frozenset({str}),)
-_ALLOWED_TYPE = frozenset.__contains__
+# The unknown keys of each sequence of keys seen so far (unknown_keys bounds it).
+_UNKNOWN_BY_SHAPE: dict[tuple[str, ...], tuple[str, ...]] = {}
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

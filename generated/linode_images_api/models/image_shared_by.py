@@ -11,8 +11,11 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    accept_types,
     decode_error,
     model_repr,
+    unknown_fields,
+    unknown_keys,
 )
 
 
@@ -61,7 +64,7 @@ class ImageSharedBy:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not ImageSharedBy:
             return cls._from_dict_checked(src_dict)
         try:
             _sharegroup_id, _sharegroup_label, _sharegroup_uuid, _source_image_id = (
@@ -70,22 +73,22 @@ class ImageSharedBy:
         except KeyError:
             return cls._from_dict_checked(src_dict)
         (_source_image_label,) = map(src_dict.get, _OPTIONAL, _UNSETS)
-        # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(
+        # Each field's exact JSON type, as one tuple: a combination accepted before is one set
+        # lookup, a new one is checked against _FIELD_TYPES; anything else is decoded field by field.
+        _types = tuple(
             map(
-                _ALLOWED_TYPE,
-                _FIELD_TYPES,
-                map(
-                    type,
-                    (
-                        _sharegroup_id,
-                        _sharegroup_label,
-                        _sharegroup_uuid,
-                        _source_image_id,
-                        _source_image_label,
-                    ),
+                type,
+                (
+                    _sharegroup_id,
+                    _sharegroup_label,
+                    _sharegroup_uuid,
+                    _source_image_id,
+                    _source_image_label,
                 ),
             )
+        )
+        if _types not in _ACCEPTED_TYPES and not accept_types(
+            _types, _FIELD_TYPES, _ACCEPTED_TYPES
         ):
             return cls._from_dict_checked(src_dict)
         try:
@@ -93,25 +96,24 @@ class ImageSharedBy:
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        image_shared_by = cls(
-            _sharegroup_id,
-            _sharegroup_label,
-            _sharegroup_uuid,
-            _source_image_id,
-            _source_image_label,
-        )
-        # Unknown fields are kept as they came, in their order (the API adds fields over time).
-        _unknown = src_dict.keys() - _KNOWN_FIELDS
-        if _unknown:
-            if len(_unknown) == 1:
-                image_shared_by.additional_properties = {
-                    key: src_dict[key] for key in _unknown
-                }
-            else:
-                image_shared_by.additional_properties = {
-                    key: value for key, value in src_dict.items() if key in _unknown
-                }
-
+        image_shared_by = _new(cls)
+        image_shared_by.sharegroup_id = _sharegroup_id
+        image_shared_by.sharegroup_label = _sharegroup_label
+        image_shared_by.sharegroup_uuid = _sharegroup_uuid
+        image_shared_by.source_image_id = _source_image_id
+        image_shared_by.source_image_label = _source_image_label
+        # Unknown fields are kept as they came, in their order (the API adds fields over time). Which
+        # keys are unknown is computed once per sequence of keys (every image of a page has the same).
+        _keys = tuple(src_dict)
+        _unknown = _UNKNOWN_BY_SHAPE.get(_keys)
+        if _unknown is None:
+            _unknown = unknown_keys(_keys, _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE)
+        if not _unknown:
+            image_shared_by.additional_properties = {}
+        elif len(_unknown) == 1:
+            image_shared_by.additional_properties = {_unknown[0]: src_dict[_unknown[0]]}
+        else:
+            image_shared_by.additional_properties = unknown_fields(src_dict, _unknown)
         return image_shared_by
 
     @classmethod
@@ -219,14 +221,18 @@ _REQUIRED = itemgetter(
 _OPTIONAL = ("source_image_label",)
 _UNSETS = (UNSET,) * len(_OPTIONAL)
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
+_FIELD_TYPES: tuple[frozenset[type], ...] = (
     frozenset({int}),
     frozenset({str}),
     frozenset({str}),
     frozenset({str, NoneType}),
     frozenset({str, NoneType, Unset}),
 )
-_ALLOWED_TYPE = frozenset.__contains__
+# The combinations of _FIELD_TYPES seen and accepted so far (accept_types bounds it).
+_ACCEPTED_TYPES: set[tuple[type, ...]] = set()
+# The unknown keys of each sequence of keys seen so far (unknown_keys bounds it).
+_UNKNOWN_BY_SHAPE: dict[tuple[str, ...], tuple[str, ...]] = {}
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

@@ -12,6 +12,8 @@ from ..types import (
     UNSET,
     decode_error,
     model_repr,
+    unknown_fields,
+    unknown_keys,
 )
 
 
@@ -50,7 +52,7 @@ class ImageSharing:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not ImageSharing:
             return cls._from_dict_checked(src_dict)
         try:
             _shared_by, _shared_with = _REQUIRED(src_dict)
@@ -72,24 +74,17 @@ class ImageSharing:
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        image_sharing = cls(
-            shared_by,
-            shared_with,
-        )
-        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        image_sharing = _new(cls)
+        image_sharing.shared_by = shared_by
+        image_sharing.shared_with = shared_with
         # Every field is required and present here, so a longer object is one with unknown fields.
-        if len(src_dict) > 2:
-            _unknown = src_dict.keys() - _KNOWN_FIELDS
-            if _unknown:
-                if len(_unknown) == 1:
-                    image_sharing.additional_properties = {
-                        key: src_dict[key] for key in _unknown
-                    }
-                else:
-                    image_sharing.additional_properties = {
-                        key: value for key, value in src_dict.items() if key in _unknown
-                    }
-
+        if len(src_dict) == 2:
+            image_sharing.additional_properties = {}
+        else:
+            image_sharing.additional_properties = unknown_fields(
+                src_dict,
+                unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
+            )
         return image_sharing
 
     @classmethod
@@ -171,6 +166,9 @@ _REQUIRED = itemgetter(
     "shared_by",
     "shared_with",
 )
+# The unknown keys of each sequence of keys seen so far (unknown_keys bounds it).
+_UNKNOWN_BY_SHAPE: dict[tuple[str, ...], tuple[str, ...]] = {}
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

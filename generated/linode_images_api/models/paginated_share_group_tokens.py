@@ -10,9 +10,12 @@ from attrs import field as _attrs_field
 from ..errors import DecodeError
 from ..types import (
     UNSET,
+    accept_types,
     decode_error,
     list_item_error,
     model_repr,
+    unknown_fields,
+    unknown_keys,
 )
 
 
@@ -52,57 +55,49 @@ class PaginatedShareGroupTokens:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not PaginatedShareGroupTokens:
             return cls._from_dict_checked(src_dict)
         try:
             _data, _page, _pages, _results = _REQUIRED(src_dict)
         except KeyError:
             return cls._from_dict_checked(src_dict)
-        # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(
+        # Each field's exact JSON type, as one tuple: a combination accepted before is one set
+        # lookup, a new one is checked against _FIELD_TYPES; anything else is decoded field by field.
+        _types = tuple(
             map(
-                _ALLOWED_TYPE,
-                _FIELD_TYPES,
-                map(
-                    type,
-                    (
-                        _data,
-                        _page,
-                        _pages,
-                        _results,
-                    ),
+                type,
+                (
+                    _data,
+                    _page,
+                    _pages,
+                    _results,
                 ),
             )
+        )
+        if _types not in _ACCEPTED_TYPES and not accept_types(
+            _types, _FIELD_TYPES, _ACCEPTED_TYPES
         ):
             return cls._from_dict_checked(src_dict)
         try:
             data: list[ShareGroupToken]
-            _decode_data = ShareGroupToken.from_dict
-            data = [_decode_data(_item) for _item in _data]
+            data = list(map(ShareGroupToken.from_dict, _data))
 
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        paginated_share_group_tokens = cls(
-            data,
-            _page,
-            _pages,
-            _results,
-        )
-        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        paginated_share_group_tokens = _new(cls)
+        paginated_share_group_tokens.data = data
+        paginated_share_group_tokens.page = _page
+        paginated_share_group_tokens.pages = _pages
+        paginated_share_group_tokens.results = _results
         # Every field is required and present here, so a longer object is one with unknown fields.
-        if len(src_dict) > 4:
-            _unknown = src_dict.keys() - _KNOWN_FIELDS
-            if _unknown:
-                if len(_unknown) == 1:
-                    paginated_share_group_tokens.additional_properties = {
-                        key: src_dict[key] for key in _unknown
-                    }
-                else:
-                    paginated_share_group_tokens.additional_properties = {
-                        key: value for key, value in src_dict.items() if key in _unknown
-                    }
-
+        if len(src_dict) == 4:
+            paginated_share_group_tokens.additional_properties = {}
+        else:
+            paginated_share_group_tokens.additional_properties = unknown_fields(
+                src_dict,
+                unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
+            )
         return paginated_share_group_tokens
 
     @classmethod
@@ -198,13 +193,17 @@ _REQUIRED = itemgetter(
     "results",
 )
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
+_FIELD_TYPES: tuple[frozenset[type], ...] = (
     frozenset({list}),
     frozenset({int}),
     frozenset({int}),
     frozenset({int}),
 )
-_ALLOWED_TYPE = frozenset.__contains__
+# The combinations of _FIELD_TYPES seen and accepted so far (accept_types bounds it).
+_ACCEPTED_TYPES: set[tuple[type, ...]] = set()
+# The unknown keys of each sequence of keys seen so far (unknown_keys bounds it).
+_UNKNOWN_BY_SHAPE: dict[tuple[str, ...], tuple[str, ...]] = {}
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

@@ -32,14 +32,14 @@ class ReplicateImageRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not ReplicateImageRequest:
             return cls._from_dict_checked(src_dict)
         try:
             _regions = src_dict["regions"]
         except KeyError:
             return cls._from_dict_checked(src_dict)
         # Each field's exact JSON type; anything else is decoded field by field.
-        if type(_regions) not in _FIELD_TYPES[0]:
+        if type(_regions) is not list:
             return cls._from_dict_checked(src_dict)
         try:
             regions: list[str]
@@ -49,9 +49,8 @@ class ReplicateImageRequest:
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        replicate_image_request = cls(
-            regions,
-        )
+        replicate_image_request = _new(cls)
+        replicate_image_request.regions = regions
         return replicate_image_request
 
     @classmethod
@@ -83,9 +82,7 @@ class ReplicateImageRequest:
         return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
 
 
-# The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (frozenset({list}),)
-_ALLOWED_TYPE = frozenset.__contains__
+_new = object.__new__
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.
 _KNOWN_FIELDS: frozenset[str] = frozenset(

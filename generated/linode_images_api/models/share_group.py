@@ -11,10 +11,13 @@ from attrs import field as _attrs_field
 
 from ..types import (
     UNSET,
+    accept_types,
     decode_datetime,
     decode_error,
     model_repr,
     parse_datetime,
+    unknown_fields,
+    unknown_keys,
 )
 from ..types import fromisoformat as _fromisoformat
 
@@ -85,7 +88,7 @@ class ShareGroup:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not ShareGroup:
             return cls._from_dict_checked(src_dict)
         try:
             (
@@ -102,24 +105,24 @@ class ShareGroup:
             ) = _REQUIRED(src_dict)
         except KeyError:
             return cls._from_dict_checked(src_dict)
-        # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(
+        # Each field's exact JSON type, as one tuple: a combination accepted before is one set
+        # lookup, a new one is checked against _FIELD_TYPES; anything else is decoded field by field.
+        _types = tuple(
             map(
-                _ALLOWED_TYPE,
-                _FIELD_TYPES,
-                map(
-                    type,
-                    (
-                        _description,
-                        _id,
-                        _images_count,
-                        _is_suspended,
-                        _label,
-                        _members_count,
-                        _uuid,
-                    ),
+                type,
+                (
+                    _description,
+                    _id,
+                    _images_count,
+                    _is_suspended,
+                    _label,
+                    _members_count,
+                    _uuid,
                 ),
             )
+        )
+        if _types not in _ACCEPTED_TYPES and not accept_types(
+            _types, _FIELD_TYPES, _ACCEPTED_TYPES
         ):
             return cls._from_dict_checked(src_dict)
         try:
@@ -153,32 +156,25 @@ class ShareGroup:
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        share_group = cls(
-            created,
-            _description,
-            expiry,
-            _id,
-            _images_count,
-            _is_suspended,
-            _label,
-            _members_count,
-            updated,
-            _uuid,
-        )
-        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        share_group = _new(cls)
+        share_group.created = created
+        share_group.description = _description
+        share_group.expiry = expiry
+        share_group.id = _id
+        share_group.images_count = _images_count
+        share_group.is_suspended = _is_suspended
+        share_group.label = _label
+        share_group.members_count = _members_count
+        share_group.updated = updated
+        share_group.uuid = _uuid
         # Every field is required and present here, so a longer object is one with unknown fields.
-        if len(src_dict) > 10:
-            _unknown = src_dict.keys() - _KNOWN_FIELDS
-            if _unknown:
-                if len(_unknown) == 1:
-                    share_group.additional_properties = {
-                        key: src_dict[key] for key in _unknown
-                    }
-                else:
-                    share_group.additional_properties = {
-                        key: value for key, value in src_dict.items() if key in _unknown
-                    }
-
+        if len(src_dict) == 10:
+            share_group.additional_properties = {}
+        else:
+            share_group.additional_properties = unknown_fields(
+                src_dict,
+                unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
+            )
         return share_group
 
     @classmethod
@@ -325,7 +321,7 @@ _REQUIRED = itemgetter(
     "uuid",
 )
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
+_FIELD_TYPES: tuple[frozenset[type], ...] = (
     frozenset({str, NoneType}),
     frozenset({int}),
     frozenset({int}),
@@ -334,7 +330,11 @@ _FIELD_TYPES = (
     frozenset({int}),
     frozenset({str}),
 )
-_ALLOWED_TYPE = frozenset.__contains__
+# The combinations of _FIELD_TYPES seen and accepted so far (accept_types bounds it).
+_ACCEPTED_TYPES: set[tuple[type, ...]] = set()
+# The unknown keys of each sequence of keys seen so far (unknown_keys bounds it).
+_UNKNOWN_BY_SHAPE: dict[tuple[str, ...], tuple[str, ...]] = {}
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

@@ -43,7 +43,7 @@ class ShareGroupImageEntry:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not ShareGroupImageEntry:
             return cls._from_dict_checked(src_dict)
         try:
             _id = src_dict["id"]
@@ -55,7 +55,7 @@ class ShareGroupImageEntry:
         ) = map(src_dict.get, _OPTIONAL, _UNSETS)
         # Each field's exact JSON type; anything else is decoded field by field.
         if (
-            type(_id) not in _FIELD_TYPES[0]
+            type(_id) is not str
             or type(_description) not in _FIELD_TYPES[1]
             or type(_label) not in _FIELD_TYPES[2]
         ):
@@ -65,11 +65,10 @@ class ShareGroupImageEntry:
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        share_group_image_entry = cls(
-            _id,
-            _description,
-            _label,
-        )
+        share_group_image_entry = _new(cls)
+        share_group_image_entry.id = _id
+        share_group_image_entry.description = _description
+        share_group_image_entry.label = _label
         return share_group_image_entry
 
     @classmethod
@@ -124,12 +123,12 @@ _OPTIONAL = (
 )
 _UNSETS = (UNSET,) * len(_OPTIONAL)
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
+_FIELD_TYPES: tuple[frozenset[type], ...] = (
     frozenset({str}),
     frozenset({str, Unset}),
     frozenset({str, Unset}),
 )
-_ALLOWED_TYPE = frozenset.__contains__
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

@@ -18,6 +18,8 @@ from ..types import (
     decode_error,
     model_repr,
     parse_datetime,
+    unknown_fields,
+    unknown_keys,
 )
 from ..types import fromisoformat as _fromisoformat
 
@@ -71,7 +73,7 @@ class ShareGroupMember:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not ShareGroupMember:
             return cls._from_dict_checked(src_dict)
         try:
             _created, _expiry, _label, _status, _token_uuid, _updated = _REQUIRED(
@@ -80,10 +82,7 @@ class ShareGroupMember:
         except KeyError:
             return cls._from_dict_checked(src_dict)
         # Each field's exact JSON type; anything else is decoded field by field.
-        if (
-            type(_label) not in _FIELD_TYPES[0]
-            or type(_token_uuid) not in _FIELD_TYPES[1]
-        ):
+        if type(_label) is not str or type(_token_uuid) is not str:
             return cls._from_dict_checked(src_dict)
         try:
             created: datetime.datetime
@@ -121,28 +120,21 @@ class ShareGroupMember:
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        share_group_member = cls(
-            created,
-            expiry,
-            _label,
-            status,
-            _token_uuid,
-            updated,
-        )
-        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        share_group_member = _new(cls)
+        share_group_member.created = created
+        share_group_member.expiry = expiry
+        share_group_member.label = _label
+        share_group_member.status = status
+        share_group_member.token_uuid = _token_uuid
+        share_group_member.updated = updated
         # Every field is required and present here, so a longer object is one with unknown fields.
-        if len(src_dict) > 6:
-            _unknown = src_dict.keys() - _KNOWN_FIELDS
-            if _unknown:
-                if len(_unknown) == 1:
-                    share_group_member.additional_properties = {
-                        key: src_dict[key] for key in _unknown
-                    }
-                else:
-                    share_group_member.additional_properties = {
-                        key: value for key, value in src_dict.items() if key in _unknown
-                    }
-
+        if len(src_dict) == 6:
+            share_group_member.additional_properties = {}
+        else:
+            share_group_member.additional_properties = unknown_fields(
+                src_dict,
+                unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
+            )
         return share_group_member
 
     @classmethod
@@ -251,12 +243,9 @@ _REQUIRED = itemgetter(
     "token_uuid",
     "updated",
 )
-# The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
-    frozenset({str}),
-    frozenset({str}),
-)
-_ALLOWED_TYPE = frozenset.__contains__
+# The unknown keys of each sequence of keys seen so far (unknown_keys bounds it).
+_UNKNOWN_BY_SHAPE: dict[tuple[str, ...], tuple[str, ...]] = {}
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

@@ -17,11 +17,14 @@ from ..models.image_type import ImageType
 from ..types import (
     UNSET,
     Unset,
+    accept_types,
     decode_datetime,
     decode_error,
     list_item_error,
     model_repr,
     parse_datetime,
+    unknown_fields,
+    unknown_keys,
 )
 from ..types import fromisoformat as _fromisoformat
 
@@ -171,7 +174,7 @@ class SharedImage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not SharedImage:
             return cls._from_dict_checked(src_dict)
         try:
             (
@@ -200,30 +203,30 @@ class SharedImage:
             _total_size,
             _updated,
         ) = map(src_dict.get, _OPTIONAL, _UNSETS)
-        # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(
+        # Each field's exact JSON type, as one tuple: a combination accepted before is one set
+        # lookup, a new one is checked against _FIELD_TYPES; anything else is decoded field by field.
+        _types = tuple(
             map(
-                _ALLOWED_TYPE,
-                _FIELD_TYPES,
-                map(
-                    type,
-                    (
-                        _created_by,
-                        _deprecated,
-                        _description,
-                        _id,
-                        _is_public,
-                        _label,
-                        _size,
-                        _vendor,
-                        _capabilities,
-                        _is_shared,
-                        _regions,
-                        _tags,
-                        _total_size,
-                    ),
+                type,
+                (
+                    _created_by,
+                    _deprecated,
+                    _description,
+                    _id,
+                    _is_public,
+                    _label,
+                    _size,
+                    _vendor,
+                    _capabilities,
+                    _is_shared,
+                    _regions,
+                    _tags,
+                    _total_size,
                 ),
             )
+        )
+        if _types not in _ACCEPTED_TYPES and not accept_types(
+            _types, _FIELD_TYPES, _ACCEPTED_TYPES
         ):
             return cls._from_dict_checked(src_dict)
         try:
@@ -274,8 +277,7 @@ class SharedImage:
             if _regions is UNSET:
                 regions = _regions
             else:
-                _decode_regions = ImageRegion.from_dict
-                regions = [_decode_regions(_item) for _item in _regions]
+                regions = list(map(ImageRegion.from_dict, _regions))
 
             status: ImageStatus | Unset
             if _status is UNSET:
@@ -303,40 +305,39 @@ class SharedImage:
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        shared_image = cls(
-            created,
-            _created_by,
-            _deprecated,
-            _description,
-            _id,
-            _is_public,
-            _label,
-            _size,
-            type_,
-            _vendor,
-            capabilities,
-            eol,
-            expiry,
-            image_sharing,
-            _is_shared,
-            regions,
-            status,
-            tags,
-            _total_size,
-            updated,
-        )
-        # Unknown fields are kept as they came, in their order (the API adds fields over time).
-        _unknown = src_dict.keys() - _KNOWN_FIELDS
-        if _unknown:
-            if len(_unknown) == 1:
-                shared_image.additional_properties = {
-                    key: src_dict[key] for key in _unknown
-                }
-            else:
-                shared_image.additional_properties = {
-                    key: value for key, value in src_dict.items() if key in _unknown
-                }
-
+        shared_image = _new(cls)
+        shared_image.created = created
+        shared_image.created_by = _created_by
+        shared_image.deprecated = _deprecated
+        shared_image.description = _description
+        shared_image.id = _id
+        shared_image.is_public = _is_public
+        shared_image.label = _label
+        shared_image.size = _size
+        shared_image.type_ = type_
+        shared_image.vendor = _vendor
+        shared_image.capabilities = capabilities
+        shared_image.eol = eol
+        shared_image.expiry = expiry
+        shared_image.image_sharing = image_sharing
+        shared_image.is_shared = _is_shared
+        shared_image.regions = regions
+        shared_image.status = status
+        shared_image.tags = tags
+        shared_image.total_size = _total_size
+        shared_image.updated = updated
+        # Unknown fields are kept as they came, in their order (the API adds fields over time). Which
+        # keys are unknown is computed once per sequence of keys (every image of a page has the same).
+        _keys = tuple(src_dict)
+        _unknown = _UNKNOWN_BY_SHAPE.get(_keys)
+        if _unknown is None:
+            _unknown = unknown_keys(_keys, _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE)
+        if not _unknown:
+            shared_image.additional_properties = {}
+        elif len(_unknown) == 1:
+            shared_image.additional_properties = {_unknown[0]: src_dict[_unknown[0]]}
+        else:
+            shared_image.additional_properties = unknown_fields(src_dict, _unknown)
         return shared_image
 
     @classmethod
@@ -615,7 +616,7 @@ _OPTIONAL = (
 )
 _UNSETS = (UNSET,) * len(_OPTIONAL)
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
+_FIELD_TYPES: tuple[frozenset[type], ...] = (
     frozenset({str, NoneType}),
     frozenset({bool}),
     frozenset({str}),
@@ -630,7 +631,11 @@ _FIELD_TYPES = (
     frozenset({list, Unset}),
     frozenset({int, Unset}),
 )
-_ALLOWED_TYPE = frozenset.__contains__
+# The combinations of _FIELD_TYPES seen and accepted so far (accept_types bounds it).
+_ACCEPTED_TYPES: set[tuple[type, ...]] = set()
+# The unknown keys of each sequence of keys seen so far (unknown_keys bounds it).
+_UNKNOWN_BY_SHAPE: dict[tuple[str, ...], tuple[str, ...]] = {}
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

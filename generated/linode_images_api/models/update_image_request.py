@@ -50,7 +50,7 @@ class UpdateImageRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not UpdateImageRequest:
             return cls._from_dict_checked(src_dict)
         (
             _description,
@@ -75,11 +75,10 @@ class UpdateImageRequest:
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        update_image_request = cls(
-            _description,
-            _label,
-            tags,
-        )
+        update_image_request = _new(cls)
+        update_image_request.description = _description
+        update_image_request.label = _label
+        update_image_request.tags = tags
         return update_image_request
 
     @classmethod
@@ -139,12 +138,12 @@ _OPTIONAL = (
 )
 _UNSETS = (UNSET,) * len(_OPTIONAL)
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
+_FIELD_TYPES: tuple[frozenset[type], ...] = (
     frozenset({str, NoneType, Unset}),
     frozenset({str, Unset}),
     frozenset({list, Unset}),
 )
-_ALLOWED_TYPE = frozenset.__contains__
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

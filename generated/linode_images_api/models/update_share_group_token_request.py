@@ -32,23 +32,22 @@ class UpdateShareGroupTokenRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not UpdateShareGroupTokenRequest:
             return cls._from_dict_checked(src_dict)
         try:
             _label = src_dict["label"]
         except KeyError:
             return cls._from_dict_checked(src_dict)
         # Each field's exact JSON type; anything else is decoded field by field.
-        if type(_label) not in _FIELD_TYPES[0]:
+        if type(_label) is not str:
             return cls._from_dict_checked(src_dict)
         try:
             pass
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        update_share_group_token_request = cls(
-            _label,
-        )
+        update_share_group_token_request = _new(cls)
+        update_share_group_token_request.label = _label
         return update_share_group_token_request
 
     @classmethod
@@ -77,9 +76,7 @@ class UpdateShareGroupTokenRequest:
         return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
 
 
-# The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (frozenset({str}),)
-_ALLOWED_TYPE = frozenset.__contains__
+_new = object.__new__
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.
 _KNOWN_FIELDS: frozenset[str] = frozenset(

@@ -36,7 +36,7 @@ class UpdateSharedImageRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not UpdateSharedImageRequest:
             return cls._from_dict_checked(src_dict)
         (
             _description,
@@ -53,10 +53,9 @@ class UpdateSharedImageRequest:
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        update_shared_image_request = cls(
-            _description,
-            _label,
-        )
+        update_shared_image_request = _new(cls)
+        update_shared_image_request.description = _description
+        update_shared_image_request.label = _label
         return update_shared_image_request
 
     @classmethod
@@ -99,11 +98,11 @@ _OPTIONAL = (
 )
 _UNSETS = (UNSET,) * len(_OPTIONAL)
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
+_FIELD_TYPES: tuple[frozenset[type], ...] = (
     frozenset({str, Unset}),
     frozenset({str, Unset}),
 )
-_ALLOWED_TYPE = frozenset.__contains__
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from ..types import (
     UNSET,
     Unset,
+    accept_types,
     decode_error,
     model_repr,
 )
@@ -55,7 +56,7 @@ class UploadImageRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
-        if type(src_dict) is not dict:
+        if type(src_dict) is not dict or cls is not UploadImageRequest:
             return cls._from_dict_checked(src_dict)
         try:
             _label, _region = _REQUIRED(src_dict)
@@ -66,22 +67,22 @@ class UploadImageRequest:
             _description,
             _tags,
         ) = map(src_dict.get, _OPTIONAL, _UNSETS)
-        # Each field's exact JSON type in one pass; anything else is decoded field by field.
-        if not all(
+        # Each field's exact JSON type, as one tuple: a combination accepted before is one set
+        # lookup, a new one is checked against _FIELD_TYPES; anything else is decoded field by field.
+        _types = tuple(
             map(
-                _ALLOWED_TYPE,
-                _FIELD_TYPES,
-                map(
-                    type,
-                    (
-                        _label,
-                        _region,
-                        _cloud_init,
-                        _description,
-                        _tags,
-                    ),
+                type,
+                (
+                    _label,
+                    _region,
+                    _cloud_init,
+                    _description,
+                    _tags,
                 ),
             )
+        )
+        if _types not in _ACCEPTED_TYPES and not accept_types(
+            _types, _FIELD_TYPES, _ACCEPTED_TYPES
         ):
             return cls._from_dict_checked(src_dict)
         try:
@@ -95,13 +96,12 @@ class UploadImageRequest:
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
-        upload_image_request = cls(
-            _label,
-            _region,
-            _cloud_init,
-            _description,
-            tags,
-        )
+        upload_image_request = _new(cls)
+        upload_image_request.label = _label
+        upload_image_request.region = _region
+        upload_image_request.cloud_init = _cloud_init
+        upload_image_request.description = _description
+        upload_image_request.tags = tags
         return upload_image_request
 
     @classmethod
@@ -182,14 +182,16 @@ _OPTIONAL = (
 )
 _UNSETS = (UNSET,) * len(_OPTIONAL)
 # The exact types each checked field may have on from_dict's fast path, in its order.
-_FIELD_TYPES = (
+_FIELD_TYPES: tuple[frozenset[type], ...] = (
     frozenset({str}),
     frozenset({str}),
     frozenset({bool, Unset}),
     frozenset({str, Unset}),
     frozenset({list, Unset}),
 )
-_ALLOWED_TYPE = frozenset.__contains__
+# The combinations of _FIELD_TYPES seen and accepted so far (accept_types bounds it).
+_ACCEPTED_TYPES: set[tuple[type, ...]] = set()
+_new = object.__new__
 
 
 # The JSON names from_dict reads; any other key of the object is an unknown field.

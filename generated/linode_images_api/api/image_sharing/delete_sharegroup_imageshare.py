@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.api_version import ApiVersion
 from ...models.delete_shared_image_response import DeleteSharedImageResponse
 from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import Response, json_loads
 
 
 def _get_kwargs(
@@ -34,11 +34,11 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> DeleteSharedImageResponse | ErrorResponse:
     if response.status_code == 200:
-        response_200 = DeleteSharedImageResponse.from_dict(response.json())
+        response_200 = DeleteSharedImageResponse.from_dict(json_loads(response.content))
 
         return response_200
 
-    response_default = ErrorResponse.from_dict(response.json())
+    response_default = ErrorResponse.from_dict(json_loads(response.content))
 
     return response_default
 

@@ -10,7 +10,7 @@ from ...models.add_share_group_images_request import AddShareGroupImagesRequest
 from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.paginated_shared_images import PaginatedSharedImages
-from ...types import Response
+from ...types import Response, json_loads
 
 
 def _get_kwargs(
@@ -41,11 +41,11 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | PaginatedSharedImages:
     if response.status_code == 200:
-        response_200 = PaginatedSharedImages.from_dict(response.json())
+        response_200 = PaginatedSharedImages.from_dict(json_loads(response.content))
 
         return response_200
 
-    response_default = ErrorResponse.from_dict(response.json())
+    response_default = ErrorResponse.from_dict(json_loads(response.content))
 
     return response_default
 

@@ -11,7 +11,7 @@ from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.share_group_member import ShareGroupMember
 from ...models.update_share_group_member_request import UpdateShareGroupMemberRequest
-from ...types import Response
+from ...types import Response, json_loads
 
 
 def _get_kwargs(
@@ -44,11 +44,11 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | ShareGroupMember:
     if response.status_code == 200:
-        response_200 = ShareGroupMember.from_dict(response.json())
+        response_200 = ShareGroupMember.from_dict(json_loads(response.content))
 
         return response_200
 
-    response_default = ErrorResponse.from_dict(response.json())
+    response_default = ErrorResponse.from_dict(json_loads(response.content))
 
     return response_default
 

@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.paginated_images import PaginatedImages
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, json_loads
 
 
 def _get_kwargs(
@@ -47,11 +47,11 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | PaginatedImages:
     if response.status_code == 200:
-        response_200 = PaginatedImages.from_dict(response.json())
+        response_200 = PaginatedImages.from_dict(json_loads(response.content))
 
         return response_200
 
-    response_default = ErrorResponse.from_dict(response.json())
+    response_default = ErrorResponse.from_dict(json_loads(response.content))
 
     return response_default
 

@@ -10,7 +10,7 @@ from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.upload_image_request import UploadImageRequest
 from ...models.upload_image_response import UploadImageResponse
-from ...types import Response
+from ...types import Response, json_loads
 
 
 def _get_kwargs(
@@ -39,11 +39,11 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | UploadImageResponse:
     if response.status_code == 200:
-        response_200 = UploadImageResponse.from_dict(response.json())
+        response_200 = UploadImageResponse.from_dict(json_loads(response.content))
 
         return response_200
 
-    response_default = ErrorResponse.from_dict(response.json())
+    response_default = ErrorResponse.from_dict(json_loads(response.content))
 
     return response_default
 
