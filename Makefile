@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; run: make PYTHON=python3 ..."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3" -c constraints.txt
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,mock,progress]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,mock,progress,fast-gzip]'
 	touch $(STAMP)
 
 setup: $(STAMP)
