@@ -38,6 +38,7 @@ __all__ = [
     "available_engine",
     "compress_threads",
     "crc32_combine",
+    "fast_zlib",
     "gzip_compress",
 ]
 
@@ -73,11 +74,23 @@ def compress_threads(threads: int | None) -> int:
     return threads
 
 
-def _zlib_ng() -> Any:
+def _optional(module: str) -> Any:
     try:
-        return importlib.import_module("zlib_ng.gzip_ng_threaded")
+        return importlib.import_module(module)
     except ImportError:
         return None
+
+
+def _zlib_ng() -> Any:
+    return _optional("zlib_ng.gzip_ng_threaded")
+
+
+def fast_zlib() -> Any:
+    """zlib-ng's drop-in ``zlib`` module when the fast-gzip extra is installed, else None.
+
+    Its inflate is about three times the standard one's speed, which the gzip check uses.
+    """
+    return _optional("zlib_ng.zlib_ng") if _zlib_ng() is not None else None
 
 
 def available_engine(engine: Engine = "auto") -> Literal["zlib", "zlib-ng"]:

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
+from ._compress import fast_zlib
 from ._sizes import format_size
 
 __all__ = [
@@ -144,7 +145,9 @@ if TYPE_CHECKING:
 
 def _new_decompressor(container: Container) -> _Decompressor:
     if container == "gzip":
-        return zlib.decompressobj(31)  # gzip header, deflate, and CRC-32 + length checked
+        # wbits 31: the gzip header, deflate, and the trailer's CRC-32 and length checked.
+        fast = fast_zlib()
+        return fast.decompressobj(31) if fast is not None else zlib.decompressobj(31)
     if container == "xz":
         return lzma.LZMADecompressor(lzma.FORMAT_XZ)
     if container == "bzip2":
@@ -153,7 +156,11 @@ def _new_decompressor(container: Container) -> _Decompressor:
 
 
 _MAGIC = {"gzip": GZIP_MAGIC, "xz": _XZ_MAGIC, "bzip2": _BZIP2_MAGIC}
-_DAMAGED = (zlib.error, lzma.LZMAError, OSError, EOFError)
+
+def _damaged() -> tuple[type[Exception], ...]:
+    fast = fast_zlib()
+    errors: tuple[type[Exception], ...] = (zlib.error, lzma.LZMAError, OSError, EOFError)
+    return (*errors, fast.error) if fast is not None else errors
 
 
 class DecompressingReader:
@@ -214,7 +221,7 @@ class DecompressingReader:
     def _decompress(self, data: bytes, n: int) -> bytes:
         try:
             return self._inflate.decompress(data, n)
-        except _DAMAGED as exc:
+        except _damaged() as exc:
             raise ValueError(
                 f"the {self._container} data is damaged ({exc}) after {format_size(self.compressed_read)} "
                 "of it were read; the file is corrupt: download or compress it again (nothing was created)"

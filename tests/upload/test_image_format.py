@@ -9,6 +9,7 @@ import lzma
 import struct
 
 import pytest
+from linode_images import _compress, _image_format
 from linode_images._image_format import (
     HEAD_SIZE,
     DecompressingReader,
@@ -22,6 +23,16 @@ from linode_images._image_format import (
 from linode_images._sizes import DEFAULT_MAX_UNCOMPRESSED_SIZE, format_size
 
 from .support import RAW
+
+
+@pytest.fixture(autouse=True, params=["zlib", "zlib-ng"])
+def inflate(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every check runs with the standard zlib and with zlib-ng's inflate (the fast-gzip extra)."""
+    if request.param == "zlib":
+        monkeypatch.setattr(_image_format, "fast_zlib", lambda: None)
+    elif _compress.fast_zlib() is None:
+        pytest.skip("the fast-gzip extra (zlib-ng) is not installed")
+    return str(request.param)
 
 
 def at(offset: int, magic: bytes, size: int = HEAD_SIZE) -> bytes:
