@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="OPERATION=PLAN",
         help="inject faults: a sequence '503,ok,drop' or 'PROBABILITY:KINDS' such as '0.2:500,502'; "
-        "kinds: 429 500 502 503 maintenance drop latency:<s> ok; OPERATION may be *",
+        "kinds: 429 500 502 503 maintenance drop latency:<s> ok bad-etag; OPERATION may be *",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed for fault draws (default 0)")
     parser.add_argument("--strict", action="store_true", help="validate every response against the spec")

@@ -159,7 +159,7 @@ class MockApi:
         if kind.startswith("latency:"):
             await asyncio.sleep(float(kind.partition(":")[2]))
             return None
-        if kind == "ok":
+        if kind in ("ok", "bad-etag"):
             return None
         if kind == "drop":
             return _Drop()
@@ -282,7 +282,7 @@ class MockApi:
             return _Drop()
         elif fault == "502":
             return Response(NGINX_502, 502, media_type="text/html")
-        elif fault != "ok":
+        elif fault not in ("ok", "bad-etag"):
             status = 503 if fault == "maintenance" else int(fault)
             return xml_error(
                 status, "ServiceUnavailable" if status != 500 else "InternalError", "Please retry"
@@ -316,9 +316,9 @@ class MockApi:
             return xml_error(400, "InvalidArgument", "Content-Length is not a number")
         if int(length) > self.state.config.upload_limit:
             return xml_error(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size")
-        return await self._receive_upload(request, image_id)
+        return await self._receive_upload(request, image_id, bad_etag=fault == "bad-etag")
 
-    async def _receive_upload(self, request: Request, image_id: str) -> Response:
+    async def _receive_upload(self, request: Request, image_id: str, *, bad_etag: bool) -> Response:
         sha256 = hashlib.sha256()
         md5 = hashlib.md5(usedforsecurity=False)
         received = 0
@@ -345,6 +345,9 @@ class MockApi:
         record = UploadRecord(received, sha256.hexdigest(), "authorization" in request.headers)
         if not self.state.finish_upload(image_id, record):
             return xml_error(403, "AccessDenied", "Access Denied")
+        if bad_etag:
+            md5.update(b"damaged")
+        # S3-style: the ETag of a single PUT is the quoted MD5 of the stored body.
         return Response(b"", 200, headers={"ETag": f'"{md5.hexdigest()}"'})
 
     # --- admin ----------------------------------------------------------------------------------

@@ -24,7 +24,9 @@ TRANSITIONS = {
 }
 
 # Injectable faults. "latency:<seconds>" delays the request and then serves it normally.
-FAULT_KINDS = ("ok", "429", "500", "502", "503", "maintenance", "drop")
+# "bad-etag" (the upload PUT only; elsewhere it serves normally) stores the data and answers an
+# ETag that is not its MD5, as storage that damaged the bytes would.
+FAULT_KINDS = ("ok", "429", "500", "502", "503", "maintenance", "drop", "bad-etag")
 
 # Operation names: the spec's operationIds, plus the upload URL's PUT.
 UPLOAD_OPERATION = "put-upload-data"
