@@ -157,6 +157,7 @@ def _new_decompressor(container: Container) -> _Decompressor:
 
 _MAGIC = {"gzip": GZIP_MAGIC, "xz": _XZ_MAGIC, "bzip2": _BZIP2_MAGIC}
 
+
 def _damaged() -> tuple[type[Exception], ...]:
     fast = fast_zlib()
     errors: tuple[type[Exception], ...] = (zlib.error, lzma.LZMAError, OSError, EOFError)
