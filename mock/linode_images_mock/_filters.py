@@ -13,16 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._errors import ApiError
+from ._spec import list_fields
 
-# Fields of an image that can be filtered and sorted on.
-FILTERABLE = frozenset(
-    {
-        "id", "label", "description", "created", "updated", "created_by", "deprecated",
-        "is_public", "size", "status", "type", "vendor", "eol", "expiry", "tags", "capabilities",
-    }
-)  # fmt: skip
-# Lists have no order; Linode's document says +order_by is not available on status.
-SORTABLE = FILTERABLE - {"tags", "capabilities", "status"}
+# The fields of an image that can be filtered and sorted on: the spec's x-linode-filterable
+# and x-linode-orderable of GET /images.
+FILTERABLE, SORTABLE = list_fields("get-images")
 OPERATORS = ("+eq", "+neq", "+gt", "+gte", "+lt", "+lte", "+contains")
 MAX_DEPTH = 16
 

@@ -217,3 +217,16 @@ class Spec:
             params = path.match(raw_path)
             if params is not None:
                 yield path, params
+
+
+def list_fields(operation_id: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The fields a list operation filters and sorts on (its x-linode-filterable / -orderable)."""
+    for item in load_document()["paths"].values():
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
+                return (
+                    frozenset(operation["x-linode-filterable"]),
+                    frozenset(operation["x-linode-orderable"]),
+                )
+    raise LookupError(f"the spec has no operation {operation_id!r}")

@@ -33,6 +33,7 @@ from linode_images_api.api.images import (
     put_image,
 )
 from linode_images_api.client import AuthenticatedClient
+from linode_images_api.spec_facts import MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from linode_images_api.types import Response
 
 from ._errors import (
@@ -104,8 +105,7 @@ DEFAULT_BASE_URL = "https://api.linode.com"
 # Timeouts are on by default: a stalled connection must not hang a deploy script forever.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
 # GET /images allows 20 requests a minute (REAL-API-FACTS); 500 is the largest page the API serves.
-DEFAULT_PAGE_SIZE = 500
-MIN_PAGE_SIZE, MAX_PAGE_SIZE = 25, 500
+DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE
 DEFAULT_MAX_CONCURRENCY = 4
 USER_AGENT = f"linode-images/{__version__}"
 

@@ -12,15 +12,12 @@ import json
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from linode_images_api.spec_facts import IMAGE_FILTERABLE_FIELDS, IMAGE_ORDERABLE_FIELDS
+
 __all__ = ["FILTERABLE_FIELDS", "ORDERABLE_FIELDS", "Filter", "FilterValue", "build_x_filter"]
 
-# The Image properties marked filterable in Linode's API document (4.189.0).
-FILTERABLE_FIELDS = frozenset(
-    {"deprecated", "is_public", "label", "size", "status", "tags", "type", "vendor"}
-)
-# Sorting also accepts the timestamps and the id, but not status (the document says +order_by
-# is not available on it) nor tags (a list has no order to sort by).
-ORDERABLE_FIELDS = (FILTERABLE_FIELDS - {"status", "tags"}) | {"created", "updated", "id"}
+# From the spec (x-linode-filterable / x-linode-orderable of get-images, via spec_facts).
+FILTERABLE_FIELDS, ORDERABLE_FIELDS = IMAGE_FILTERABLE_FIELDS, IMAGE_ORDERABLE_FIELDS
 
 FilterValue = str | int | float | bool | None
 _OPERATORS = frozenset({"+eq", "+neq", "+gt", "+gte", "+lt", "+lte", "+contains"})

@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
+from linode_images_api.spec_facts import IMAGE_LIFECYCLE
+
 from ._errors import (
     APIConnectionError,
     LinodeError,
@@ -56,8 +58,8 @@ DEFAULT_STATUS_TIMEOUT = 1800.0
 DEFAULT_REPLICATION_TIMEOUT = 3600.0
 _BACKOFF = 1.5
 
-# The order an image's status moves in; it never moves back (REAL-API-FACTS "Image objects").
-_LIFECYCLE = ("pending_upload", "creating", "available")
+# The order an image's status moves in; it never moves back (the spec's x-linode-lifecycle).
+_LIFECYCLE = IMAGE_LIFECYCLE
 # Region statuses after which the region will not become available: being removed, or the
 # replication failed ("timedout" is used by other first-party clients; REAL-API-FACTS).
 _REGION_DEAD_ENDS = frozenset({"pending deletion", "timedout"})

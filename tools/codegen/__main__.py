@@ -1,8 +1,11 @@
 """``python -m tools.codegen generate|check``: (re)generate generated/ or verify it is current.
 
-The output is replaced wholesale (an operation removed from the spec disappears) and
-``generated/FINGERPRINT`` records the generator and ruff versions and the sha256 of every
-input. ``check`` regenerates into a temporary folder and fails on any difference.
+The output is replaced wholesale (an operation removed from the spec disappears).
+``linode_images_api/spec_facts.py`` carries the API facts the spec states in its ``x-``
+extensions and parameters (filterable and orderable fields, the image lifecycle, page-size
+limits), so the overlay reads them from one place. ``generated/FINGERPRINT`` records the
+generator and ruff versions and the sha256 of every input. ``check`` regenerates into a
+temporary folder and fails on any difference.
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
+import yaml
+
+from .spec_facts import spec_facts_module
+
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec" / "linode-images.yaml"
 CONFIG = ROOT / "generator-config.yaml"
@@ -33,12 +40,12 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def fingerprint() -> str:
+def fingerprint(spec: Path = SPEC) -> str:
     lines = [
         "# Inputs of generated/linode_images_api. Written by `make generate`; do not edit.",
         f"openapi-python-client {version('openapi-python-client')}",
         f"ruff {version('ruff')}",
-        f"{sha256(SPEC)}  spec/linode-images.yaml",
+        f"{sha256(spec)}  spec/linode-images.yaml",
         f"{sha256(CONFIG)}  generator-config.yaml",
     ]
     for template in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
@@ -46,7 +53,8 @@ def fingerprint() -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate_into(target: Path) -> None:
+def generate_into(target: Path, spec: Path = SPEC) -> None:
+    """Generate the package from ``spec`` into ``target`` (replaced wholesale)."""
     installed = version("openapi-python-client")
     if installed != GENERATOR_VERSION:
         sys.exit(f"codegen: openapi-python-client {GENERATOR_VERSION} required, {installed} installed")
@@ -58,7 +66,7 @@ def generate_into(target: Path) -> None:
     env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
     cmd = [
         str(bin_dir / "openapi-python-client"), "generate",
-        "--path", str(SPEC),
+        "--path", str(spec),
         "--config", str(CONFIG),
         "--custom-template-path", str(TEMPLATES),
         "--meta", "none",
@@ -71,7 +79,9 @@ def generate_into(target: Path) -> None:
         sys.stderr.write(result.stdout + result.stderr)
         sys.exit(f"codegen: openapi-python-client failed ({result.returncode})")
     (package_dir / "py.typed").write_text("")
-    (target / "FINGERPRINT").write_text(fingerprint())
+    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    (package_dir / "spec_facts.py").write_text(spec_facts_module(document), encoding="utf-8")
+    (target / "FINGERPRINT").write_text(fingerprint(spec))
 
 
 def tree(root: Path) -> set[Path]:

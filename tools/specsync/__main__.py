@@ -1,4 +1,9 @@
-"""Command line: ``python -m tools.specsync derive|check --upstream FILE``."""
+"""Command line: ``python -m tools.specsync derive|check|excerpt --upstream FILE``.
+
+``derive`` writes spec/ and prints the upgrade report; ``check`` fails when spec/ differs
+from what the upstream document gives; ``excerpt`` writes a facts-only excerpt of the
+upstream image paths (``--out``), the test fixtures' source.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +13,32 @@ from pathlib import Path
 
 import yaml
 
-from .derive import SpecError, derive, describe_changes
+from .derive import absorbed_of, derive, describe_changes, load_document
+from .excerpt import excerpt_text
+from .pointers import SpecError
+from .report import upgrade_report
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.specsync", description=__doc__)
-    parser.add_argument("command", choices=["derive", "check"])
+    parser.add_argument("command", choices=["derive", "check", "excerpt"])
     parser.add_argument("--upstream", required=True, type=Path, help="Linode's whole OpenAPI document")
     parser.add_argument("--overrides", type=Path, default=ROOT / "spec" / "overrides.yaml")
     parser.add_argument("--out-dir", type=Path, default=ROOT / "spec")
+    parser.add_argument("--out", type=Path, help="excerpt: the file to write")
     args = parser.parse_args(argv)
 
     if not args.upstream.is_file():
         print(f"specsync: upstream document not found: {args.upstream}", file=sys.stderr)
         return 2
+    if args.command == "excerpt":
+        if args.out is None:
+            parser.error("excerpt needs --out FILE")
+        args.out.write_text(excerpt_text(load_document(args.upstream)), encoding="utf-8")
+        print(f"specsync: wrote {args.out}")
+        return 0
     try:
         spec_text, lock_text, notices = derive(args.upstream, args.overrides)
     except SpecError as exc:
@@ -55,9 +70,14 @@ def main(argv: list[str] | None = None) -> int:
     args.out_dir.mkdir(parents=True, exist_ok=True)
     spec_path.write_text(spec_text, encoding="utf-8")
     lock_path.write_text(lock_text, encoding="utf-8")
-    for line in changes:
-        print(f"specsync: {line}")
+    old_version = (yaml.safe_load(old_lock) or {}).get("upstream_version", "nothing")
+    new_version = yaml.safe_load(lock_text)["upstream_version"]
+    old_doc, new_doc = yaml.safe_load(old_spec) or {}, yaml.safe_load(spec_text)
+    report = upgrade_report(old_doc, new_doc, absorbed_of(old_lock), absorbed_of(lock_text))
     print(f"specsync: wrote {spec_path} ({len(changes)} change(s))")
+    print(f"specsync: upgrade report, {old_version} -> {new_version}:")
+    for line in report or ["no change to operations, schemas or what users see"]:
+        print(f"  {line}")
     return 0
 
 

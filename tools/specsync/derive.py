@@ -11,58 +11,21 @@ from typing import Any
 
 import yaml
 
+from .markers import list_facts
+from .names import (
+    ERROR_NAME,
+    EXPECTED_OPERATIONS,
+    NESTED_NAMES,
+    PARAMETER_SCHEMA_NAMES,
+    REQUEST_NAMES,
+    RESPONSE_NAMES,
+    SHARING_OPERATIONS,
+)
+from .overrides import apply_overrides
+from .pointers import SpecError, escape, resolve_pointer, set_pointer
+from .report import deviations
+
 IMAGES_PREFIX = "/{apiVersion}/images"
-
-# The operations this project covers. A missing one is an error; an extra one is
-# reported and carried through with its schemas left inline.
-EXPECTED_OPERATIONS = {
-    "get-images",
-    "post-image",
-    "post-upload-image",
-    "get-image",
-    "put-image",
-    "delete-image",
-    "post-replicate-image",
-}
-
-# Where each named component comes from. Per operation: the request body schema and the
-# 200 / default response schemas.
-REQUEST_NAMES = {
-    "post-image": "CreateImageRequest",
-    "post-upload-image": "UploadImageRequest",
-    "put-image": "UpdateImageRequest",
-    "post-replicate-image": "ReplicateImageRequest",
-}
-RESPONSE_NAMES = {
-    "get-images": "PaginatedImages",
-    "post-image": "Image",
-    "post-upload-image": "UploadImageResponse",
-    "get-image": "Image",
-    "put-image": "Image",
-    "delete-image": "DeleteImageResponse",
-    "post-replicate-image": "Image",
-}
-ERROR_NAME = "ErrorResponse"
-# Inside a named schema: relative pointer -> component name.
-NESTED_NAMES: dict[str, dict[str, str]] = {
-    "PaginatedImages": {"/properties/data/items": "Image"},
-    "UploadImageResponse": {"/properties/image": "Image"},
-    "Image": {
-        "/properties/regions/items": "ImageRegion",
-        "/properties/status": "ImageStatus",
-        "/properties/type": "ImageType",
-    },
-    # Upstream's PUT body is a whole Image; it is hoisted the same way and then replaced
-    # by the writable fields in overrides.yaml.
-    "UpdateImageRequest": {
-        "/properties/regions/items": "ImageRegion",
-        "/properties/status": "ImageStatus",
-        "/properties/type": "ImageType",
-    },
-    "ImageRegion": {"/properties/status": "ImageRegionStatus"},
-    "ErrorResponse": {"/properties/errors/items": "ErrorObject"},
-}
-PARAMETER_SCHEMA_NAMES = {"apiVersion": "ApiVersion"}
 
 # Schema keywords that are facts and are kept; prose keywords that are dropped. Anything
 # else is unknown to this tool and stops the derivation rather than slipping through.
@@ -75,10 +38,6 @@ SCHEMA_FACTS = {
 }  # fmt: skip
 PROSE = {"description", "example", "examples", "externalDocs", "title"}
 METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
-
-
-class SpecError(Exception):
-    """The upstream document cannot be turned into our spec without a human decision."""
 
 
 # --------------------------------------------------------------------------- loading
@@ -98,33 +57,6 @@ def load_document(path: Path) -> dict[str, Any]:
 
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-# --------------------------------------------------------------------------- pointers
-
-
-def escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def split_pointer(pointer: str) -> list[str]:
-    if pointer == "":
-        return []
-    if not pointer.startswith("/"):
-        raise SpecError(f"not a JSON pointer: {pointer!r}")
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
-
-
-def resolve_pointer(doc: Any, pointer: str) -> Any:
-    node = doc
-    for token in split_pointer(pointer):
-        if isinstance(node, list):
-            node = node[int(token)]
-        elif isinstance(node, dict) and token in node:
-            node = node[token]
-        else:
-            raise SpecError(f"pointer {pointer!r} does not exist (at {token!r})")
-    return node
 
 
 def inline_refs(node: Any, doc: dict[str, Any], seen: tuple[str, ...] = ()) -> Any:
@@ -185,8 +117,6 @@ def facts_of_content(content: dict[str, Any], where: str) -> dict[str, Any]:
 
 def facts_of_operation(op: dict[str, Any], where: str) -> dict[str, Any]:
     out: dict[str, Any] = {"operationId": op["operationId"]}
-    if "summary" in op:
-        out["summary"] = op["summary"]
     if "tags" in op:
         out["tags"] = op["tags"]
     if "servers" in op:
@@ -218,43 +148,114 @@ def facts_of_operation(op: dict[str, Any], where: str) -> dict[str, Any]:
 
 
 class Hoister:
-    """Collects named components; identical copies share one, diverging ones fail."""
+    """Collects named components; identical copies share one, diverging ones fail.
+
+    One divergence has a rule, because its reason is visible: a request copy of an enum
+    may lack values only responses carry (upstream's PUT body lists ``type`` as
+    ``manual|automatic`` while responses also say ``shared``). The response copy wins and a
+    notice names the values, so nothing is merged silently. The other: response copies
+    that differ only in ``readOnly`` marks (upstream marks ``id`` read-only in one copy of
+    a share group and not in another); ``readOnly`` has no meaning in a response, so the
+    marks are united and a notice says where.
+    """
 
     def __init__(self) -> None:
         self.schemas: dict[str, Any] = {}
         self.origins: dict[str, str] = {}
+        self.sides: dict[str, str] = {}
+        self.notices: list[str] = []
 
-    def hoist(self, name: str, schema: Any, where: str) -> dict[str, str]:
+    def hoist(self, name: str, schema: Any, where: str, side: str = "response") -> dict[str, str]:
         schema = copy.deepcopy(schema)
         for rel, child in NESTED_NAMES.get(name, {}).items():
             try:
                 inner = resolve_pointer(schema, rel)
             except SpecError:
                 continue  # the nested piece is absent in this copy; comparison below reports it
-            ref = self.hoist(child, inner, where + rel)
+            ref = self.hoist(child, inner, where + rel, side)
             set_pointer(schema, rel, ref)
-        if name in self.schemas:
-            if self.schemas[name] != schema:
-                diff = "\n".join("    " + line for line in describe_changes(self.schemas[name], schema))
-                raise SpecError(
-                    f"copies of {name} diverge upstream:\n  {self.origins[name]}\n  {where}\n"
-                    f"differences (first -> second):\n{diff}\n"
-                    "decide in spec/overrides.yaml or in tools/specsync which shape is right"
-                )
-        else:
-            self.schemas[name] = schema
-            self.origins[name] = where
+        if name not in self.schemas:
+            self.schemas[name], self.origins[name], self.sides[name] = schema, where, side
+        elif self.schemas[name] != schema:
+            self._reconcile(name, schema, where, side)
         return {"$ref": f"#/components/schemas/{name}"}
 
+    def _reconcile(self, name: str, schema: Any, where: str, side: str) -> None:
+        old, old_side = self.schemas[name], self.sides[name]
+        pairs = {("request", "response"): (old, schema), ("response", "request"): (schema, old)}
+        narrow_wide = pairs.get((old_side, side))
+        extra = response_only_enum_values(*narrow_wide) if narrow_wide else None
+        if extra:
+            request_where = where if side == "request" else self.origins[name]
+            self.notices.append(
+                f"rule: {name} at {request_where} lacks response-only enum value(s) "
+                f"{', '.join(map(repr, extra))}; the response copy is kept"
+            )
+            if side == "response":
+                self.schemas[name], self.origins[name], self.sides[name] = schema, where, side
+            return
+        if old_side == side == "response" and without_read_only(old) == without_read_only(schema):
+            self.notices.append(
+                f"rule: copies of {name} differ only in readOnly marks ({self.origins[name]} and "
+                f"{where}); the marks are united"
+            )
+            self.schemas[name] = union_read_only(old, schema)
+            return
+        diff = "\n".join("    " + line for line in describe_changes(old, schema))
+        raise SpecError(
+            f"copies of {name} diverge upstream:\n  {self.origins[name]}\n  {where}\n"
+            f"differences (first -> second):\n{diff}\n"
+            "decide in spec/overrides.yaml or in tools/specsync which shape is right"
+        )
 
-def set_pointer(doc: Any, pointer: str, value: Any) -> None:
-    tokens = split_pointer(pointer)
-    parent = resolve_pointer(doc, "".join("/" + escape(t) for t in tokens[:-1]))
-    last = tokens[-1]
-    if isinstance(parent, list):
-        parent[int(last)] = value
-    else:
-        parent[last] = value
+
+def without_read_only(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: without_read_only(v) for k, v in node.items() if k != "readOnly"}
+    if isinstance(node, list):
+        return [without_read_only(v) for v in node]
+    return node
+
+
+def union_read_only(a: Any, b: Any) -> Any:
+    """``a`` with every ``readOnly: true`` of ``b`` added (the two are equal otherwise)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        out = {k: union_read_only(v, b[k]) if k in b else v for k, v in a.items()}
+        if b.get("readOnly") is True:
+            out["readOnly"] = True
+        return out
+    if isinstance(a, list) and isinstance(b, list):
+        return [union_read_only(x, y) for x, y in zip(a, b, strict=True)]
+    return a
+
+
+def response_only_enum_values(request: Any, response: Any) -> list[Any] | None:
+    """The enum values ``response`` adds if the two differ only by such additions, else None."""
+    if isinstance(request, dict) and isinstance(response, dict):
+        if set(request) != set(response):
+            return None
+        extra: list[Any] = []
+        for key in request:
+            a, b = request[key], response[key]
+            if key == "enum" and isinstance(a, list) and isinstance(b, list):
+                if any(v not in b for v in a) or [v for v in b if v in a] != a:
+                    return None
+                extra += [v for v in b if v not in a]
+                continue
+            sub = response_only_enum_values(a, b)
+            if sub is None:
+                return None
+            extra += sub
+        return extra
+    if isinstance(request, list) and isinstance(response, list) and len(request) == len(response):
+        extra = []
+        for a, b in zip(request, response, strict=True):
+            sub = response_only_enum_values(a, b)
+            if sub is None:
+                return None
+            extra += sub
+        return extra
+    return [] if request == response else None
 
 
 def iter_operations(paths: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -283,13 +284,15 @@ def extract(upstream: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         for method in METHODS:
             if method in item:
                 op = facts_of_operation(item[method], f"{where}/{method}")
+                # Read before the prose is gone: the fields a list filters and sorts on.
+                op.update(list_facts(item[method]))
                 new_item[method] = op
                 found.add(op["operationId"])
         paths[path] = new_item
     missing = EXPECTED_OPERATIONS - found
     if missing:
         raise SpecError(f"operations missing upstream: {', '.join(sorted(missing))}")
-    for extra in sorted(found - EXPECTED_OPERATIONS):
+    for extra in sorted(found - EXPECTED_OPERATIONS - SHARING_OPERATIONS):
         notices.append(f"NEW OPERATION upstream: {extra} (kept, schemas left inline)")
 
     for path, item in paths.items():
@@ -307,7 +310,9 @@ def extract(upstream: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             op_where = f"{where}/{method}"
             body = op.get("requestBody", {}).get("content", {}).get("application/json")
             if body and op_id in REQUEST_NAMES:
-                body["schema"] = hoister.hoist(REQUEST_NAMES[op_id], body["schema"], f"{op_where} request")
+                body["schema"] = hoister.hoist(
+                    REQUEST_NAMES[op_id], body["schema"], f"{op_where} request", "request"
+                )
             for code, resp in op["responses"].items():
                 media = resp.get("content", {}).get("application/json")
                 if not media:
@@ -334,7 +339,7 @@ def extract(upstream: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             "securitySchemes": security_schemes(upstream, paths),
         },
     }
-    return doc, notices
+    return doc, notices + hoister.notices
 
 
 def security_schemes(upstream: dict[str, Any], paths: dict[str, Any]) -> dict[str, Any]:
@@ -353,50 +358,6 @@ def security_schemes(upstream: dict[str, Any], paths: dict[str, Any]) -> dict[st
             flow["scopes"] = {s: s for s in sorted(used[name])}
         out[name] = scheme
     return out
-
-
-# --------------------------------------------------------------------------- overrides
-
-
-def apply_overrides(doc: dict[str, Any], overrides: list[dict[str, Any]]) -> None:
-    """Apply JSON-pointer patches. Every patch must say why and must still apply."""
-    for i, patch in enumerate(overrides):
-        label = f"override #{i + 1} ({patch.get('path')})"
-        why = patch.get("why")
-        if not isinstance(why, str) or not why.strip() or "\n" in why.strip():
-            raise SpecError(f"{label}: needs a one-line 'why'")
-        op = patch.get("op")
-        tokens = split_pointer(patch["path"])
-        parent = resolve_pointer(doc, "".join("/" + escape(t) for t in tokens[:-1]))
-        last = tokens[-1]
-        if op == "add":
-            if isinstance(parent, list):
-                if last == "-":
-                    parent.append(copy.deepcopy(patch["value"]))
-                else:
-                    parent.insert(int(last), copy.deepcopy(patch["value"]))
-            elif last in parent:
-                raise SpecError(f"{label}: 'add' but upstream already has it; review this override")
-            else:
-                parent[last] = copy.deepcopy(patch["value"])
-        elif op in ("replace", "remove"):
-            if isinstance(parent, list):
-                index = int(last)
-                if index >= len(parent):
-                    raise SpecError(f"{label}: target no longer exists upstream; review this override")
-                if op == "replace":
-                    parent[index] = copy.deepcopy(patch["value"])
-                else:
-                    del parent[index]
-            else:
-                if last not in parent:
-                    raise SpecError(f"{label}: target no longer exists upstream; review this override")
-                if op == "replace":
-                    parent[last] = copy.deepcopy(patch["value"])
-                else:
-                    del parent[last]
-        else:
-            raise SpecError(f"{label}: op must be add, replace or remove, not {op!r}")
 
 
 # --------------------------------------------------------------------------- output
@@ -422,24 +383,35 @@ def dump(doc: dict[str, Any]) -> str:
     return header + yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=100)
 
 
-def lock_text(upstream_path: Path, upstream: dict[str, Any]) -> str:
+def lock_text(upstream_path: Path, upstream: dict[str, Any], absorbed: list[str]) -> str:
     version = upstream.get("info", {}).get("version", "unknown")
-    return (
-        "# Which upstream document spec/linode-images.yaml was derived from.\n"
-        f"upstream_version: {version}\n"
-        f"upstream_sha256: {sha256_file(upstream_path)}\n"
-    )
+    lines = [
+        "# Which upstream document spec/linode-images.yaml was derived from, and where the spec",
+        "# deliberately differs from it in what users see (kept by spec/overrides.yaml).",
+        f"upstream_version: {version}",
+        f"upstream_sha256: {sha256_file(upstream_path)}",
+    ]
+    lines += ["absorbed:", *(f"- {json.dumps(item)}" for item in absorbed)] if absorbed else ["absorbed: []"]
+    return "\n".join(lines) + "\n"
+
+
+def absorbed_of(lock: str) -> list[str]:
+    """The ``absorbed`` entries of a SOURCE.lock text (none for an older lock)."""
+    loaded = yaml.safe_load(lock) if lock else None
+    items = loaded.get("absorbed") if isinstance(loaded, dict) else None
+    return [str(item) for item in items] if isinstance(items, list) else []
 
 
 def derive(upstream_path: Path, overrides_path: Path) -> tuple[str, str, list[str]]:
     """Return (spec text, lock text, notices)."""
     upstream = load_document(upstream_path)
     doc, notices = extract(upstream)
+    before = copy.deepcopy(doc)
     overrides = yaml.safe_load(overrides_path.read_text(encoding="utf-8")) or []
     if not isinstance(overrides, list):
         raise SpecError(f"{overrides_path}: must be a list of patches")
     apply_overrides(doc, overrides)
-    return dump(doc), lock_text(upstream_path, upstream), notices
+    return dump(doc), lock_text(upstream_path, upstream, deviations(before, doc)), notices
 
 
 # --------------------------------------------------------------------------- reporting

@@ -1,0 +1,106 @@
+"""API facts live once, in spec/: the overlay and the mock read them, and keep no copies."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from linode_images import FILTERABLE_FIELDS, ORDERABLE_FIELDS, LinodeImages
+from linode_images_api import spec_facts
+from linode_images_mock import _filters as mock_filters
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC: dict[str, Any] = yaml.safe_load((ROOT / "spec" / "linode-images.yaml").read_text())
+GET_IMAGES = SPEC["paths"]["/{apiVersion}/images"]["get"]
+STATUS = SPEC["components"]["schemas"]["ImageStatus"]
+HAND_WRITTEN = sorted(p for d in ("overlay", "mock") for p in (ROOT / d).rglob("*.py"))
+
+
+def test_spec_facts_are_the_specs() -> None:
+    assert frozenset(GET_IMAGES["x-linode-filterable"]) == spec_facts.IMAGE_FILTERABLE_FIELDS
+    assert frozenset(GET_IMAGES["x-linode-orderable"]) == spec_facts.IMAGE_ORDERABLE_FIELDS
+    assert tuple(STATUS["x-linode-lifecycle"]) == spec_facts.IMAGE_LIFECYCLE
+    assert set(spec_facts.IMAGE_LIFECYCLE) <= set(STATUS["enum"])
+    page_size = next(p["schema"] for p in GET_IMAGES["parameters"] if p["name"] == "page_size")
+    assert (
+        page_size["minimum"],
+        page_size["maximum"],
+    ) == (spec_facts.MIN_PAGE_SIZE, spec_facts.MAX_PAGE_SIZE)
+    assert page_size["default"] == spec_facts.DEFAULT_PAGE_SIZE
+
+
+def test_the_overlay_and_the_mock_use_the_specs_lists() -> None:
+    assert FILTERABLE_FIELDS == spec_facts.IMAGE_FILTERABLE_FIELDS
+    assert ORDERABLE_FIELDS == spec_facts.IMAGE_ORDERABLE_FIELDS
+    assert mock_filters.FILTERABLE == spec_facts.IMAGE_FILTERABLE_FIELDS
+    assert mock_filters.SORTABLE == spec_facts.IMAGE_ORDERABLE_FIELDS
+
+
+@pytest.mark.parametrize("page_size", [spec_facts.MIN_PAGE_SIZE - 1, spec_facts.MAX_PAGE_SIZE + 1])
+def test_the_overlay_refuses_page_sizes_outside_the_specs_bounds(page_size: int) -> None:
+    with (
+        LinodeImages(token="t") as client,
+        pytest.raises(ValueError, match="page_size must be between 25 and 500"),
+    ):
+        client.images.list(page_size=page_size)
+
+
+def _string_collections(tree: ast.AST) -> list[tuple[int, set[str]]]:
+    found: list[tuple[int, set[str]]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.List | ast.Tuple | ast.Set):
+            values = {e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+            found.append((node.lineno, values))
+    return found
+
+
+def _page_size_constants(tree: ast.AST) -> list[int]:
+    """Lines assigning a number to a name that speaks of page sizes."""
+    found: list[int] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+            numbers = [n for n in ast.walk(node.value) if isinstance(n, ast.Constant)] if node.value else []
+            if any("PAGE_SIZE" in name.upper() for name in names) and any(
+                isinstance(n.value, int) and not isinstance(n.value, bool) for n in numbers
+            ):
+                found.append(node.lineno)
+    return found
+
+
+def hand_written_copies(path: Path) -> list[str]:
+    """What in ``path`` repeats a list the spec holds (fields, lifecycle, page-size bounds)."""
+    tree = ast.parse(path.read_text(), str(path))
+    fields = spec_facts.IMAGE_FILTERABLE_FIELDS | spec_facts.IMAGE_ORDERABLE_FIELDS
+    problems = []
+    for line, values in _string_collections(tree):
+        if len(values & fields) >= 3:
+            problems.append(f"{path.name}:{line}: a list of image fields {sorted(values & fields)}")
+        if set(spec_facts.IMAGE_LIFECYCLE) <= values:
+            problems.append(f"{path.name}:{line}: the image lifecycle")
+    problems += [f"{path.name}:{line}: a page-size number" for line in _page_size_constants(tree)]
+    return problems
+
+
+def test_no_hand_written_copy_of_the_specs_lists_in_overlay_or_mock() -> None:
+    assert HAND_WRITTEN
+    assert [problem for path in HAND_WRITTEN for problem in hand_written_copies(path)] == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'FIELDS = frozenset({"label", "size", "status", "other"})',
+        '_LIFECYCLE = ("pending_upload", "creating", "available")',
+        "MIN_PAGE_SIZE, MAX_PAGE_SIZE = 25, 500",
+        "DEFAULT_PAGE_SIZE: int = 100",
+    ],
+)
+def test_the_copy_check_finds_copies(tmp_path: Path, source: str) -> None:
+    path = tmp_path / "module.py"
+    path.write_text(source + "\n")
+    assert hand_written_copies(path)

@@ -1,0 +1,75 @@
+"""Write ``linode_images_api/spec_facts.py``: the API facts spec/linode-images.yaml states.
+
+The spec tool records them as extensions (``x-linode-filterable`` / ``x-linode-orderable``
+on each list operation, ``x-linode-lifecycle`` on ``ImageStatus``) and as the ``page_size``
+parameter's bounds. The overlay imports this module instead of keeping its own lists.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LIST_OPERATION = "get-images"
+METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
+
+
+class SpecFactsError(Exception):
+    """The spec lacks a fact the overlay needs."""
+
+
+def _operations(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for item in document["paths"].values():
+        for method in METHODS:
+            if method in item:
+                out[item[method]["operationId"]] = item[method]
+    return out
+
+
+def _page_size(operation: dict[str, Any]) -> dict[str, int]:
+    for param in operation.get("parameters", []):
+        if param.get("name") == "page_size" and param.get("in") == "query":
+            schema = param["schema"]
+            return {k: int(schema[k]) for k in ("minimum", "maximum", "default")}
+    raise SpecFactsError(f"{LIST_OPERATION} has no page_size query parameter")
+
+
+def _fields(names: list[str]) -> str:
+    return "frozenset({" + ", ".join(f'"{n}"' for n in sorted(names)) + "})"
+
+
+def spec_facts_module(document: dict[str, Any]) -> str:
+    """The module's source text (already formatted: ruff leaves it as it is)."""
+    operations = _operations(document)
+    if LIST_OPERATION not in operations:
+        raise SpecFactsError(f"the spec has no {LIST_OPERATION} operation")
+    lists = {op_id: op for op_id, op in sorted(operations.items()) if "x-linode-filterable" in op}
+    status = document["components"]["schemas"]["ImageStatus"]
+    lifecycle = status.get("x-linode-lifecycle")
+    if not isinstance(lifecycle, list) or any(value not in status["enum"] for value in lifecycle):
+        raise SpecFactsError("ImageStatus needs an x-linode-lifecycle drawn from its enum")
+    page_size = _page_size(operations[LIST_OPERATION])
+    lines = [
+        '"""API facts stated by spec/linode-images.yaml. Written by `make generate`; do not edit."""',
+        "",
+        "from typing import Final",
+        "",
+        "# Per list operation: the fields X-Filter may filter on (x-linode-filterable).",
+        "FILTERABLE_FIELDS: Final[dict[str, frozenset[str]]] = {",
+        *(f'    "{op_id}": {_fields(op["x-linode-filterable"])},' for op_id, op in lists.items()),
+        "}",
+        "# Per list operation: the fields +order_by may sort on (x-linode-orderable).",
+        "ORDERABLE_FIELDS: Final[dict[str, frozenset[str]]] = {",
+        *(f'    "{op_id}": {_fields(op.get("x-linode-orderable", []))},' for op_id, op in lists.items()),
+        "}",
+        f'IMAGE_FILTERABLE_FIELDS: Final = FILTERABLE_FIELDS["{LIST_OPERATION}"]',
+        f'IMAGE_ORDERABLE_FIELDS: Final = ORDERABLE_FIELDS["{LIST_OPERATION}"]',
+        "# The order an image's status moves in (ImageStatus x-linode-lifecycle).",
+        "IMAGE_LIFECYCLE: Final[tuple[str, ...]] = (" + ", ".join(f'"{v}"' for v in lifecycle) + ")",
+        f"# The bounds and default of {LIST_OPERATION}'s page_size parameter.",
+        f"MIN_PAGE_SIZE: Final = {page_size['minimum']}",
+        f"MAX_PAGE_SIZE: Final = {page_size['maximum']}",
+        f"DEFAULT_PAGE_SIZE: Final = {page_size['default']}",
+        "",
+    ]
+    return "\n".join(lines)
