@@ -8,13 +8,15 @@ number of bytes where it matters.
 
 from __future__ import annotations
 
+from linode_images_api.spec_facts import UPLOAD_MAX_SIZE, UPLOAD_MAX_UNCOMPRESSED_SIZE
+
 __all__ = ["DEFAULT_MAX_SIZE", "DEFAULT_MAX_UNCOMPRESSED_SIZE", "PROGRESS_UNIT_DIVISOR", "format_size"]
 
-# The API's limits on an uploaded image (REAL-API-FACTS "Upload"; Linode's upload operation
-# states both): at most 5 GB of gzip data, at most 6 GB once decompressed. Read as decimal GB,
-# the stricter reading, so that nothing is refused by the API after a long transfer.
-DEFAULT_MAX_SIZE = 5 * 10**9
-DEFAULT_MAX_UNCOMPRESSED_SIZE = 6 * 10**9
+# The API's limits on an uploaded image: at most 5 GB of gzip data, at most 6 GB once
+# decompressed (docs/real-api-facts.md#upload; the spec's x-linode-upload-limits, in bytes:
+# decimal GB, the stricter reading, so that nothing is refused after a long transfer).
+DEFAULT_MAX_SIZE = UPLOAD_MAX_SIZE
+DEFAULT_MAX_UNCOMPRESSED_SIZE = UPLOAD_MAX_UNCOMPRESSED_SIZE
 
 # What the progress bar divides by between kB, MB and GB: decimal, like every size shown here.
 PROGRESS_UNIT_DIVISOR = 1000
