@@ -11,7 +11,9 @@ Rows (each states its workload):
 3. listing 5,000 images from the mock over loopback with 50 ms added to every request: requests
    used and wall time, async client vs sync client vs linode_api4;
 4. uploads to the mock's pre-signed endpoint (benchmarks/upload_ratios.py), with linode_api4's
-   upload beside ours and curl;
+   upload beside ours and curl; compressing a raw image on every core against ``gzip`` and
+   ``pigz`` then curl, the compressors alone, and the cost of the gzip check
+   (benchmarks/upload_speed.py);
 5. cold ``import linode_images`` against ``import linode_api4`` in fresh interpreters;
 6. the mock server's requests per second on one worker, and the wall time of ``make test``.
 
@@ -748,6 +750,10 @@ def notes(rows: list[Row]) -> str:
         "  Requests are counted by the mock. linode_api4 asks for its default page size (the API's 100).",
         "- Row 4 runs each upload in a fresh process and takes its own peak RSS (`VmHWM`), which includes",
         "  the interpreter and imports. Throughput counts from the create POST to the end of the PUT.",
+        "  Rows 4c-4g time the compression into the spool and the upload together; the baselines write",
+        "  `gzip -6`'s or `pigz -6`'s output to a file, then curl it. Row 4h runs the compressors alone",
+        "  in one process (python-isal only offers levels 0-3, so it runs at 3 and cannot give level 6).",
+        "  Rows 4i and 4j time the check that reads a `.img.gz` to its end before the upload.",
         "- Row 5 times the import statement inside a fresh interpreter (start-up excluded), after one",
         "  import of each has compiled the byte-code.",
         "",
