@@ -7,15 +7,10 @@ admin endpoints (``/__mock__/...``).
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
-import hmac
 import json
-import logging
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
-from xml.sax.saxutils import escape
 
 from jsonschema.exceptions import ValidationError, best_match
 from starlette.applications import Starlette
@@ -23,21 +18,20 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from ._config import UPLOAD_OPERATION, MockConfig
+from ._admin import ADMIN_PREFIX, AdminApi
+from ._config import MockConfig
 from ._errors import ApiError, ResponseDrift, not_found
 from ._filters import parse_filter
+from ._rates import RateStatus
+from ._responses import Drop, after_work, json_response, nginx_502
 from ._spec import Operation, Spec
-from ._state import UPLOAD_PATH_PREFIX, MockState, RateStatus, UploadRecord
+from ._state import UPLOAD_PATH_PREFIX, MockState
+from ._storage import storage_put
+from ._wire import loads_json
 
-ADMIN_PREFIX = "/__mock__/"
 MAX_JSON_BODY = 2 * 1024 * 1024
-GZIP_MAGIC = b"\x1f\x8b"
-log = logging.getLogger("linode_images_mock")
+_INTEGER = re.compile(r"-?[0-9]{1,4000}")
 
-NGINX_502 = (
-    "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
-    "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
-)
 FAULT_REASONS = {
     429: "Too many requests",
     500: "Internal Server Error",
@@ -45,49 +39,13 @@ FAULT_REASONS = {
 }
 
 
-class DroppedConnection(Exception):
-    """Raised after sending headers so the server closes the connection mid-response."""
-
-
-def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> Response:
-    """A compact JSON response (the API answers application/json)."""
-    content = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return Response(content.encode("utf-8"), status, headers=headers, media_type="application/json")
-
-
-def xml_error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
-    """An object-storage style XML error, as pre-signed PUTs answer."""
-    body = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f"<Error><Code>{code}</Code><Message>{escape(message)}</Message>"
-        "<RequestId>tx0000000000000000-mock</RequestId><HostId>linode-images-mock</HostId></Error>"
-    )
-    return Response(body, status, headers=headers, media_type="application/xml")
-
-
-class _Drop(Response):
-    """Starts a response, then drops the connection before the body."""
-
-    def __init__(self) -> None:
-        super().__init__(b"", 200)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", b"1024")],
-            }
-        )
-        raise DroppedConnection("connection dropped by fault injection")
-
-
 class MockApi:
     """The request pipeline over one MockState; ``create_app`` wraps it in Starlette."""
 
-    def __init__(self, state: MockState, spec: Spec) -> None:
+    def __init__(self, state: MockState, spec: Spec, admin_token: str | None = None) -> None:
         self.state = state
         self.spec = spec
+        self.admin = AdminApi(state, spec.document, admin_token)
         self.handlers: dict[str, Callable[[Request, Operation, dict[str, Any]], Awaitable[Any]]] = {
             "get-images": self._get_images,
             "post-image": self._post_image,
@@ -112,9 +70,9 @@ class MockApi:
         """Answer one request."""
         raw_path = _raw_path(request)
         if raw_path.startswith(ADMIN_PREFIX):
-            return await self._admin(request, raw_path[len(ADMIN_PREFIX) :])
+            return await self.admin.dispatch(request, raw_path[len(ADMIN_PREFIX) :])
         if raw_path.startswith(UPLOAD_PATH_PREFIX):
-            return await self._storage(request, raw_path)
+            return await storage_put(self.state, request, raw_path)
         return await self._api(request, raw_path)
 
     # --- the API --------------------------------------------------------------------------------
@@ -135,7 +93,8 @@ class MockApi:
         operation = path.operations[method]
         self.state.count_request(operation.operation_id)
         rate = self.state.rate(operation.operation_id)
-        fault = await self._fault(operation.operation_id, rate)
+        kind = self.state.next_fault(operation.operation_id)
+        fault = self._fault(kind, rate)
         if fault is not None:
             return fault
         try:
@@ -151,21 +110,21 @@ class MockApi:
             status, payload, extra = 200, result, {}
         except ApiError as error:
             status, payload, extra = error.status, error.body(), error.headers
+        except ClientDisconnect:
+            # The client went away while sending its body: nobody is left to read an answer.
+            return Response(b"", 400)
         self._check_response(operation, status, payload)
-        return json_response(status, payload, {**rate.headers(), **extra})
+        return await after_work(kind, json_response(status, payload, {**rate.headers(), **extra}))
 
-    async def _fault(self, operation_id: str, rate: RateStatus) -> Response | None:
-        kind = self.state.next_fault(operation_id)
-        if kind.startswith("latency:"):
-            await asyncio.sleep(float(kind.partition(":")[2]))
-            return None
-        if kind in ("ok", "bad-etag"):
+    def _fault(self, kind: str, rate: RateStatus) -> Response | None:
+        """The answer a fault gives instead of serving the request (None: serve it)."""
+        if kind in ("ok", "lost", "bad-etag") or kind.startswith("latency:"):
             return None
         if kind == "drop":
-            return _Drop()
+            return Drop()
         headers = rate.headers()
         if kind == "502":
-            return Response(NGINX_502, 502, headers=headers, media_type="text/html")
+            return nginx_502(headers)
         if kind == "maintenance":
             headers = {**headers, "X-Maintenance-Mode": "1", "Retry-After": "30"}
             return json_response(503, {"errors": [{"reason": "The API is in maintenance mode"}]}, headers)
@@ -218,7 +177,7 @@ class MockApi:
             if len(raw) > MAX_JSON_BODY:
                 raise ApiError(400, "Request body is too large")
         try:
-            body = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+            body = loads_json(raw.decode("utf-8"))
             # Lone surrogates decode from JSON escapes but cannot be stored or echoed as UTF-8.
             json.dumps(body, ensure_ascii=False).encode("utf-8")
         except (ValueError, RecursionError, UnicodeError):
@@ -242,6 +201,10 @@ class MockApi:
                 f"{operation.operation_id} {status}: {error.message} at {list(error.absolute_path)}"
             )
 
+    def _checker(self, operation: Operation) -> Callable[[Any], None]:
+        """The check a write runs on its answer before committing (strict mode: the spec)."""
+        return lambda payload: self._check_response(operation, 200, payload)
+
     # --- operation handlers ---------------------------------------------------------------------
 
     async def _get_images(self, request: Request, operation: Operation, params: dict[str, Any]) -> Any:
@@ -249,170 +212,30 @@ class MockApi:
         return self.state.list_images(params["account"], image_filter, params["page"], params["page_size"])
 
     async def _post_image(self, request: Request, operation: Operation, params: dict[str, Any]) -> Any:
-        return self.state.create_image(params["account"], params["body"])
+        return self.state.create_image(params["account"], params["body"], self._checker(operation))
 
     async def _post_upload_image(self, request: Request, operation: Operation, params: dict[str, Any]) -> Any:
-        return self.state.upload_image(params["account"], params["body"], str(request.base_url))
+        return self.state.upload_image(
+            params["account"], params["body"], str(request.base_url), self._checker(operation)
+        )
 
     async def _get_image(self, request: Request, operation: Operation, params: dict[str, Any]) -> Any:
         return self.state.get_image(params["imageId"], params["account"])
 
     async def _put_image(self, request: Request, operation: Operation, params: dict[str, Any]) -> Any:
-        return self.state.update_image(params["imageId"], params["account"], params["body"])
+        return self.state.update_image(
+            params["imageId"], params["account"], params["body"], self._checker(operation)
+        )
 
     async def _delete_image(self, request: Request, operation: Operation, params: dict[str, Any]) -> Any:
-        self.state.delete_image(params["imageId"], params["account"])
-        return {}
+        return self.state.delete_image(params["imageId"], params["account"], self._checker(operation))
 
     async def _post_replicate_image(
         self, request: Request, operation: Operation, params: dict[str, Any]
     ) -> Any:
-        return self.state.replicate_image(params["imageId"], params["account"], params["body"]["regions"])
-
-    # --- pre-signed upload URLs -----------------------------------------------------------------
-
-    async def _storage(self, request: Request, raw_path: str) -> Response:
-        self.state.count_request(UPLOAD_OPERATION)
-        if request.method != "PUT":
-            return xml_error(405, "MethodNotAllowed", "The specified method is not allowed", {"Allow": "PUT"})
-        fault = self.state.next_fault(UPLOAD_OPERATION)
-        if fault.startswith("latency:"):
-            await asyncio.sleep(float(fault.partition(":")[2]))
-        elif fault == "drop":
-            return _Drop()
-        elif fault == "502":
-            return Response(NGINX_502, 502, media_type="text/html")
-        elif fault not in ("ok", "bad-etag"):
-            status = 503 if fault == "maintenance" else int(fault)
-            return xml_error(
-                status, "ServiceUnavailable" if status != 500 else "InternalError", "Please retry"
-            )
-        key = raw_path[len(UPLOAD_PATH_PREFIX) :]
-        target = self.state.upload_target(key)
-        if target is None:
-            return xml_error(403, "AccessDenied", "Access Denied")
-        image_id, expires = target
-        query = request.query_params
-        expected = self.state.sign(raw_path, expires)
-        if query.get("Expires") != str(expires) or not hmac.compare_digest(
-            query.get("Signature", "").encode(), expected.encode()
-        ):
-            return xml_error(
-                403, "SignatureDoesNotMatch", "The request signature we calculated does not match"
-            )
-        if self.state.clock() > expires:
-            return xml_error(403, "AccessDenied", "Request has expired")
-        if (
-            request.headers.get("content-type", "").split(";")[0].strip().lower()
-            != "application/octet-stream"
-        ):
-            # The URL is signed for application/octet-stream; anything else breaks the signature.
-            return xml_error(403, "SignatureDoesNotMatch", "The URL is signed for application/octet-stream")
-        length = request.headers.get("content-length")
-        if "chunked" in request.headers.get("transfer-encoding", "").lower() or length is None:
-            # Pre-signed PUTs need the length up front; chunked bodies are refused.
-            return xml_error(411, "MissingContentLength", "You must provide the Content-Length HTTP header.")
-        if not length.isdigit():
-            return xml_error(400, "InvalidArgument", "Content-Length is not a number")
-        if int(length) > self.state.config.upload_limit:
-            return xml_error(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size")
-        return await self._receive_upload(request, image_id, bad_etag=fault == "bad-etag")
-
-    async def _receive_upload(self, request: Request, image_id: str, *, bad_etag: bool) -> Response:
-        sha256 = hashlib.sha256()
-        md5 = hashlib.md5(usedforsecurity=False)
-        received = 0
-        head = b""
-        limit = self.state.config.upload_limit
-        try:
-            # The body goes to hashes chunk by chunk; it is never held in memory whole.
-            async for chunk in request.stream():
-                if len(head) < 2:
-                    head = (head + chunk)[:2]
-                    if len(head) == 2 and head != GZIP_MAGIC:
-                        return xml_error(400, "InvalidArgument", "The uploaded data is not gzip-compressed")
-                received += len(chunk)
-                if received > limit:
-                    return xml_error(
-                        400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size"
-                    )
-                sha256.update(chunk)
-                md5.update(chunk)
-        except ClientDisconnect:
-            return Response(b"", 400)
-        if head != GZIP_MAGIC:
-            return xml_error(400, "InvalidArgument", "The uploaded data is not gzip-compressed")
-        record = UploadRecord(received, sha256.hexdigest(), "authorization" in request.headers)
-        if not self.state.finish_upload(image_id, record):
-            return xml_error(403, "AccessDenied", "Access Denied")
-        if bad_etag:
-            md5.update(b"damaged")
-        # S3-style: the ETag of a single PUT is the quoted MD5 of the stored body.
-        return Response(b"", 200, headers={"ETag": f'"{md5.hexdigest()}"'})
-
-    # --- admin ----------------------------------------------------------------------------------
-
-    async def _admin(self, request: Request, name: str) -> Response:
-        routes: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {
-            "reset": {"POST": self._admin_reset},
-            "counters": {"GET": self._admin_counters},
-            "config": {"GET": self._admin_get_config, "PATCH": self._admin_patch_config},
-            "seed": {"POST": self._admin_seed},
-            "openapi.json": {"GET": self._admin_openapi},
-        }
-        methods = routes.get(name)
-        if methods is None:
-            return json_response(404, not_found().body())
-        handler = methods.get(request.method)
-        if handler is None:
-            return json_response(
-                405, {"errors": [{"reason": "Method Not Allowed"}]}, {"Allow": ", ".join(methods)}
-            )
-        try:
-            return await handler(request)
-        except ValueError as error:
-            return json_response(400, ApiError(400, str(error)).body())
-
-    async def _admin_reset(self, request: Request) -> Response:
-        self.state.reset()
-        return json_response(200, {})
-
-    async def _admin_counters(self, request: Request) -> Response:
-        with self.state.lock:
-            return json_response(200, self.state.counters.to_json())
-
-    async def _admin_get_config(self, request: Request) -> Response:
-        return json_response(200, self.state.config.to_json())
-
-    async def _admin_patch_config(self, request: Request) -> Response:
-        changes = await _admin_json(request)
-        with self.state.lock:
-            config = self.state.config.updated(changes)
-            self.state.configure(**{key: getattr(config, key) for key in changes})
-            return json_response(200, self.state.config.to_json())
-
-    async def _admin_seed(self, request: Request) -> Response:
-        data = await _admin_json(request)
-        count, public, account = data.get("count"), data.get("public", False), data.get("account")
-        if isinstance(count, bool) or not isinstance(count, int) or not isinstance(public, bool):
-            raise ValueError("seed takes {count: int, public: bool, account: str}")
-        if account is not None and not isinstance(account, str):
-            raise ValueError("account must be a string")
-        ids = self.state.seed_images(count, public=public, account=account)
-        return json_response(200, {"ids": ids})
-
-    async def _admin_openapi(self, request: Request) -> Response:
-        return json_response(200, self.spec.document)
-
-
-async def _admin_json(request: Request) -> dict[str, Any]:
-    try:
-        data = json.loads(await request.body())
-    except ValueError:
-        raise ValueError("the body must be JSON") from None
-    if not isinstance(data, dict):
-        raise ValueError("the body must be a JSON object")
-    return data
+        return self.state.replicate_image(
+            params["imageId"], params["account"], params["body"]["regions"], self._checker(operation)
+        )
 
 
 def _raw_path(request: Request) -> str:
@@ -429,14 +252,12 @@ def _group(name: str) -> str:
 
 def _coerce(raw: str, schema: dict[str, Any]) -> Any:
     if schema.get("type") == "integer":
-        # Query strings carry text; an integer parameter must be written as one. Any size the
-        # spec allows is accepted, up to Python's own limit on converting digits (4300).
-        return int(raw) if re.fullmatch(r"-?\d{1,4000}", raw.strip()) else None
+        # Query strings carry text; an integer parameter must be written as one, in ASCII digits
+        # and nothing else: int() would also take " 2" and "٣" (an Arabic-Indic three), which
+        # the API refuses. Any size the spec allows is accepted, up to Python's own limit on
+        # converting digits (4300).
+        return int(raw) if _INTEGER.fullmatch(raw) else None
     return raw
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
 
 
 def _body_error(error: ValidationError) -> ApiError:
@@ -463,8 +284,13 @@ def _body_error(error: ValidationError) -> ApiError:
     return ApiError(400, f"Invalid value: {error.message}", field=field)
 
 
-def create_app(config: MockConfig | None = None, *, state: MockState | None = None) -> Starlette:
+def create_app(
+    config: MockConfig | None = None, *, state: MockState | None = None, admin_token: str | None = None
+) -> Starlette:
     """The mock as an ASGI app; its MockState is ``app.state.mock``.
+
+    With ``admin_token`` every ``/__mock__/`` request must carry ``Authorization: Bearer
+    <admin_token>``.
 
     Example::
 
@@ -473,7 +299,7 @@ def create_app(config: MockConfig | None = None, *, state: MockState | None = No
         client.get("/v4/images").json()["results"]
     """
     state = state or MockState(config)
-    api = MockApi(state, Spec())
+    api = MockApi(state, Spec(), admin_token)
     app = Starlette()
     # Every path goes to the spec-driven router: Starlette's own routes would answer some
     # paths (control characters, %2F) with plain-text errors outside the API's shape.

@@ -6,10 +6,13 @@ over HTTP (``PATCH /__mock__/config`` with the JSON form below) and from the com
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field, fields
 from typing import Any
+
+from ._spec import operation_ids
 
 STRICT_ENV = "LINODE_IMAGES_MOCK_STRICT"
 
@@ -23,13 +26,53 @@ TRANSITIONS = {
     "region_removal": "a removed region: pending deletion -> gone",
 }
 
-# Injectable faults. "latency:<seconds>" delays the request and then serves it normally.
+# Injectable faults. "drop" closes the connection before any work is done; "lost" does the
+# work (the image is created, deleted, the upload stored) and then closes the connection
+# without an answer; "latency:<seconds>" serves the request and holds its answer back.
 # "bad-etag" (the upload PUT only; elsewhere it serves normally) stores the data and answers an
 # ETag that is not its MD5, as storage that damaged the bytes would.
-FAULT_KINDS = ("ok", "429", "500", "502", "503", "maintenance", "drop", "bad-etag")
+FAULT_KINDS = ("ok", "429", "500", "502", "503", "maintenance", "drop", "lost", "bad-etag")
+
+# The most images one mock holds, seeded and created together: 100,000 take about 160 MiB;
+# without a bound, one admin request could exhaust the machine's memory.
+MAX_IMAGES = 100_000
+
+# What the admin endpoints show instead of a token.
+REDACTED = "<redacted #{}>"
+_REDACTED = re.compile(r"<redacted #\d+>")
 
 # Operation names: the spec's operationIds, plus the upload URL's PUT.
 UPLOAD_OPERATION = "put-upload-data"
+
+# How "N reads" timings count (shown by --help and the README).
+READS_RULE = (
+    "'N reads': the image keeps its old status for N reads and shows the new one on the read "
+    "after them; a read is a GET of the image, a PUT or POST .../regions on it, or any GET "
+    "/images page requested by its account (whether or not the page shows the image)"
+)
+
+
+def operation_names() -> tuple[str, ...]:
+    """Names faults and rate limits are keyed by: the spec's operationIds and the upload PUT."""
+    return (*operation_ids(), UPLOAD_OPERATION)
+
+
+def check_operation(name: str, setting: str) -> str:
+    """``name`` if ``setting`` ("faults" or "rate_limits") can be keyed by it, else a ValueError
+    listing the names, so that a misspelled operation is not accepted and then never fires.
+
+    Faults take every operation name and ``*``; rate limits only the API's operations (the
+    upload URL is object storage, which has none).
+    """
+    faults = setting == "faults"
+    known = operation_names() if faults else operation_ids()
+    if name in known or (faults and name == "*"):
+        return name
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    every = " (or * for every operation)" if faults else ""
+    raise ValueError(f"unknown operation {name!r} in {setting}; {hint}operations: {', '.join(known)}{every}")
+
 
 DEFAULT_REGIONS = (
     "us-east", "us-central", "us-west", "us-southeast", "us-iad", "us-ord", "us-lax", "us-mia",
@@ -44,7 +87,7 @@ class Timing:
     """When a lifecycle transition happens: immediately, after N seconds, or after N reads.
 
     Example: ``Timing.parse("2s")``, ``Timing.parse("3 reads")``, ``Timing()`` (immediate).
-    A read is any response that shows the image (get, list, update, replicate).
+    How reads count: ``READS_RULE``.
     """
 
     seconds: float | None = None
@@ -194,12 +237,15 @@ class MockConfig:
         unknown = set(self.timing) - set(TRANSITIONS)
         if unknown:
             raise ValueError(f"unknown transitions {sorted(unknown)}; known: {sorted(TRANSITIONS)}")
-        self.faults = {op: FaultPlan.parse(plan) for op, plan in self.faults.items()}
+        self.faults = {
+            check_operation(op, "faults"): FaultPlan.parse(plan) for op, plan in self.faults.items()
+        }
         if not self.regions:
             raise ValueError("regions must name at least one region")
         if self.upload_limit < 0:
             raise ValueError("upload_limit must not be negative")
         for op, limit in self.rate_limits.items():
+            check_operation(op, "rate_limits")
             if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
                 raise ValueError(f"rate limit for {op} must be a positive integer")
         for account, count in self.extra_private_images.items():
@@ -209,6 +255,11 @@ class MockConfig:
                 raise ValueError("extra_private_images counts must not be negative")
         if self.extra_public_images < 0:
             raise ValueError("extra_public_images must not be negative")
+        seeded = self.extra_public_images + sum(self.extra_private_images.values())
+        if seeded > MAX_IMAGES:
+            raise ValueError(
+                f"the mock holds at most {MAX_IMAGES} images; the config asks for {seeded} extra"
+            )
 
     def timing_for(self, transition: str) -> Timing:
         """The configured timing of ``transition`` (see TRANSITIONS)."""
@@ -216,10 +267,19 @@ class MockConfig:
             return self.timing[transition]
         return Timing(seconds=86400.0) if transition == "upload_expiry" else Timing()
 
-    def to_json(self) -> dict[str, Any]:
-        """The JSON form accepted by ``MockConfig.from_json``."""
+    def to_json(self, *, redact: bool = False) -> dict[str, Any]:
+        """The JSON form accepted by ``MockConfig.from_json``; ``redact`` hides the tokens.
+
+        Tokens are secrets, as on the API: the admin endpoints show ``<redacted #1>`` in their
+        place (the accounts stay visible).
+        """
+        tokens = (
+            {REDACTED.format(number): account for number, account in enumerate(self.tokens.values(), 1)}
+            if redact
+            else dict(self.tokens)
+        )
         return {
-            "tokens": dict(self.tokens),
+            "tokens": tokens,
             "disks": {account: list(ids) for account, ids in self.disks.items()},
             "timing": {name: timing.to_json() for name, timing in self.timing.items()},
             "upload_limit": self.upload_limit,
@@ -243,33 +303,75 @@ class MockConfig:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MockConfig:
-        """Build a config from its JSON form, checking types (raises ValueError)."""
-        try:
-            tokens = {str(k): str(v) for k, v in dict(data.get("tokens", {"test-token": "default"})).items()}
-            disks = {
-                str(account): [_as_int(i) for i in ids]
-                for account, ids in dict(data.get("disks", {"default": [1001, 1002, 1003]})).items()
-            }
-            return cls(
-                tokens=tokens,
-                disks=disks,
-                timing=dict(data.get("timing", {})),
-                upload_limit=_as_int(data.get("upload_limit", 5 * 1024**3)),
-                rate_limits={str(k): _as_int(v) for k, v in dict(data.get("rate_limits", {})).items()},
-                faults={str(k): FaultPlan.parse(v) for k, v in dict(data.get("faults", {})).items()},
-                seed=_as_int(data.get("seed", 0)),
-                strict=bool(data.get("strict", _default_strict())),
-                regions=[str(r) for r in data.get("regions", DEFAULT_REGIONS)],
-                extra_public_images=_as_int(data.get("extra_public_images", 0)),
-                extra_private_images={
-                    str(k): _as_int(v) for k, v in dict(data.get("extra_private_images", {})).items()
-                },
+        """Build a config from its JSON form, checking every type (raises ValueError)."""
+        timing = _mapping(data.get("timing", {}), "timing")
+        faults = _mapping(data.get("faults", {}), "faults")
+        strict = data.get("strict", _default_strict())
+        if not isinstance(strict, bool):
+            raise ValueError(f"strict: expected true or false, got {strict!r}")
+        return cls(
+            tokens=_tokens(data.get("tokens", {"test-token": "default"})),
+            disks={
+                account: [_as_int(i, f"disks.{account}") for i in _list(ids, f"disks.{account}")]
+                for account, ids in _mapping(
+                    data.get("disks", {"default": [1001, 1002, 1003]}), "disks"
+                ).items()
+            },
+            timing=dict(timing),
+            upload_limit=_as_int(data.get("upload_limit", 5 * 1024**3), "upload_limit"),
+            rate_limits={
+                op: _as_int(v, f"rate_limits.{op}")
+                for op, v in _mapping(data.get("rate_limits", {}), "rate_limits").items()
+            },
+            faults={op: FaultPlan.parse(plan) for op, plan in faults.items()},
+            seed=_as_int(data.get("seed", 0), "seed"),
+            strict=strict,
+            regions=[
+                _as_str(r, "regions") for r in _list(data.get("regions", list(DEFAULT_REGIONS)), "regions")
+            ],
+            extra_public_images=_as_int(data.get("extra_public_images", 0), "extra_public_images"),
+            extra_private_images={
+                account: _as_int(v, f"extra_private_images.{account}")
+                for account, v in _mapping(
+                    data.get("extra_private_images", {}), "extra_private_images"
+                ).items()
+            },
+        )
+
+
+def _tokens(value: object) -> dict[str, str]:
+    tokens = _str_map(value, "tokens")
+    for token in tokens:
+        if _REDACTED.fullmatch(token):
+            raise ValueError(
+                f"tokens: {token!r} is how the admin endpoints show a token; send the token itself"
             )
-        except (TypeError, AttributeError) as exc:
-            raise ValueError(f"invalid config: {exc}") from exc
+    return tokens
 
 
-def _as_int(value: object) -> int:
+def _mapping(value: object, name: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{name}: expected an object, got {value!r}")
+    return value
+
+
+def _list(value: object, name: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError(f"{name}: expected a list, got {value!r}")
+    return value
+
+
+def _as_str(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{name}: expected a string, got {value!r}")
+    return value
+
+
+def _str_map(value: object, name: str) -> dict[str, str]:
+    return {key: _as_str(item, f"{name}.{key}") for key, item in _mapping(value, name).items()}
+
+
+def _as_int(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"expected an integer, got {value!r}")
+        raise ValueError(f"{name}: expected an integer, got {value!r}")
     return value

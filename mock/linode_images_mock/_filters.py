@@ -7,13 +7,13 @@ The header is compact JSON: field equality (``{"label": "x"}``), operator object
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ._errors import ApiError
 from ._spec import list_fields
+from ._wire import loads_json
 
 # The fields of an image that can be filtered and sorted on: the spec's x-linode-filterable
 # and x-linode-orderable of GET /images.
@@ -62,8 +62,8 @@ def parse_filter(header: str | None) -> Filter:
     if header is None or not header.strip():
         return Filter(lambda _image: True)
     try:
-        data = json.loads(header)
-    except (ValueError, RecursionError):
+        data = loads_json(header)
+    except ValueError:
         raise _bad("The filter is not valid JSON") from None
     if not isinstance(data, dict):
         raise _bad("The filter must be a JSON object")

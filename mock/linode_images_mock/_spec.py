@@ -8,6 +8,7 @@ translates its OpenAPI 3.0 schemas to JSON Schema and validates with ``jsonschem
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -50,6 +51,17 @@ def load_document() -> dict[str, Any]:
     document = yaml.safe_load(text)
     assert isinstance(document, dict)
     return document
+
+
+@functools.cache
+def operation_ids() -> tuple[str, ...]:
+    """The operationIds of the packaged spec, in document order."""
+    return tuple(
+        operation["operationId"]
+        for item in load_document().get("paths", {}).values()
+        for method, operation in item.items()
+        if method in HTTP_METHODS
+    )
 
 
 def to_json_schema(schema: Any) -> Any:

@@ -1,8 +1,8 @@
 """``MockState``: the one place the mock keeps state, and the controls over it.
 
-Images, accounts, lifecycle transitions, counters, rate-limit windows and fault plans all
-live here, behind one lock (the HTTP server runs in its own thread while a test calls the
-controls from another).
+Images, accounts, counters, rate-limit windows and fault plans all live here, behind one lock
+(the HTTP server runs in its own thread while a test calls the controls from another). The
+lifecycle of a stored image is in ``_lifecycle``, rate windows in ``_rates``.
 """
 
 from __future__ import annotations
@@ -16,118 +16,30 @@ import random
 import secrets
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import replace
 from typing import Any
 
-from ._config import FaultPlan, MockConfig, Timing
+from ._config import MAX_IMAGES, FaultPlan, MockConfig
 from ._errors import ApiError, not_found
 from ._filters import Filter
+from ._lifecycle import Pending, Stored, advance
+from ._rates import RateStatus, RateWindows
+from ._records import Counters, UploadRecord
 from ._seed import generated_public_image, seed_public_images
+from ._wire import copy_json, wire_time
 
 FIRST_PRIVATE_ID = 24_000_000
-# Shown in X-RateLimit-Limit for operations without an enforced limit.
-NOMINAL_RATE_LIMIT = 800
-RATE_WINDOW = 60.0
+
+# Called with a write's answer before the write is committed; raising stops it.
+Check = Callable[[Any], None]
 
 
-def wire_time(epoch: float) -> str:
-    """An epoch as the API writes it: UTC, no offset, no fraction."""
-    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%S")
+def _accept(answer: Any) -> None:
+    """The default check: every answer is fine."""
 
 
-def copy_json(value: Any) -> Any:
-    """A deep copy of JSON data (dicts, lists, scalars): several times faster than copy.deepcopy,
-    which dominated listing a 500-image page (benchmarks/bench.py, row 6)."""
-    if isinstance(value, dict):
-        return {key: copy_json(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [copy_json(item) for item in value]
-    return value
-
-
-@dataclass
-class UploadRecord:
-    """What arrived at an image's upload URL."""
-
-    bytes: int
-    sha256: str
-    authorization_seen: bool
-
-
-@dataclass
-class Counters:
-    """What the mock has seen since the last reset."""
-
-    requests: Counter[str] = field(default_factory=Counter)
-    images_created: int = 0
-    upload_authorization_seen: bool = False
-    uploads: dict[str, UploadRecord] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON form served by ``GET /__mock__/counters``."""
-        return {
-            "requests": dict(self.requests),
-            "images_created": self.images_created,
-            "upload_authorization_seen": self.upload_authorization_seen,
-            "uploads": {
-                image_id: {
-                    "bytes": record.bytes,
-                    "sha256": record.sha256,
-                    "authorization_seen": record.authorization_seen,
-                }
-                for image_id, record in self.uploads.items()
-            },
-        }
-
-
-@dataclass
-class _Pending:
-    """A lifecycle transition waiting for its time or its reads."""
-
-    name: str
-    started: float
-    region: str | None = None
-    reads: int = 0
-
-
-@dataclass
-class _Stored:
-    data: dict[str, Any]
-    owner: str | None
-    pending: list[_Pending] = field(default_factory=list)
-    home_region: str | None = None
-    disk_size: int = 0
-    upload_key: str | None = None
-    upload_expires: int = 0
-    uploaded: bool = False
-
-
-@dataclass
-class _Window:
-    started: float
-    count: int = 0
-
-
-@dataclass(frozen=True)
-class RateStatus:
-    """Rate-limit headers for one response, and whether the request is over the limit."""
-
-    limit: int
-    remaining: int
-    reset: int
-    retry_after: int
-    exceeded: bool
-
-    def headers(self) -> dict[str, str]:
-        """X-RateLimit-* headers (REAL-API-FACTS, "Responses")."""
-        return {
-            "X-RateLimit-Limit": str(self.limit),
-            "X-RateLimit-Remaining": str(self.remaining),
-            "X-RateLimit-Reset": str(self.reset),
-        }
+UPLOAD_PATH_PREFIX = "/__storage__/linode-images-uploads/"
 
 
 class MockState:
@@ -156,13 +68,13 @@ class MockState:
         """Forget every change: seed images, zero counters, restart fault plans and windows."""
         with self.lock:
             self.counters = Counters()
-            self._images: dict[str, _Stored] = {}
+            self._images: dict[str, Stored] = {}
             self._next_private = FIRST_PRIVATE_ID
             self._next_generated = 1
-            self._windows: dict[str, _Window] = {}
+            self._windows = RateWindows()
             self._restart_faults()
             for image in seed_public_images():
-                self._images[image["id"]] = _Stored(image, owner=None)
+                self._images[image["id"]] = Stored(image, owner=None)
             if self.config.extra_public_images:
                 self.seed_images(self.config.extra_public_images, public=True)
             for account, count in self.config.extra_private_images.items():
@@ -179,7 +91,7 @@ class MockState:
             if "faults" in changes or "seed" in changes:
                 self._restart_faults()
             if "rate_limits" in changes:
-                self._windows = {}
+                self._windows = RateWindows()
 
     def set_faults(self, operation: str, plan: FaultPlan | str | dict[str, Any] | None) -> None:
         """Set (or with None clear) the fault plan of one operation ("*" for all)."""
@@ -196,24 +108,34 @@ class MockState:
         if count < 0:
             raise ValueError("count must not be negative")
         with self.lock:
+            if len(self._images) + count > MAX_IMAGES:
+                raise ValueError(
+                    f"the mock holds at most {MAX_IMAGES} images: {len(self._images)} are stored, "
+                    f"{count} more were asked for (POST /__mock__/reset forgets the added ones)"
+                )
             ids: list[str] = []
             if public:
                 for _ in range(count):
                     image = generated_public_image(self._next_generated)
                     self._next_generated += 1
-                    self._images[image["id"]] = _Stored(image, owner=None)
+                    self._images[image["id"]] = Stored(image, owner=None)
                     ids.append(image["id"])
                 return ids
-            owner = account if account is not None else next(iter(self.config.tokens.values()), None)
+            owner = account if account is not None else self.default_account()
             if owner is None or owner not in self.config.tokens.values():
                 raise ValueError(f"unknown account {account!r}")
             region = self.config.regions[0]
             for number in range(count):
                 stored = self._new_private(owner, label=f"seeded-{number + 1}", status="available")
+                self._insert(stored)
                 stored.data["size"] = 1500 + number % 1000
                 stored.data["regions"] = [{"region": region, "status": "available"}]
                 ids.append(stored.data["id"])
             return ids
+
+    def default_account(self) -> str | None:
+        """The account of the first configured token: where seeded private images go by default."""
+        return next(iter(self.config.tokens.values()), None)
 
     def _restart_faults(self) -> None:
         self._fault_queues = {op: list(plan.sequence) for op, plan in self.config.faults.items()}
@@ -248,98 +170,18 @@ class MockState:
     def rate(self, operation: str) -> RateStatus:
         """Count one request of ``operation`` in its one-minute window."""
         with self.lock:
-            now = self.clock()
-            window = self._windows.get(operation)
-            if window is None or now >= window.started + RATE_WINDOW:
-                window = self._windows[operation] = _Window(now)
-            window.count += 1
-            enforced = self.config.rate_limits.get(operation)
-            limit = enforced if enforced is not None else NOMINAL_RATE_LIMIT
-            reset_at = window.started + RATE_WINDOW
-            return RateStatus(
-                limit=limit,
-                remaining=max(0, limit - window.count),
-                reset=math.ceil(reset_at),
-                retry_after=max(1, math.ceil(reset_at - now)),
-                exceeded=enforced is not None and window.count > enforced,
-            )
+            return self._windows.count(operation, self.clock(), self.config.rate_limits.get(operation))
 
     def count_request(self, operation: str) -> None:
         """Record one request of ``operation``."""
         with self.lock:
             self.counters.requests[operation] += 1
 
-    # --- lifecycle --------------------------------------------------------------------------
-
-    def _start(self, stored: _Stored, name: str, started: float, region: str | None = None) -> None:
-        stored.pending.append(_Pending(name, started, region))
-
-    def _advance(self, stored: _Stored, *, read: bool) -> None:
-        """Fire every due transition of ``stored``; a read counts towards N-read timings."""
-        now = self.clock()
-        waiting = list(stored.pending)
-        progressed = True
-        while progressed and stored.pending:
-            progressed = False
-            for pending in list(stored.pending):
-                timing = self.config.timing_for(pending.name)
-                fired_at = self._due(timing, pending, now)
-                if fired_at is None:
-                    continue
-                stored.pending.remove(pending)
-                self._fire(stored, pending, fired_at)
-                progressed = True
-        if read:
-            # A transition started by this very read has not been read yet.
-            for pending in stored.pending:
-                if any(pending is earlier for earlier in waiting):
-                    pending.reads += 1
-
-    @staticmethod
-    def _due(timing: Timing, pending: _Pending, now: float) -> float | None:
-        if timing.seconds is not None:
-            at = pending.started + timing.seconds
-            return at if now >= at else None
-        if timing.reads is not None:
-            return now if pending.reads >= timing.reads else None
-        return pending.started
-
-    def _fire(self, stored: _Stored, pending: _Pending, at: float) -> None:
-        data = stored.data
-        if pending.name in ("create", "upload"):
-            data["status"] = "available"
-            data["size"] = stored.disk_size
-            data["regions"] = [{"region": stored.home_region, "status": "available"}]
-        elif pending.name == "upload_expiry":
-            if not stored.uploaded:
-                self._images.pop(data["id"], None)
-        elif pending.name == "replication_start":
-            if self._set_region_status(data, pending.region, "pending replication", "replicating"):
-                self._start(stored, "replication", at, pending.region)
-        elif pending.name == "replication":
-            self._set_region_status(data, pending.region, "replicating", "available")
-        elif pending.name == "region_removal":
-            data["regions"] = [
-                r
-                for r in data["regions"]
-                if not (r["region"] == pending.region and r["status"] == "pending deletion")
-            ]
-        data["updated"] = wire_time(at)
-
-    @staticmethod
-    def _set_region_status(data: dict[str, Any], region: str | None, old: str, new: str) -> bool:
-        for entry in data.get("regions") or []:
-            if entry["region"] == region and entry["status"] == old:
-                entry["status"] = new
-                return True
-        return False
-
     # --- images -----------------------------------------------------------------------------
 
-    def _new_private(self, owner: str, *, label: str, status: str) -> _Stored:
+    def _new_private(self, owner: str, *, label: str, status: str) -> Stored:
         now = wire_time(self.clock())
         image_id = f"private/{self._next_private}"
-        self._next_private += 1
         data = {
             "id": image_id,
             "label": label,
@@ -362,25 +204,30 @@ class MockState:
             "tags": [],
             "regions": [],
         }
-        stored = _Stored(data, owner=owner)
-        self._images[image_id] = stored
-        return stored
+        return Stored(data, owner=owner)
+
+    def _insert(self, stored: Stored) -> None:
+        """Store a new private image made by ``_new_private``, using up its id."""
+        self._images[stored.data["id"]] = stored
+        self._next_private += 1
 
     @staticmethod
-    def render(stored: _Stored) -> dict[str, Any]:
-        """A copy of an image in wire shape (private images carry total_size)."""
-        data: dict[str, Any] = copy_json(stored.data)
+    def render(stored: Stored, data: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A copy of an image (or of ``data``, its next state) in wire shape (private images
+        carry total_size)."""
+        data = copy_json(stored.data if data is None else data)
+        assert isinstance(data, dict)
         if stored.owner is not None:
             data["total_size"] = data["size"] * len(data["regions"] or [])
         return data
 
-    def _visible(self, image_id: str, account: str | None) -> _Stored:
+    def _visible(self, image_id: str, account: str | None) -> Stored:
         stored = self._images.get(image_id)
         if stored is None or (stored.owner is not None and stored.owner != account):
             raise not_found()
         return stored
 
-    def _writable(self, image_id: str, account: str | None) -> _Stored:
+    def _writable(self, image_id: str, account: str | None) -> Stored:
         if account is None:
             raise ApiError(401, "Invalid Token")
         stored = self._visible(image_id, account)
@@ -396,7 +243,7 @@ class MockState:
             visible = [s for s in list(self._images.values()) if s.owner is None or s.owner == account]
             for stored in visible:
                 if stored.pending:
-                    self._advance(stored, read=True)
+                    advance(stored, self._images, self.config, self.clock(), read=True)
             # Transitions can delete images (upload_expiry). Filtering reads the stored data
             # (total_size is not filterable); only the page itself is copied out.
             by_id = {s.data["id"]: s for s in visible if s.data["id"] in self._images}
@@ -417,10 +264,15 @@ class MockState:
         """One image, if ``account`` can see it."""
         with self.lock:
             stored = self._visible(image_id, account)
-            self._advance(stored, read=True)
+            advance(stored, self._images, self.config, self.clock(), read=True)
             return self.render(self._visible(image_id, account))
 
-    def create_image(self, account: str | None, body: dict[str, Any]) -> dict[str, Any]:
+    # Every write takes ``check``, called with the answer before anything is stored: strict
+    # mode passes the spec's response validator, so a refused answer leaves no trace.
+
+    def create_image(
+        self, account: str | None, body: dict[str, Any], check: Check = _accept
+    ) -> dict[str, Any]:
         """POST /images: an image from one of the account's disks, status ``creating``."""
         with self.lock:
             if account is None:
@@ -434,11 +286,16 @@ class MockState:
             self._apply_writable(stored.data, body)
             if body.get("cloud_init"):
                 stored.data["capabilities"] = ["cloud-init"]
-            self._start(stored, "create", self.clock())
+            stored.start("create", self.clock())
+            result = self.render(stored)
+            check(result)
+            self._insert(stored)
             self.counters.images_created += 1
-            return self.render(stored)
+            return result
 
-    def upload_image(self, account: str | None, body: dict[str, Any], base_url: str) -> dict[str, Any]:
+    def upload_image(
+        self, account: str | None, body: dict[str, Any], base_url: str, check: Check = _accept
+    ) -> dict[str, Any]:
         """POST /images/upload: a ``pending_upload`` image and its pre-signed upload URL."""
         with self.lock:
             if account is None:
@@ -455,28 +312,39 @@ class MockState:
             expiry = self.config.timing_for("upload_expiry")
             stored.upload_key = f"{stored.data['id'].split('/')[1]}-{secrets.token_hex(4)}.img.gz"
             stored.upload_expires = math.ceil(now + (expiry.seconds if expiry.seconds is not None else 86400))
-            self._start(stored, "upload_expiry", now)
-            self.counters.images_created += 1
+            stored.start("upload_expiry", now)
             path = f"{UPLOAD_PATH_PREFIX}{stored.upload_key}"
             signature = self.sign(path, stored.upload_expires)
             url = f"{base_url.rstrip('/')}{path}?Signature={signature}&Expires={stored.upload_expires}"
-            return {"upload_to": url + "&AWSAccessKeyId=MOCKACCESSKEY", "image": self.render(stored)}
+            result = {"upload_to": url + "&AWSAccessKeyId=MOCKACCESSKEY", "image": self.render(stored)}
+            check(result)
+            self._insert(stored)
+            self.counters.images_created += 1
+            return result
 
-    def update_image(self, image_id: str, account: str | None, body: dict[str, Any]) -> dict[str, Any]:
+    def update_image(
+        self, image_id: str, account: str | None, body: dict[str, Any], check: Check = _accept
+    ) -> dict[str, Any]:
         """PUT /images/{imageId}: change label, description and tags."""
         with self.lock:
             stored = self._writable(image_id, account)
-            self._advance(stored, read=True)
+            advance(stored, self._images, self.config, self.clock(), read=True)
             stored = self._writable(image_id, account)
-            self._apply_writable(stored.data, body)
-            stored.data["updated"] = wire_time(self.clock())
-            return self.render(stored)
+            data = copy_json(stored.data)
+            self._apply_writable(data, body)
+            data["updated"] = wire_time(self.clock())
+            result = self.render(stored, data)
+            check(result)
+            stored.data = data
+            return result
 
-    def replicate_image(self, image_id: str, account: str | None, regions: list[str]) -> dict[str, Any]:
+    def replicate_image(
+        self, image_id: str, account: str | None, regions: list[str], check: Check = _accept
+    ) -> dict[str, Any]:
         """POST /images/{imageId}/regions: the list replaces the image's regions."""
         with self.lock:
             stored = self._writable(image_id, account)
-            self._advance(stored, read=True)
+            advance(stored, self._images, self.config, self.clock(), read=True)
             stored = self._writable(image_id, account)
             for region in regions:
                 if region not in self.config.regions:
@@ -485,27 +353,34 @@ class MockState:
                 raise ApiError(409, "Image is not available for replication yet")
             wanted = list(dict.fromkeys(regions))
             now = self.clock()
-            current = {entry["region"]: entry for entry in stored.data["regions"]}
-            stored.pending = [p for p in stored.pending if p.region is None]
+            data = copy_json(stored.data)
+            pending = [p for p in stored.pending if p.region is None]
+            current = {entry["region"]: entry for entry in data["regions"]}
             for region, entry in current.items():
                 if region not in wanted:
                     entry["status"] = "pending deletion"
-                    self._start(stored, "region_removal", now, region)
+                    pending.append(Pending("region_removal", now, region))
                 elif entry["status"] != "available":
                     entry["status"] = "pending replication"
-                    self._start(stored, "replication_start", now, region)
+                    pending.append(Pending("replication_start", now, region))
             for region in wanted:
                 if region not in current:
-                    stored.data["regions"].append({"region": region, "status": "pending replication"})
-                    self._start(stored, "replication_start", now, region)
-            stored.data["updated"] = wire_time(now)
-            return self.render(stored)
+                    data["regions"].append({"region": region, "status": "pending replication"})
+                    pending.append(Pending("replication_start", now, region))
+            data["updated"] = wire_time(now)
+            result = self.render(stored, data)
+            check(result)
+            stored.data, stored.pending = data, pending
+            return result
 
-    def delete_image(self, image_id: str, account: str | None) -> None:
-        """DELETE /images/{imageId}; public images cannot be deleted (403)."""
+    def delete_image(self, image_id: str, account: str | None, check: Check = _accept) -> dict[str, Any]:
+        """DELETE /images/{imageId}; public images cannot be deleted (403). Answers ``{}``."""
         with self.lock:
             self._writable(image_id, account)
+            result: dict[str, Any] = {}
+            check(result)
             del self._images[image_id]
+            return result
 
     @staticmethod
     def _apply_writable(data: dict[str, Any], body: dict[str, Any]) -> None:
@@ -526,7 +401,7 @@ class MockState:
         with self.lock:
             for stored in self._images.values():
                 if stored.upload_key == key:
-                    self._advance(stored, read=False)
+                    advance(stored, self._images, self.config, self.clock(), read=False)
                     if stored.data["id"] not in self._images or stored.uploaded:
                         return None
                     return stored.data["id"], stored.upload_expires
@@ -545,8 +420,5 @@ class MockState:
             # size is in MB, rounded up: a tiny upload becomes 1; it stays 0 while the image is
             # still pending_upload (REAL-API-FACTS, "Image objects").
             stored.disk_size = max(1, math.ceil(record.bytes / 1_000_000))
-            self._start(stored, "upload", self.clock())
+            stored.start("upload", self.clock())
             return True
-
-
-UPLOAD_PATH_PREFIX = "/__storage__/linode-images-uploads/"

@@ -7,7 +7,7 @@ import json
 import httpx
 import pytest
 from linode_images_mock import FaultPlan, MockConfig, MockState, Timing
-from linode_images_mock.__main__ import build_parser, config_from_args
+from linode_images_mock._cli import build_parser, config_from_args
 
 from .conftest import AUTH, FakeClock, create_image
 
@@ -164,7 +164,7 @@ async def test_latency_fault_delays_then_serves(
     async def fake_sleep(seconds: float) -> None:
         delays.append(seconds)
 
-    monkeypatch.setattr("linode_images_mock._app.asyncio.sleep", fake_sleep)
+    monkeypatch.setattr("linode_images_mock._responses.sleep", fake_sleep)
     state.set_faults("get-images", "latency:1.5")
     assert (await client.get("/v4/images")).status_code == 200
     assert delays == [1.5]
@@ -279,7 +279,7 @@ async def test_admin_config_rejects_bad_changes(client: httpx.AsyncClient, chang
 async def test_admin_seed_adds_images(client: httpx.AsyncClient) -> None:
     before = (await client.get("/v4/images", headers=AUTH)).json()["results"]
     response = await client.post("/__mock__/seed", json={"count": 30, "public": False, "account": "default"})
-    assert len(response.json()["ids"]) == 30
+    assert response.json()["count"] == 30
     await client.post("/__mock__/seed", json={"count": 5, "public": True})
     assert (await client.get("/v4/images", headers=AUTH)).json()["results"] == before + 35
     assert (await client.get("/v4/images")).json()["results"] == before + 5

@@ -179,3 +179,22 @@ async def test_listed_and_fetched_images_are_copies_of_the_state(state: MockStat
     assert state.list_images("default", parse_filter(None), 1, 500)["data"] == [
         state.get_image(i["id"], "default") for i in listed
     ]
+
+
+@pytest.mark.parametrize(
+    "raw", ["page=%D9%A3", "page=%202", "page=2%20", "page=+2", "page_size=%D9%A3%D9%A0"]
+)
+async def test_integer_parameters_are_ascii_digits_only(client: httpx.AsyncClient, raw: str) -> None:
+    # "٣" (an Arabic-Indic three) and " 2" are numbers to Python's int(), not to the API.
+    response = await client.get(f"/v4/images?{raw}", headers=AUTH)
+    assert response.status_code == 400, response.text
+    assert response.json()["errors"][0]["field"] == raw.partition("=")[0]
+
+
+@pytest.mark.parametrize(
+    "header", ['{"size": {"+gt": NaN}}', '{"size": Infinity}', '{"+or": [{"size": -Infinity}]}']
+)
+async def test_x_filter_with_nan_or_infinity_is_refused(client: httpx.AsyncClient, header: str) -> None:
+    response = await list_images(client, header)
+    assert response.status_code == 400
+    assert response.json() == {"errors": [{"reason": "The filter is not valid JSON", "field": "X-Filter"}]}

@@ -76,6 +76,21 @@ def test_the_mock_does_not_import_the_overlay() -> None:
     import subprocess
     import sys
 
-    code = "import sys, linode_images_mock; print('linode_images' in sys.modules)"
+    code = (
+        "import sys\n"
+        "from linode_images_mock import MockServer, create_app\n"
+        "import linode_images_mock.pytest_plugin, linode_images_mock._cli\n"
+        "print('linode_images' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_every_public_name_resolves_and_unknown_ones_raise_attribute_error() -> None:
+    import linode_images_mock
+
+    for name in linode_images_mock.__all__:
+        assert getattr(linode_images_mock, name) is not None
+    assert set(linode_images_mock.__all__) <= set(dir(linode_images_mock))
+    with pytest.raises(AttributeError, match="no attribute 'MockServr'"):
+        linode_images_mock.MockServr  # noqa: B018
