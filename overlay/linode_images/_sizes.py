@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from linode_images_api.spec_facts import UPLOAD_MAX_SIZE, UPLOAD_MAX_UNCOMPRESSED_SIZE
 
-__all__ = ["DEFAULT_MAX_SIZE", "DEFAULT_MAX_UNCOMPRESSED_SIZE", "PROGRESS_UNIT_DIVISOR", "format_size"]
+__all__ = [
+    "DEFAULT_MAX_SIZE",
+    "DEFAULT_MAX_UNCOMPRESSED_SIZE",
+    "PROGRESS_UNIT_DIVISOR",
+    "format_size",
+    "short_size",
+]
 
 # The API's limits on an uploaded image: at most 5 GB of gzip data, at most 6 GB once
 # decompressed (docs/real-api-facts.md#upload; the spec's x-linode-upload-limits, in bytes:
@@ -22,6 +28,7 @@ DEFAULT_MAX_UNCOMPRESSED_SIZE = UPLOAD_MAX_UNCOMPRESSED_SIZE
 PROGRESS_UNIT_DIVISOR = 1000
 
 _UNITS = ("bytes", "kB", "MB", "GB", "TB")
+_SHORT_UNITS = ("B", *_UNITS[1:])
 
 
 def format_size(size: int) -> str:
@@ -40,3 +47,16 @@ def format_size(size: int) -> str:
         value /= 1000
         unit += 1
     return f"{value:.2f} {_UNITS[unit]} ({size:,} bytes)"
+
+
+def short_size(count: float) -> str:
+    """A size where room is short (a progress line): one decimal, decimal units.
+
+    >>> short_size(1500), short_size(999), short_size(5 * 10**9)
+    ('1.5 kB', '999 B', '5.0 GB')
+    """
+    for unit in _SHORT_UNITS:
+        if abs(count) < 1000 or unit == _SHORT_UNITS[-1]:
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1000
+    raise AssertionError("unreachable")

@@ -144,9 +144,9 @@ def test_progress_lines_when_stderr_is_not_a_terminal(cli: Cli, disk: Path) -> N
     lines = done.stderr.splitlines()
     assert "\r" not in done.stderr
     assert lines[0].startswith(f"preparing {disk}")
-    size = len(gzip_of(RAW)) / 1024
-    assert lines[1] == f"uploading: 0 B of {size:.1f} KiB (0%)"
-    assert lines[2].startswith(f"uploading: {size:.1f} KiB of {size:.1f} KiB (100%) in ")
+    size = len(gzip_of(RAW)) / 1000
+    assert lines[1] == f"uploading: 0 B of {size:.1f} kB (0%)"
+    assert lines[2].startswith(f"uploading: {size:.1f} kB of {size:.1f} kB (100%) in ")
     assert lines[3].startswith(f"processing {disk}")
     assert lines[-1].endswith(" is available")
 

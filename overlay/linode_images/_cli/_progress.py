@@ -18,24 +18,21 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from .._sizes import short_size
+
 __all__ = ["UploadProgress", "format_bytes", "format_duration"]
 
 # How often the bar is redrawn, and how often a plain line is written when not on a terminal.
 REDRAW_INTERVAL = 0.1
 LINE_INTERVAL = 10.0
-# Room kept after the bar for " 100% 190.8 MiB/190.8 MiB 139.5 MiB/s 0:00 left", so that the
+# Room kept after the bar for " 100% 190.8 MB/190.8 MB 139.5 MB/s 0:00 left", so that the
 # bar keeps its length while the numbers change.
 _TAIL_WIDTH = 50
-_UNITS = ("B", "KiB", "MiB", "GiB", "TiB")
 
 
 def format_bytes(count: float) -> str:
-    """``1536`` -> ``'1.5 KiB'``."""
-    for unit in _UNITS:
-        if abs(count) < 1024 or unit == _UNITS[-1]:
-            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
-        count /= 1024
-    raise AssertionError("unreachable")
+    """``1500`` -> ``'1.5 kB'``: decimal units, as everywhere in the library (``_sizes``)."""
+    return short_size(count)
 
 
 def format_duration(seconds: float) -> str:
