@@ -178,8 +178,8 @@ def row_single_get(cfg: Settings) -> list[Row]:
             fmt_time(ours_s),
             fmt_time(raw_s) + " (httpx)",
             f"{ratio:.2f}x",
-            "≤ 1.35x",
-            yes(ratio <= 1.35),
+            "≤ 1.15x",
+            yes(ratio <= 1.15),
         )
     ]
 

@@ -1,5 +1,7 @@
 """Contains shared errors types that can be raised from API functions"""
 
+import httpx
+
 
 class UnexpectedStatus(Exception):
     """Raised by api functions when the response status an undocumented status and Client.raise_on_unexpected_status is True"""
@@ -13,4 +15,15 @@ class UnexpectedStatus(Exception):
         )
 
 
-__all__ = ["UnexpectedStatus"]
+class UndecodableResponse(Exception):
+    """Raised by api functions when a success response's body is not the documented shape; the
+    decoding error is the ``__cause__`` and the response is kept as ``response``"""
+
+    def __init__(self, response: httpx.Response):
+        self.response = response
+        super().__init__(
+            f"The {response.status_code} response body could not be decoded"
+        )
+
+
+__all__ = ["UndecodableResponse", "UnexpectedStatus"]

@@ -5,6 +5,7 @@ from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
+import httpx
 from attrs import define
 
 
@@ -50,6 +51,8 @@ class Response(Generic[T]):
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
+    http_response: httpx.Response
+    """ The response as httpx returned it (request, elapsed time, raw body). """
 
 
 def parse_datetime(value: str) -> datetime.datetime:

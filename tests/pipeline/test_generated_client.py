@@ -19,6 +19,7 @@ from linode_images_api.api.images import (
     post_upload_image,
     put_image,
 )
+from linode_images_api.errors import UndecodableResponse
 from linode_images_api.models import (
     ApiVersion,
     CreateImageRequest,
@@ -272,9 +273,37 @@ def test_delete_decodes_the_empty_object() -> None:
 def test_error_bodies_with_and_without_field_decode(status: int, body: Any, expected: list[Any]) -> None:
     resp = get_image.sync_detailed(V4, "linode/none", client=client_for(Recorder(status, body)))
     assert resp.status_code == status
-    assert isinstance(resp.parsed, ErrorResponse)
-    assert isinstance(resp.parsed.errors, list)
-    assert [(e.reason, e.field) for e in resp.parsed.errors] == expected
+    # templates/endpoint_module.py.jinja leaves error bodies to the caller, via http_response.
+    assert resp.parsed is None
+    error = ErrorResponse.from_dict(resp.http_response.json())
+    assert isinstance(error.errors, list)
+    assert [(e.reason, e.field) for e in error.errors] == expected
+
+
+def test_an_html_error_page_is_returned_undecoded() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(502, content=b"<html>Bad Gateway</html>", headers={"Content-Type": "text/html"})
+
+    client = AuthenticatedClient(base_url="https://api.linode.com", token="t")
+    client.set_httpx_client(
+        httpx.Client(base_url="https://api.linode.com", transport=httpx.MockTransport(handler))
+    )
+    resp = get_image.sync_detailed(V4, "linode/none", client=client)
+    assert (resp.status_code, resp.parsed, resp.http_response.text) == (502, None, "<html>Bad Gateway</html>")
+
+
+def test_a_success_body_of_the_wrong_shape_raises_with_the_response() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=b"not json")
+
+    client = AuthenticatedClient(base_url="https://api.linode.com", token="t")
+    client.set_httpx_client(
+        httpx.Client(base_url="https://api.linode.com", transport=httpx.MockTransport(handler))
+    )
+    with pytest.raises(UndecodableResponse) as caught:
+        get_image.sync_detailed(V4, "linode/debian12", client=client)
+    assert caught.value.response.status_code == 200 and caught.value.response.content == b"not json"
+    assert isinstance(caught.value.__cause__, ValueError)
 
 
 @pytest.mark.asyncio
