@@ -32,11 +32,13 @@ from ._sizes import format_size
 
 __all__ = [
     "HEAD_SIZE",
+    "TAIL_SIZE",
     "Container",
     "DecompressingReader",
     "GzipCheck",
     "LimitedReader",
     "check_disk_image",
+    "check_gzip_head",
     "check_uncompressed_size",
     "container_of",
     "gzip_size_hint",
@@ -52,7 +54,7 @@ _BZIP2_MAGIC = b"BZh"
 # byte of type): the head must reach past it.
 _ISO_OFFSET = 0x8001
 HEAD_SIZE = _ISO_OFFSET + 5
-_TAIL_SIZE = 512  # a fixed VHD is a raw disk with a 512-byte footer
+TAIL_SIZE = 512  # a fixed VHD is a raw disk with a 512-byte footer
 
 _CONVERT = "convert it to a raw disk image first: qemu-img convert -O raw {path} disk.img"
 
@@ -88,7 +90,7 @@ def check_disk_image(head: bytes, tail: bytes = b"", *, path: str = "<image>") -
     for offset, magic, name, qemu_name in _DISK_SIGNATURES:
         if head[offset : offset + len(magic)] == magic:
             raise _not_raw(name, qemu_name, path)
-    if tail[-_TAIL_SIZE:][:8] == b"conectix":
+    if tail[-TAIL_SIZE:][:8] == b"conectix":
         raise _not_raw("VHD (fixed)", "vpc", path)
     if head[_ISO_OFFSET : _ISO_OFFSET + 5] in _DISC_IDS:
         raise ValueError(
@@ -107,6 +109,20 @@ def check_disk_image(head: bytes, tail: bytes = b"", *, path: str = "<image>") -
 def _not_raw(name: str, qemu_name: str, path: str) -> ValueError:
     how = _CONVERT.format(path=f"-f {qemu_name} {path}")
     return ValueError(f"the source is a {name} image, not a raw disk image; {how} (nothing was created)")
+
+
+def check_gzip_head(head: bytes, *, path: str = "<image>") -> None:
+    """``check_disk_image`` on what the first bytes of gzip data decompress to."""
+    fast = fast_zlib()
+    inflate = fast.decompressobj(31) if fast is not None else zlib.decompressobj(31)
+    try:
+        inner = inflate.decompress(head, HEAD_SIZE)
+    except _damaged() as exc:
+        raise ValueError(
+            f"the gzip data is damaged at its start ({exc}); the file is corrupt: download or "
+            "compress it again (nothing was created)"
+        ) from None
+    check_disk_image(inner, path=path)
 
 
 def container_of(head: bytes) -> Container:

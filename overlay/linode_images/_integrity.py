@@ -20,10 +20,12 @@ import hashlib
 import re
 import urllib.parse
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 
 __all__ = [
     "EXPIRY_MARGIN",
     "SentDigest",
+    "UploadReceipt",
     "etag_mismatch",
     "expired_reason",
     "plain_md5_etag",
@@ -35,6 +37,23 @@ __all__ = [
 EXPIRY_MARGIN = 10.0
 
 _PLAIN_MD5 = re.compile(r'"?([0-9a-fA-F]{32})"?')
+
+
+@dataclass(frozen=True)
+class UploadReceipt:
+    """What a finished upload sent, handed to ``images.upload(..., on_uploaded=...)``.
+
+    ``md5`` is the MD5 (hex) of the ``size`` bytes of gzip data the storage took; ``etag_verified``
+    says whether the storage's ETag confirmed it (False when its ETag is not a plain MD5).
+
+    >>> receipts: list[UploadReceipt] = []   # images.upload(..., on_uploaded=receipts.append)
+    """
+
+    image_id: str
+    size: int
+    md5: str
+    etag_verified: bool
+    attempts: int
 
 
 class SentDigest:

@@ -23,7 +23,7 @@ from ._image_format import (
     check_disk_image,
     verify_gzip,
 )
-from ._phases import PhaseCallback
+from ._progress import PhaseCallback
 from ._sizes import format_size
 
 __all__ = ["SpoolOptions", "Spooled", "spool", "too_large"]
@@ -147,7 +147,6 @@ def spool(
                 sink.write,
                 level=options.compress_level,
                 threads=options.compress_threads,
-                block_size=max(options.chunk_size, 1 << 16),
             )
             uncompressed: int | None = limited.count
         else:

@@ -1,11 +1,10 @@
 """What ``upload`` shows while it works: a bar on a terminal, plain lines otherwise.
 
-The library reports the PUT through ``on_progress(sent, total)`` and says nothing of the steps
-around it, so the command names them itself: ``preparing`` (checks, and gzip compression of
-raw data, before the image is created), ``uploading`` (from the first report on) and, entered
-by the command once the upload is answered, ``processing`` (the API makes the image
-available). A report that carries a phase of its own (a third argument such as
-``"compressing"``) is shown under that name.
+The library reports through ``on_progress(done, total, phase)``: ``checking`` (reading a gzip
+file to its end), ``compressing`` (gzip compression of raw data) and ``uploading`` (the PUT),
+each shown under its name. The command names the steps around them itself: ``preparing``
+(before the first report) and, once the upload is answered, ``processing`` (the API makes the
+image available). A report without a phase is taken as ``uploading``.
 ``sent`` going back means the PUT started again: the rate is measured afresh.
 """
 

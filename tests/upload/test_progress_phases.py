@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 import pytest
-from linode_images._phases import PHASES, Phase, phase_callback
+from linode_images._progress import PHASES, Phase, phase_callback
 
 EVENTS: list[tuple[int, int, Phase]] = [
     (0, 3000, "checking"),
