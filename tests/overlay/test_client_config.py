@@ -38,8 +38,9 @@ def ok(request: httpx.Request) -> httpx.Response:
                 "image": image_json("private/9", status="pending_upload", regions=[]),
             },
         )
-    if request.url.path.endswith("/images"):
+    if request.url.path.endswith("/images") and request.method == "GET":
         return json_response(200, {"data": [image_json()], "page": 1, "pages": 1, "results": 1})
+    # A create (POST /images) answers with the new image, like a get.
     return json_response(200, image_json(), {"X-RateLimit-Remaining": "399"})
 
 

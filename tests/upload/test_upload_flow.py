@@ -35,7 +35,9 @@ class FakeLinode:
         self.status = "pending_upload"
 
     def image(self) -> dict[str, Any]:
-        return {"id": "private/42", "label": "golden", "status": self.status, "regions": [], "size": 0}
+        return {"id": "private/42", "label": "golden", "status": self.status, "regions": [], "size": 0,
+                "type": "manual", "is_public": False, "deprecated": False, "created": "2021-08-14T22:44:02",
+                "description": None, "vendor": None, "created_by": "someone"}  # fmt: skip
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -24,9 +25,23 @@ from linode_images._wait import (
     status_target,
     wait_flow,
 )
-from linode_images_api.models import Image, ImageRegion, ImageRegionStatus, ImageStatus
+from linode_images_api.models import Image, ImageRegion, ImageRegionStatus, ImageStatus, ImageType
 
 ID = "private/42"
+
+
+# What every image carries (REAL-API-FACTS); these tests vary only status and regions.
+ALWAYS_SENT: dict[str, Any] = {
+    "label": "golden",
+    "type_": ImageType.MANUAL,
+    "is_public": False,
+    "deprecated": False,
+    "size": 2500,
+    "created": datetime.datetime(2021, 8, 14, 22, 44, 2, tzinfo=datetime.UTC),
+    "description": None,
+    "vendor": None,
+    "created_by": "someone",
+}
 
 
 def polled(get: Callable[[], Any], get_async: Callable[[], Awaitable[Any]]) -> Callable[[], Flow[Image]]:
@@ -52,6 +67,7 @@ async def wait_async(
 def image(status: str = "available", **regions: str) -> Image:
     return Image(
         id=ID,
+        **ALWAYS_SENT,
         status=ImageStatus(status),
         regions=[
             ImageRegion(region=r.replace("_", "-"), status=ImageRegionStatus(s)) for r, s in regions.items()
@@ -229,7 +245,7 @@ def test_replication_to_several_regions() -> None:
 def test_replication_of_every_listed_region() -> None:
     target = replication_target(None)
     script = Script(
-        Image(id=ID, status=ImageStatus.CREATING, regions=None),
+        Image(id=ID, **ALWAYS_SENT, status=ImageStatus.CREATING, regions=None),
         image("available", us_east="available", us_iad="pending"),
         image("available", us_east="available", us_iad="available"),
     )

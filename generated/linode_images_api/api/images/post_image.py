@@ -64,7 +64,7 @@ def _build_response(
             http_response=response,
         )
     except Exception as exc:
-        raise errors.UndecodableResponse(response) from exc
+        raise errors.UndecodableResponse(response, str(exc)) from exc
 
 
 def sync_detailed(
