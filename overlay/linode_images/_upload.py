@@ -6,7 +6,8 @@ check that can fail runs before the image is created on the account:
 1. ``prepare_source`` (``_source``) checks the source and makes the exact gzip bytes of the PUT
    ready, refusing more than ``max_size``. Nothing exists on the account yet.
 2. ``POST /images/upload`` creates the pending image and answers with ``upload_to``, a
-   pre-signed object-storage URL on another host (REAL-API-FACTS "Upload").
+   pre-signed object-storage URL on another host (REAL-API-FACTS "Upload"). An answer of the
+   wrong shape (``APIResponseValidationError``) that still names the image is cleaned up as in 4.
 3. The PUT of the data (``_storage``), retried by the client's retry policy when the source can
    be rewound, never after the URL expired; the MD5 of the bytes sent is checked against the
    storage's ETag, and ``on_uploaded`` gets the ``UploadReceipt``.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -29,7 +31,7 @@ from ._arguments import check_int, check_text, tags_list, upload_body
 from ._compress import compress_threads
 from ._config import logger
 from ._core import DELETE, GET, UPLOAD, Core
-from ._errors import LinodeError, NotFoundError, UploadError
+from ._errors import APIResponseValidationError, LinodeError, NotFoundError, UploadError
 from ._flow import Flow, Prepare
 from ._integrity import UploadReceipt
 from ._models import DeleteImageResponse, Image, Unset, UploadImageResponse
@@ -117,16 +119,6 @@ def upload_options(arguments: Mapping[str, Any]) -> UploadOptions:
     return UploadOptions(tags=None if isinstance(tags, Unset) else tuple(tags), **options)
 
 
-def _pending_parts(pending: UploadImageResponse) -> tuple[str, str]:
-    """(image id, upload_to) of the ``POST /images/upload`` answer."""
-    image = pending.image
-    image_id = image.id if not isinstance(image, Unset) else None
-    if not isinstance(image_id, str) or not image_id:
-        raise UploadError("the API's answer to POST /images/upload carried no image id; nothing was sent")
-    upload_to = pending.upload_to if isinstance(pending.upload_to, str) else ""
-    return image_id, upload_to
-
-
 def _kept_message(image_id: str) -> str:
     return (
         f"the pending image {image_id} was kept (delete_on_failure=False); the API cancels it if no "
@@ -169,6 +161,30 @@ def _cleanup(core: Core, image_id: str, delete: bool) -> Flow[tuple[bool | None,
     return _deleted_message(image_id, None)
 
 
+def _created_id(error: APIResponseValidationError) -> str | None:
+    """The id of the image an undecodable ``POST /images/upload`` answer still names, if any."""
+    try:
+        image = json.loads(error.body).get("image")
+        image_id = image.get("id") if isinstance(image, dict) else None
+    except (ValueError, AttributeError):
+        return None
+    return image_id if isinstance(image_id, str) and image_id else None
+
+
+def _create(core: Core, options: UploadOptions) -> Flow[UploadImageResponse]:
+    """``POST /images/upload``; an answer of the wrong shape deletes the image it created."""
+    body = upload_body(options.label, options.region, options.description, options.tags, options.cloud_init)
+    try:
+        return (yield from core.call(UPLOAD, UploadImageResponse, body=body))
+    except APIResponseValidationError as error:
+        image_id = _created_id(error)
+        if image_id is not None:
+            # Without a usable answer no data can follow; an image left pending would be an orphan.
+            _, what = yield from _cleanup(core, image_id, options.delete_on_failure)
+            error.add_note(f"nothing was sent; {what}")
+        raise
+
+
 def _put(
     core: Core,
     upload_to: str,
@@ -199,13 +215,10 @@ def upload_flow(core: Core, source: UploadSource, options: UploadOptions) -> Flo
     try:
         prepared: PreparedSource = yield Prepare(functools.partial(options.prepare, source, report))
         with prepared:
-            body = upload_body(
-                options.label, options.region, options.description, options.tags, options.cloud_init
-            )
-            pending = yield from core.call(UPLOAD, UploadImageResponse, body=body)
-            image_id, upload_to = _pending_parts(pending)
+            pending = yield from _create(core, options)
+            image_id = pending.image.id
             try:
-                result = yield from _put(core, upload_to, prepared, options, report)
+                result = yield from _put(core, pending.upload_to, prepared, options, report)
             except PutFailure as failure:
                 deleted, what = yield from _cleanup(core, image_id, options.delete_on_failure)
                 raise _upload_error(options, image_id, failure, deleted, what) from failure
@@ -230,9 +243,7 @@ def upload_flow(core: Core, source: UploadSource, options: UploadOptions) -> Flo
         # The data has arrived: an exception from here on keeps the image.
         options.on_uploaded(receipt)
     if not options.wait:
-        if isinstance(pending.image, Image):
-            return pending.image
-        return (yield from core.call(GET, Image, image_id))
+        return pending.image
     waiter = Waiter(
         image_id,
         status_target("available"),
