@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; run: make PYTHON=python3 ..."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3" -c constraints.txt
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,mock,progress,speedups]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,mock,progress,speedups,fast-gzip]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -83,13 +83,15 @@ $(BENCH_STAMP): pyproject.toml constraints.txt benchmarks/requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; run: make PYTHON=python3 ..."; exit 1; }
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade "pip==26.3" -c constraints.txt
-	$(BENCH_VENV)/bin/python -m pip install --quiet -c constraints.txt -e '.[mock,speedups]' -r benchmarks/requirements.txt
+	$(BENCH_VENV)/bin/python -m pip install --quiet -c constraints.txt -e '.[mock,speedups,fast-gzip]' -r benchmarks/requirements.txt
 	touch $(BENCH_STAMP)
 
 # Writes BENCHMARKS.md (about 3 minutes on 2 cores); BENCH_QUICK=1 prints a quick table instead.
 # Never part of test.
 bench: $(STAMP) $(BENCH_STAMP)
-	@for tool in curl gzip; do command -v $$tool >/dev/null || { \
+	@command -v pigz >/dev/null || { echo "make bench: installing pigz (the all-cores gzip baseline)"; \
+		apt-get install -y -qq pigz >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq pigz >/dev/null; }; }
+	@for tool in curl gzip pigz; do command -v $$tool >/dev/null || { \
 		echo "make bench needs $$tool on PATH for its baselines (Debian: apt-get install $$tool)"; exit 1; }; done
 	$(BENCH_VENV)/bin/python benchmarks/bench.py $(BENCH_ARGS)
 

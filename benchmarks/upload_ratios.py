@@ -52,12 +52,16 @@ UPLOADER = (
     PEAK_RSS
     + """
 import json, sys, time
-from linode_images import LinodeImages
 
 url, token, path = sys.argv[1:4]
+options = json.loads(sys.argv[4]) if len(sys.argv) > 4 else {}
+if options.pop("without_zlib_ng", False):
+    sys.modules["zlib_ng"] = None  # as if the fast-gzip extra were not installed
+from linode_images import LinodeImages
+
 with LinodeImages(token=token, base_url=url) as client:
     started = time.perf_counter()
-    image = client.images.upload(path, label="bench", region="us-east", wait=False)
+    image = client.images.upload(path, label="bench", region="us-east", wait=False, **options)
     seconds = time.perf_counter() - started
 print(json.dumps({"image_id": image.id, "seconds": seconds, "peak_rss": peak_rss()}))
 """
@@ -120,14 +124,16 @@ def write_gzip(path: Path, size_mib: int) -> None:
         f.write(deflate.flush())
 
 
-def ours(mock: Mock, path: Path) -> dict[str, Any]:
-    return run_uploader(UPLOADER, mock, path)
+def ours(mock: Mock, path: Path, **options: Any) -> dict[str, Any]:
+    """``images.upload(path, wait=False, **options)`` in a fresh process; ``without_zlib_ng=True``
+    hides the fast-gzip extra from it."""
+    return run_uploader(UPLOADER, mock, path, json.dumps(options))
 
 
-def run_uploader(script: str, mock: Mock, path: Path) -> dict[str, Any]:
+def run_uploader(script: str, mock: Mock, path: Path, *extra: str) -> dict[str, Any]:
     """Run an uploader script in a fresh process; its figures plus the bytes the mock received."""
     result = subprocess.run(
-        [sys.executable, "-c", script, mock.url, TOKEN, str(path)],
+        [sys.executable, "-c", script, mock.url, TOKEN, str(path), *extra],
         capture_output=True,
         text=True,
         check=True,
@@ -160,11 +166,12 @@ def baseline_curl(mock: Mock, path: Path) -> dict[str, Any]:
     return {"seconds": seconds, "bytes": mock.received(image_id)}
 
 
-def baseline_gzip_curl(mock: Mock, raw: Path, out: Path) -> dict[str, Any]:
+def baseline_gzip_curl(mock: Mock, raw: Path, out: Path, compressor: str = "gzip") -> dict[str, Any]:
+    """``<compressor> -6 -c raw > out && curl --upload-file out``: gzip, or pigz on every core."""
     image_id, url = mock.upload_url()
     started = time.perf_counter()
     with open(out, "wb") as gz:
-        subprocess.run([tool("gzip"), f"-{LEVEL}", "-c", str(raw)], stdout=gz, check=True)
+        subprocess.run([tool(compressor), f"-{LEVEL}", "-c", str(raw)], stdout=gz, check=True)
     subprocess.run(curl_command(out, url), check=True)
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "bytes": mock.received(image_id)}

@@ -32,3 +32,7 @@ IMAGE_LIFECYCLE: Final[tuple[str, ...]] = ("pending_upload", "creating", "availa
 MIN_PAGE_SIZE: Final = 25
 MAX_PAGE_SIZE: Final = 500
 DEFAULT_PAGE_SIZE: Final = 100
+# The most an upload takes, in bytes: gzip data, and the image it decompresses to
+# (post-upload-image x-linode-upload-limits).
+UPLOAD_MAX_SIZE: Final = 5000000000
+UPLOAD_MAX_UNCOMPRESSED_SIZE: Final = 6000000000

@@ -122,7 +122,7 @@ class MockApi:
 
     def _fault(self, kind: str, rate: RateStatus) -> Response | None:
         """The answer a fault gives instead of serving the request (None: serve it)."""
-        if kind in ("ok", "lost") or kind.startswith("latency:"):
+        if kind in ("ok", "lost", "bad-etag") or kind.startswith("latency:"):
             return None
         if kind == "drop":
             return Drop()

@@ -65,7 +65,8 @@ def _epilog() -> str:
         f"timings: 'immediate', '5s' (seconds) or '3 reads'. {READS_RULE}.",
         f"fault kinds: {', '.join(FAULT_KINDS)}, latency:<seconds>. drop closes the connection "
         "before any work is done; lost does the work and then closes the connection without an "
-        "answer; latency serves the request and holds its answer back.",
+        "answer; latency serves the request and holds its answer back; bad-etag (put-upload-data "
+        "only) stores the upload and answers an ETag that is not its MD5.",
     ]
     filled = [textwrap.fill(text, 78, break_on_hyphens=False, break_long_words=False) for text in paragraphs]
     return "\n\n".join([filled[0], f"lifecycle transitions (for --timing):\n{transitions}", *filled[1:]])

@@ -29,7 +29,9 @@ TRANSITIONS = {
 # Injectable faults. "drop" closes the connection before any work is done; "lost" does the
 # work (the image is created, deleted, the upload stored) and then closes the connection
 # without an answer; "latency:<seconds>" serves the request and holds its answer back.
-FAULT_KINDS = ("ok", "429", "500", "502", "503", "maintenance", "drop", "lost")
+# "bad-etag" (the upload PUT only; elsewhere it serves normally) stores the data and answers an
+# ETag that is not its MD5, as storage that damaged the bytes would.
+FAULT_KINDS = ("ok", "429", "500", "502", "503", "maintenance", "drop", "lost", "bad-etag")
 
 # The most images one mock holds, seeded and created together: 100,000 take about 160 MiB;
 # without a bound, one admin request could exhaust the machine's memory.

@@ -29,7 +29,7 @@ async def storage_put(state: MockState, request: Request, raw_path: str) -> Resp
         return Drop()
     elif fault == "502":
         return nginx_502()
-    elif fault not in ("ok", "lost") and not fault.startswith("latency:"):
+    elif fault not in ("ok", "lost", "bad-etag") and not fault.startswith("latency:"):
         status = 503 if fault == "maintenance" else int(fault)
         return xml_error(status, "ServiceUnavailable" if status != 500 else "InternalError", "Please retry")
     key = raw_path[len(UPLOAD_PATH_PREFIX) :]
@@ -56,10 +56,11 @@ async def storage_put(state: MockState, request: Request, raw_path: str) -> Resp
         return xml_error(400, "InvalidArgument", "Content-Length is not a number")
     if int(length) > state.config.upload_limit:
         return xml_error(400, "EntityTooLarge", TOO_LARGE)
-    return await after_work(fault, await _receive_upload(state, request, image_id))
+    answer = await _receive_upload(state, request, image_id, bad_etag=fault == "bad-etag")
+    return await after_work(fault, answer)
 
 
-async def _receive_upload(state: MockState, request: Request, image_id: str) -> Response:
+async def _receive_upload(state: MockState, request: Request, image_id: str, *, bad_etag: bool) -> Response:
     sha256 = hashlib.sha256()
     md5 = hashlib.md5(usedforsecurity=False)
     received = 0
@@ -84,4 +85,7 @@ async def _receive_upload(state: MockState, request: Request, image_id: str) -> 
     record = UploadRecord(received, sha256.hexdigest(), "authorization" in request.headers)
     if not state.finish_upload(image_id, record):
         return xml_error(403, "AccessDenied", "Access Denied")
+    if bad_etag:
+        md5.update(b"damaged")
+    # S3-style: the ETag of a single PUT is the quoted MD5 of the stored body.
     return Response(b"", 200, headers={"ETag": f'"{md5.hexdigest()}"'})

@@ -37,6 +37,7 @@ from ._errors import (
 from ._filter import FILTERABLE_FIELDS, ORDERABLE_FIELDS, Filter
 from ._ids import check_image_id
 from ._images import AsyncImages, Images
+from ._integrity import UploadReceipt
 from ._models import (
     ApiVersion,
     ConsumerShareGroup,
@@ -130,6 +131,7 @@ __all__ = [
     "UnreachableStatusError",
     "UploadError",
     "UploadImageResponse",
+    "UploadReceipt",
     "WaitTimeoutError",
     "__version__",
     "check_image_id",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Awaitable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Literal, Protocol, TypeVar
 
 from ._arguments import check_page, check_page_size, create_body, replicate_body, update_body, upload_body
@@ -18,6 +18,7 @@ from ._core import CREATE, DELETE, GET, LIST, REPLICATE, UPDATE, UPLOAD, Core
 from ._filter import Filter, build_x_filter
 from ._flow import Flow
 from ._ids import check_image_id
+from ._integrity import UploadReceipt
 from ._models import (
     UNSET,
     DeleteImageResponse,
@@ -31,7 +32,13 @@ from ._models import (
 from ._pagination import AsyncImagePager, ImagePager
 from ._progress import ProgressCallback
 from ._response import with_raw, with_raw_async
-from ._source import DEFAULT_COMPRESS_LEVEL, DEFAULT_MAX_SIZE, Compress, UploadSource
+from ._source import (
+    DEFAULT_COMPRESS_LEVEL,
+    DEFAULT_MAX_SIZE,
+    DEFAULT_MAX_UNCOMPRESSED_SIZE,
+    Compress,
+    UploadSource,
+)
 from ._upload import upload_flow, upload_options
 from ._wait import (
     DEFAULT_MAX_INTERVAL,
@@ -230,15 +237,21 @@ class Images:
         wait_timeout: float | None = DEFAULT_STATUS_TIMEOUT,
         delete_on_failure: bool = True,
         max_size: int = DEFAULT_MAX_SIZE,
+        max_uncompressed_size: int = DEFAULT_MAX_UNCOMPRESSED_SIZE,
         compress_level: int = DEFAULT_COMPRESS_LEVEL,
+        compress_threads: int | None = None,
+        verify_gzip: bool = True,
         size: int | None = None,
         spool_dir: str | os.PathLike[str] | None = None,
         max_attempts: int | None = None,
+        on_uploaded: Callable[[UploadReceipt], object] | None = None,
     ) -> Image:
         """Upload a disk image (path, bytes or binary file object) and return the new image.
 
-        Raw data is gzip-compressed first; every check runs before the image is created; a
-        failed upload deletes the pending image unless ``delete_on_failure=False``. With
+        Raw data (or xz, bzip2) is gzip-compressed first on every core (``compress_threads``);
+        a .img.gz is read to its end first (``verify_gzip``); every check runs before the image
+        is created; a failed upload (the storage's ETag disproving the bytes sent included)
+        deletes the pending image unless ``delete_on_failure=False``. With
         ``wait=True`` the image is returned once ``available``. The PUT is retried as the
         client's ``retry`` policy says, or up to ``max_attempts`` times in all when given.
 
@@ -427,15 +440,21 @@ class AsyncImages:
         wait_timeout: float | None = DEFAULT_STATUS_TIMEOUT,
         delete_on_failure: bool = True,
         max_size: int = DEFAULT_MAX_SIZE,
+        max_uncompressed_size: int = DEFAULT_MAX_UNCOMPRESSED_SIZE,
         compress_level: int = DEFAULT_COMPRESS_LEVEL,
+        compress_threads: int | None = None,
+        verify_gzip: bool = True,
         size: int | None = None,
         spool_dir: str | os.PathLike[str] | None = None,
         max_attempts: int | None = None,
+        on_uploaded: Callable[[UploadReceipt], object] | None = None,
     ) -> Image:
         """Upload a disk image (path, bytes or binary file object) and return the new image.
 
-        Raw data is gzip-compressed first; every check runs before the image is created; a
-        failed upload deletes the pending image unless ``delete_on_failure=False``. With
+        Raw data (or xz, bzip2) is gzip-compressed first on every core (``compress_threads``);
+        a .img.gz is read to its end first (``verify_gzip``); every check runs before the image
+        is created; a failed upload (the storage's ETag disproving the bytes sent included)
+        deletes the pending image unless ``delete_on_failure=False``. With
         ``wait=True`` the image is returned once ``available``. The PUT is retried as the
         client's ``retry`` policy says, or up to ``max_attempts`` times in all when given.
 

@@ -1,29 +1,78 @@
-"""Upload progress: the ``(sent, total)`` callback, and an optional tqdm bar on top of it."""
+"""Upload progress in phases (checking a gzip file, compressing a raw one, uploading), and a bar.
+
+``on_progress`` keeps its two-argument form, ``(done, total)``, which hears the upload phase
+only, as it always has. A callback that takes a third argument hears every phase:
+``on_progress(done, total, phase)``, ``phase`` one of ``PHASES``; ``done`` restarts from 0 at
+each phase (and when the PUT is retried). ``total`` is 0 when it is not known beforehand (a
+stream being compressed). The bar shows the phase beside the label, in decimal units like all
+of this library's sizes (``_sizes``).
+"""
 
 from __future__ import annotations
 
 import importlib
+import inspect
 import sys
 from collections.abc import Callable
-from typing import Any, TypeAlias
+from typing import Any, Literal, TypeAlias
 
-__all__ = ["ProgressCallback", "SentCounter", "progress_callback"]
+from ._sizes import PROGRESS_UNIT_DIVISOR
 
-ProgressCallback: TypeAlias = Callable[[int, int], object]
-"""``on_progress(sent_bytes, total_bytes)``; ``sent`` restarts from 0 when the PUT is retried."""
+__all__ = ["PHASES", "Phase", "PhaseCallback", "ProgressCallback", "SentCounter", "phase_callback"]
+
+Phase: TypeAlias = Literal["checking", "compressing", "uploading"]
+PHASES: tuple[Phase, ...] = ("checking", "compressing", "uploading")
+
+ProgressCallback: TypeAlias = Callable[[int, int], object] | Callable[[int, int, Phase], object]
+"""``on_progress(done, total)``, or ``on_progress(done, total, phase)`` to hear every phase."""
+PhaseCallback: TypeAlias = Callable[[int, int, Phase], None]
+
+
+def _takes_phase(callback: Callable[..., object]) -> bool:
+    """Whether ``callback`` accepts a third positional argument."""
+    try:
+        parameters = inspect.signature(callback).parameters.values()
+    except (TypeError, ValueError):  # a builtin without a signature: call it the old way
+        return False
+    positional = 0
+    for parameter in parameters:
+        if parameter.kind is inspect.Parameter.VAR_POSITIONAL:
+            return True
+        if parameter.kind in (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD):
+            positional += 1
+    return positional >= 3
+
+
+def _user_callback(on_progress: ProgressCallback) -> PhaseCallback:
+    if not callable(on_progress):
+        raise TypeError(f"on_progress must be callable, not {type(on_progress).__name__}")
+    if _takes_phase(on_progress):
+        three: Callable[[int, int, Phase], object] = on_progress  # type: ignore[assignment]
+
+        def every_phase(done: int, total: int, phase: Phase) -> None:
+            three(done, total, phase)
+
+        return every_phase
+    two: Callable[[int, int], object] = on_progress  # type: ignore[assignment]
+
+    def uploads_only(done: int, total: int, phase: Phase) -> None:
+        if phase == "uploading":
+            two(done, total)
+
+    return uploads_only
 
 
 class SentCounter:
-    """Feeds ``on_progress`` for one PUT attempt: 0 at the start, then after every chunk."""
+    """Feeds the upload phase for one PUT attempt: 0 at the start, then after every chunk."""
 
-    __slots__ = ("_on_progress", "_sent", "_total")
+    __slots__ = ("_report", "_sent", "_total")
 
-    def __init__(self, total: int, on_progress: ProgressCallback | None) -> None:
-        self._on_progress = on_progress
+    def __init__(self, total: int, report: PhaseCallback | None) -> None:
+        self._report = report
         self._total = total
         self._sent = 0
-        if on_progress is not None:
-            on_progress(0, total)
+        if report is not None:
+            report(0, total, "uploading")
 
     @property
     def sent(self) -> int:
@@ -32,12 +81,12 @@ class SentCounter:
 
     def __call__(self, size: int) -> None:
         self._sent += size
-        if self._on_progress is not None:
-            self._on_progress(self._sent, self._total)
+        if self._report is not None:
+            self._report(self._sent, self._total, "uploading")
 
 
-class _ProgressBar:
-    """A tqdm bar on stderr fed by ``(sent, total)``; tqdm is imported only when asked for."""
+class _PhaseBar:
+    """A tqdm bar on stderr, one per phase; tqdm is imported only when asked for."""
 
     def __init__(self, description: str) -> None:
         try:
@@ -48,39 +97,45 @@ class _ProgressBar:
             ) from None
         self._description = description
         self._bar: Any = None
+        self._phase: Phase | None = None
 
-    def __call__(self, sent: int, total: int) -> None:
-        if self._bar is None:
+    def __call__(self, done: int, total: int, phase: Phase) -> None:
+        if self._bar is None or phase != self._phase:
+            self.close()
+            self._phase = phase
             self._bar = self._tqdm(
-                total=total,
+                total=total or None,
                 unit="B",
                 unit_scale=True,
-                unit_divisor=1024,
-                desc=self._description,
+                unit_divisor=PROGRESS_UNIT_DIVISOR,
+                desc=f"{self._description}: {phase}",
                 file=sys.stderr,
             )
-        elif sent < self._bar.n:
-            self._bar.reset(total=total)  # the PUT is being retried from the start
-        self._bar.update(sent - self._bar.n)
+        elif done < self._bar.n:
+            self._bar.reset(total=total or None)  # the PUT is being retried from the start
+        self._bar.update(done - self._bar.n)
 
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
+            self._bar = None
 
 
-def progress_callback(
+def phase_callback(
     on_progress: ProgressCallback | None, progress: bool, description: str
-) -> tuple[ProgressCallback | None, Callable[[], None]]:
-    """One callback feeding ``on_progress`` and, if ``progress``, a bar; plus the bar's close."""
+) -> tuple[PhaseCallback | None, Callable[[], None]]:
+    """One ``(done, total, phase)`` callback feeding ``on_progress`` and, if ``progress``, a bar;
+    plus the bar's close. A missing tqdm is reported here, before anything is created."""
+    user = _user_callback(on_progress) if on_progress is not None else None
     if not progress:
-        return on_progress, lambda: None
-    bar = _ProgressBar(description)
-    if on_progress is None:
+        return user, lambda: None
+    bar = _PhaseBar(description)
+    if user is None:
         return bar, bar.close
-    user_callback = on_progress
+    feed_user = user
 
-    def both(sent: int, total: int) -> None:
-        bar(sent, total)
-        user_callback(sent, total)
+    def both(done: int, total: int, phase: Phase) -> None:
+        bar(done, total, phase)
+        feed_user(done, total, phase)
 
     return both, bar.close

@@ -1,8 +1,10 @@
 """Upload sources: check what the caller gave, and make the exact gzip bytes of the PUT ready.
 
-``prepare_source`` checks the source (readable, binary, not empty, gzip or to be compressed) and
-works out the exact number of bytes the PUT will send, refusing more than ``max_size`` (5 GB
-compressed, the API's limit), before anything exists on the account.
+``prepare_source`` checks the source (readable, binary, not empty, a raw disk image: see
+``_image_format``; gzip, xz, bzip2 or raw) and works out the exact number of bytes the PUT will
+send, refusing more than ``max_size`` (5 GB compressed) or ``max_uncompressed_size`` (6 GB, the
+API's limits, ``_sizes``), before anything exists on the account. A gzip file is read to its
+end first (``verify_gzip``), so that a truncated one is refused before a long upload.
 
 The cost of compressing. Raw data (and gzip data read from a non-seekable stream without
 ``size=``) is written to an anonymous temporary file first (``tempfile.TemporaryFile`` in
@@ -19,16 +21,30 @@ from __future__ import annotations
 import abc
 import asyncio
 import os
-import tempfile
-import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Literal, Protocol, TypeAlias
+
+from ._config import logger
+from ._image_format import (
+    HEAD_SIZE,
+    TAIL_SIZE,
+    check_disk_image,
+    check_gzip_head,
+    check_uncompressed_size,
+    container_of,
+    gzip_size_hint,
+    verify_gzip,
+)
+from ._progress import PhaseCallback
+from ._sizes import DEFAULT_MAX_SIZE, DEFAULT_MAX_UNCOMPRESSED_SIZE
+from ._spool import SpoolOptions, spool, too_large
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
     "DEFAULT_COMPRESS_LEVEL",
     "DEFAULT_MAX_SIZE",
+    "DEFAULT_MAX_UNCOMPRESSED_SIZE",
     "Compress",
     "PreparedSource",
     "SourceChangedError",
@@ -38,10 +54,6 @@ __all__ = [
 
 Compress: TypeAlias = Literal["auto", "always", "never"]
 
-GZIP_MAGIC = b"\x1f\x8b"
-# The API's limit on the compressed image (REAL-API-FACTS "Upload"); decimal GB, the stricter
-# reading, so that nothing is refused by the API after a long transfer.
-DEFAULT_MAX_SIZE = 5 * 10**9
 # gzip's own default level, so that the result matches `gzip -c` in size and speed.
 DEFAULT_COMPRESS_LEVEL = 6
 # Large enough to keep per-chunk overhead negligible against loopback speeds, small enough that
@@ -274,84 +286,56 @@ def _seek_range(file: IO[bytes]) -> tuple[int, int] | None:
     return offset, end - offset
 
 
-def _too_large(size: int, max_size: int, *, compressed: bool) -> ValueError:
-    what = "compressed data" if compressed else "gzip data"
-    return ValueError(
-        f"the {what} is {size:,} bytes, more than the upload limit of {max_size:,} bytes "
-        f"(max_size); nothing was created"
-    )
-
-
-def _spool(
-    head: bytes,
-    read: Callable[[int], bytes],
-    *,
-    compress_level: int | None,
-    max_size: int,
-    spool_dir: str | os.PathLike[str] | None,
-    chunk_size: int,
-) -> tuple[IO[bytes], int]:
-    """Copy (compressing when ``compress_level`` is set) into an anonymous temporary file.
-
-    Stops as soon as the output passes ``max_size``: there is no point compressing the rest.
-    """
-    spool = tempfile.TemporaryFile(  # noqa: SIM115 - handed to the PreparedSource, which closes it
-        prefix="linode-images-upload-", suffix=".gz", dir=spool_dir
-    )
-    try:
-        # wbits 16 + 15: a gzip member (header and CRC trailer) around deflate, as `gzip` writes.
-        deflate = zlib.compressobj(compress_level, zlib.DEFLATED, 31) if compress_level is not None else None
-        written = 0
-        data = head
-        while data:
-            out = deflate.compress(data) if deflate is not None else data
-            if out:
-                spool.write(out)
-                written += len(out)
-                if written > max_size:
-                    raise _too_large(written, max_size, compressed=deflate is not None)
-            data = read(chunk_size)
-        if deflate is not None:
-            out = deflate.flush()
-            spool.write(out)
-            written += len(out)
-            if written > max_size:
-                raise _too_large(written, max_size, compressed=True)
-        spool.flush()
-        spool.seek(0)
-    except BaseException:
-        spool.close()
-        raise
-    return spool, written
-
-
 _NOT_REWINDABLE = (
     "the source is a non-seekable stream that was read once; pass a path or a seekable file, "
     "or leave out size= so that it is copied to a temporary file first"
 )
 
 
-def _open_source(source: UploadSource) -> tuple[_Body, int, bytes]:
-    """The body, its measured size (-1 for a stream: unknown) and its first two bytes."""
+@dataclass(frozen=True)
+class _Opened:
+    """An opened source: its body, measured size (-1: a stream, unknown), first and last bytes."""
+
+    body: _Body
+    measured: int
+    head: bytes
+    tail: bytes
+    path: str
+
+
+def _tail(file: IO[bytes], offset: int, measured: int) -> bytes:
+    """The last ``TAIL_SIZE`` bytes of a seekable file (a fixed VHD's footer, gzip's trailer)."""
+    file.seek(offset + max(measured - TAIL_SIZE, 0))
+    tail = file.read(TAIL_SIZE)
+    file.seek(offset)
+    return tail
+
+
+def _open_source(source: UploadSource) -> _Opened:
+    """The source opened, with what the checks before the upload need."""
     if isinstance(source, bytes | bytearray | memoryview):
         data = memoryview(source).cast("B")
-        return _MemoryBody(data), len(data), bytes(data[:2])
+        return _Opened(
+            _MemoryBody(data), len(data), bytes(data[:HEAD_SIZE]), bytes(data[-TAIL_SIZE:]), "<image>"
+        )
     owned = isinstance(source, str | os.PathLike)
     if isinstance(source, str | os.PathLike):
         # Raises FileNotFoundError, PermissionError or IsADirectoryError, as it should.
         file: IO[bytes] = open(source, "rb")  # noqa: SIM115 - closed by the PreparedSource
+        path = os.fspath(source)
     elif hasattr(source, "read"):
         file = source
+        path = str(getattr(source, "name", "<image>"))
     else:
         raise TypeError(f"source must be a path, bytes or a binary file object, not {type(source).__name__}")
     try:
         span = _seek_range(file)
-        head = _read_head(file, 2)
+        head = _read_head(file, HEAD_SIZE)
         if span is None:
-            return _StreamBody(head, file, file.close if owned else None), -1, head
+            return _Opened(_StreamBody(head, file, file.close if owned else None), -1, head, b"", path)
         offset, measured = span
-        file.seek(offset)
-        return _FileBody(file, offset, owned=owned), measured, head
+        tail = _tail(file, offset, measured)
+        return _Opened(_FileBody(file, offset, owned=owned), measured, head, tail, path)
     except BaseException:
         if owned:
             file.close()
@@ -363,16 +347,21 @@ def prepare_source(
     *,
     compress: Compress = "auto",
     compress_level: int = DEFAULT_COMPRESS_LEVEL,
+    compress_threads: int | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
+    max_uncompressed_size: int = DEFAULT_MAX_UNCOMPRESSED_SIZE,
+    verify_gzip: bool = True,
     size: int | None = None,
     spool_dir: str | os.PathLike[str] | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    report: PhaseCallback | None = None,
 ) -> PreparedSource:
     """Check ``source`` and make the exact gzip bytes of the PUT ready; nothing is sent.
 
     ``size`` matters for a non-seekable stream of gzip data whose length the caller knows: the
-    stream is then sent as it is read, without a temporary copy, and cannot be retried. For
-    any other source the size is measured, and a ``size`` that differs is an error.
+    stream is then sent as it is read, without a temporary copy, and cannot be retried (nor
+    checked whole beforehand). For any other source the size is measured, and a ``size`` that
+    differs is an error. ``report(done, total, phase)`` hears the checking and compressing.
 
     >>> import gzip
     >>> with prepare_source(gzip.compress(b"disk")) as prepared:
@@ -383,54 +372,98 @@ def prepare_source(
         raise ValueError(f"compress must be 'auto', 'always' or 'never', not {compress!r}")
     if not 1 <= compress_level <= 9:
         raise ValueError(f"compress_level must be 1..9, not {compress_level}")
-    if max_size <= 0:
-        raise ValueError(f"max_size must be positive, not {max_size}")
+    for name, value in (("max_size", max_size), ("max_uncompressed_size", max_uncompressed_size)):
+        if value <= 0:
+            raise ValueError(f"{name} must be positive, not {value}")
     if chunk_size <= 0:
         raise ValueError(f"chunk_size must be positive, not {chunk_size}")
     if size is not None and size <= 0:
         raise ValueError(f"size must be positive, not {size}")
-
-    body, measured, head = _open_source(source)
+    options = SpoolOptions(
+        compress_level, compress_threads, max_size, max_uncompressed_size, spool_dir, chunk_size, verify_gzip
+    )
+    opened = _open_source(source)
     try:
-        if size is not None and measured >= 0 and size != measured:
-            raise ValueError(f"size={size:,} but the source holds {measured:,} bytes")
-        if not head:
-            raise ValueError("the source is empty; there is no image to upload")
-
-        is_gzip = head[:2] == GZIP_MAGIC
-        if compress == "never" and not is_gzip:
-            raise ValueError(
-                "the source is not gzip data (it does not start with the bytes 1f 8b) and "
-                "compress='never'; pass compress='auto' to compress it, or a .img.gz file"
-            )
-        must_compress = compress == "always" or (compress == "auto" and not is_gzip)
-        if must_compress and size is not None:
-            raise ValueError("size= cannot be combined with compression: the compressed size is not known")
-
-        if not must_compress and measured >= 0:
-            if measured > max_size:
-                raise _too_large(measured, max_size, compressed=False)
-            return PreparedSource(measured, False, False, None, body, chunk_size)
-        if not must_compress and size is not None:
-            if size > max_size:
-                raise _too_large(size, max_size, compressed=False)
-            return PreparedSource(size, False, False, _NOT_REWINDABLE, body, chunk_size)
-
-        # Compressing, or copying a stream whose length is unknown: spool to a temporary file.
-        read = body.open()
-        first = read(chunk_size)
-        spool, spooled_size = _spool(
-            first,
-            read,
-            compress_level=compress_level if must_compress else None,
-            max_size=max_size,
-            spool_dir=spool_dir,
-            chunk_size=chunk_size,
-        )
-        body.close()
-        return PreparedSource(
-            spooled_size, must_compress, True, None, _FileBody(spool, 0, owned=True), chunk_size
-        )
+        return _prepare(opened, compress, size, options, report)
     except BaseException:
-        body.close()
+        opened.body.close()
         raise
+
+
+def _prepare(
+    opened: _Opened, compress: Compress, size: int | None, options: SpoolOptions, report: PhaseCallback | None
+) -> PreparedSource:
+    body, measured, head = opened.body, opened.measured, opened.head
+    if size is not None and measured >= 0 and size != measured:
+        raise ValueError(f"size={size:,} but the source holds {measured:,} bytes")
+    if not head:
+        raise ValueError("the source is empty; there is no image to upload")
+    container = container_of(head)
+    if compress == "never" and container != "gzip":
+        raise ValueError(
+            "the source is not gzip data (it does not start with the bytes 1f 8b) and "
+            "compress='never'; pass compress='auto' to compress it, or a .img.gz file"
+        )
+    must_compress = compress == "always" or container != "gzip"
+    if must_compress and size is not None:
+        raise ValueError("size= cannot be combined with compression: the compressed size is not known")
+    if container == "raw":
+        check_disk_image(head, opened.tail, path=opened.path)
+        if measured >= 0:
+            check_uncompressed_size(measured, options.max_uncompressed_size)
+    elif container == "gzip" and not must_compress:
+        check_gzip_head(head, path=opened.path)
+
+    if not must_compress and (measured >= 0 or size is not None):
+        known = measured if measured >= 0 else size
+        assert known is not None
+        if known > options.max_size:
+            raise too_large(known, options.max_size, compressed=False)
+        if measured >= 0:
+            _check_gzip_whole(opened, options, report)
+            return PreparedSource(measured, False, False, None, body, options.chunk_size)
+        return PreparedSource(known, False, False, _NOT_REWINDABLE, body, options.chunk_size)
+
+    # Compressing, or copying a stream whose length is unknown: spool to a temporary file.
+    spooled = spool(
+        body.open(),
+        container,
+        options,
+        compress=must_compress,
+        total=measured,
+        report=report,
+        path=opened.path,
+    )
+    body.close()
+    return PreparedSource(
+        spooled.size, must_compress, True, None, _FileBody(spooled.file, 0, owned=True), options.chunk_size
+    )
+
+
+def _check_gzip_whole(opened: _Opened, options: SpoolOptions, report: PhaseCallback | None) -> None:
+    """Read a gzip file to its end before the upload (or, with ``verify_gzip=False``, check
+    only the length its trailer states)."""
+    if not options.verify_gzip:
+        check_uncompressed_size(gzip_size_hint(opened.tail), options.max_uncompressed_size)
+        return
+    total = opened.measured
+    if report is not None:
+        report(0, total, "checking")
+    on_progress = None if report is None else (lambda done: report(done, total, "checking"))
+    check = verify_gzip(
+        opened.body.open(),
+        max_uncompressed_size=options.max_uncompressed_size,
+        path=opened.path,
+        chunk_size=options.chunk_size,
+        on_progress=on_progress,
+    )
+    if check.members > 1:
+        # Sent as it is: it is valid gzip, but whether the importer reads past the first member
+        # is not known (the client itself only ever writes one).
+        logger.warning(
+            "%s holds %d gzip members (pigz -i or concatenated files?); if the image comes out "
+            "short, recompress it into one: gzip -dc %s | gzip > disk.img.gz",
+            opened.path,
+            check.members,
+            opened.path,
+        )

@@ -6,6 +6,10 @@ chunks; the status checked and an object-storage XML error surfaced in ``PutFail
 Connection failures, timeouts, and the statuses the retry policy retries (408, 429, 5xx) send
 the whole PUT again after the policy's pause, but only when the source can be rewound.
 
+What the PUT proves (``_integrity``): the MD5 of the bytes sent is taken as they go out and
+compared with the storage's plain-MD5 ``ETag``; a mismatch fails the upload. No attempt, first
+or retried, starts once the URL's ``Expires`` is (nearly) past.
+
 Timeouts apply per network operation (connect, each chunk written, the response read), never to
 the whole transfer: a large upload over a slow link does not time out while bytes keep moving.
 """
@@ -25,7 +29,8 @@ import httpx
 
 from ._config import USER_AGENT, NetworkOptions, is_loopback, logger, redact
 from ._flow import AsyncEffects, Flow, Pause, PutData, SyncEffects, run_async, run_sync
-from ._progress import ProgressCallback, SentCounter
+from ._integrity import SentDigest, etag_mismatch, expired_reason, plain_md5_etag, url_expires
+from ._progress import PhaseCallback, SentCounter
 from ._retry import NOT_SENT_ERRORS, RetryPolicy
 from ._source import PreparedSource, SourceChangedError
 
@@ -33,6 +38,7 @@ __all__ = [
     "PutAttempt",
     "PutFailure",
     "PutRequest",
+    "PutResult",
     "StorageAnswer",
     "asend_put",
     "check_upload_url",
@@ -109,6 +115,7 @@ class PutFailure(Exception):
         headers: httpx.Headers | None = None,
         maybe_stored: bool = False,
         source_changed: bool = False,
+        other_bytes_stored: bool = False,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
@@ -123,6 +130,8 @@ class PutFailure(Exception):
         self.maybe_stored = maybe_stored
         # The source changed while it was sent: whatever arrived is not the image.
         self.source_changed = source_changed
+        # The storage's ETag says it holds other bytes than were sent: what arrived is not the image.
+        self.other_bytes_stored = other_bytes_stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +141,7 @@ class PutRequest:
     url: httpx.URL
     headers: dict[str, str]
     source: PreparedSource
-    on_progress: ProgressCallback | None
+    on_progress: PhaseCallback | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +160,18 @@ class StorageAnswer:
     status_code: int
     headers: httpx.Headers
     body: bytes
+    md5: str
+    """The MD5 (hex) of the bytes this attempt sent."""
+
+
+@dataclass(frozen=True, slots=True)
+class PutResult:
+    """A finished PUT: the attempts it took, the MD5 of the bytes stored, and whether the
+    storage's ETag confirmed it (False when the ETag was not a plain MD5)."""
+
+    attempts: int
+    md5: str
+    etag_verified: bool
 
 
 def _build(http: httpx.Client | httpx.AsyncClient, put: PutRequest, content: Any) -> httpx.Request:
@@ -169,25 +190,28 @@ def _capped(body: bytes, part: bytes) -> bytes:
 def send_put(http: httpx.Client, attempt: PutAttempt) -> StorageAnswer:
     """One attempt of a PUT over a sync client."""
     put = attempt.put
-    response = http.send(_build(http, put, put.source.iter_chunks(attempt.sent)), stream=True)
+    digest = SentDigest()
+    response = http.send(_build(http, put, digest.tap(put.source.iter_chunks(attempt.sent))), stream=True)
     body = b""
     with contextlib.closing(response):
         for part in response.iter_bytes():
             if len(body := _capped(body, part)) >= _ERROR_BODY_LIMIT:
                 break
-    return StorageAnswer(response.status_code, response.headers, body)
+    return StorageAnswer(response.status_code, response.headers, body, digest.hexdigest())
 
 
 async def asend_put(http: httpx.AsyncClient, attempt: PutAttempt) -> StorageAnswer:
     """One attempt of a PUT over an async client."""
     put = attempt.put
-    response = await http.send(_build(http, put, put.source.aiter_chunks(attempt.sent)), stream=True)
+    digest = SentDigest()
+    content = digest.atap(put.source.aiter_chunks(attempt.sent))
+    response = await http.send(_build(http, put, content), stream=True)
     body = b""
     async with contextlib.aclosing(response):
         async for part in response.aiter_bytes():
             if len(body := _capped(body, part)) >= _ERROR_BODY_LIMIT:
                 break
-    return StorageAnswer(response.status_code, response.headers, body)
+    return StorageAnswer(response.status_code, response.headers, body, digest.hexdigest())
 
 
 def _failure_from_status(answer: StorageAnswer, retry: RetryPolicy) -> PutFailure:
@@ -214,6 +238,16 @@ def _failure_from_exception(exc: Exception) -> PutFailure:
         return PutFailure(redact(f"the upload timed out ({type(exc).__name__}: {exc})"), retryable=True)
     # Reset, refused, dropped mid-body: a fresh PUT may well get through.
     return PutFailure(redact(f"the connection failed ({type(exc).__name__}: {exc})"), retryable=True)
+
+
+def _finished(answer: StorageAnswer, attempt: int) -> PutResult:
+    """The result of a 2xx answer, or ``PutFailure`` when its ETag disproves the bytes sent."""
+    etag = answer.headers.get("ETag")
+    mismatch = etag_mismatch(answer.md5, etag)
+    if mismatch is not None:
+        # Not retried: the storage already took this object, and the image may be importing it.
+        raise PutFailure(mismatch, status_code=answer.status_code, attempts=attempt, other_bytes_stored=True)
+    return PutResult(attempt, answer.md5, plain_md5_etag(etag) is not None)
 
 
 def _next_pause(
@@ -248,13 +282,13 @@ def put_flow(
     retry: RetryPolicy,
     clock: Callable[[], float],
     user_agent: str = USER_AGENT,
-    on_progress: ProgressCallback | None = None,
+    on_progress: PhaseCallback | None = None,
     max_attempts: int | None = None,
-) -> Flow[int]:
-    """PUT ``source`` to ``upload_to`` as a flow; the number of attempts it took, or ``PutFailure``.
+) -> Flow[PutResult]:
+    """PUT ``source`` to ``upload_to`` as a flow; what it took and proved, or ``PutFailure``.
 
     ``retry`` decides about sending it again and how long to pause first; ``max_attempts``,
-    when given, replaces its ``max_retries + 1``.
+    when given, replaces its ``max_retries + 1``. No attempt starts once the URL has expired.
     """
     # Only what the object storage needs: no Authorization, no X-Filter, no API Accept.
     headers = {
@@ -263,12 +297,18 @@ def put_flow(
         "User-Agent": user_agent,
     }
     put = PutRequest(check_upload_url(upload_to), headers, source, on_progress)
+    expires = url_expires(upload_to)
     if max_attempts is not None:
         retry = dataclasses.replace(retry, max_retries=max_attempts - 1)
     attempt = 0
     maybe_stored = False
     while True:
         attempt += 1
+        expired = expired_reason(expires, clock(), attempt)
+        if expired is not None:
+            failure = PutFailure(expired, attempts=attempt - 1)
+            failure.maybe_stored = maybe_stored
+            raise failure
         sent = _counter(put)
         try:
             answer: StorageAnswer = yield PutData(PutAttempt(put, sent))
@@ -282,7 +322,7 @@ def put_flow(
             )
         else:
             if 200 <= answer.status_code < 300:
-                return attempt
+                return _finished(answer, attempt)
             failure = _failure_from_status(answer, retry)
         pause = _next_pause(failure, attempt, source, retry, clock())
         if pause is None:
@@ -300,7 +340,7 @@ def put_sync(
     retry: RetryPolicy = RetryPolicy(max_retries=2),  # noqa: B008 - frozen, shared safely
     clock: Callable[[], float] = time.time,
     **options: Any,
-) -> int:
+) -> PutResult:
     """``put_flow`` over ``http``; ``options`` are ``put_flow``'s keyword arguments."""
     effects = SyncEffects(sleep, lambda effect: send_put(http, effect.request))
     return run_sync(put_flow(upload_to, source, retry=retry, clock=clock, **options), effects)
@@ -315,7 +355,7 @@ async def put_async(
     retry: RetryPolicy = RetryPolicy(max_retries=2),  # noqa: B008 - frozen, shared safely
     clock: Callable[[], float] = time.time,
     **options: Any,
-) -> int:
+) -> PutResult:
     """``put_sync`` over an async client."""
     effects = AsyncEffects(sleep, lambda effect: asend_put(http, effect.request))
     return await run_async(put_flow(upload_to, source, retry=retry, clock=clock, **options), effects)

@@ -9,7 +9,8 @@ check that can fail runs before the image is created on the account:
    pre-signed object-storage URL on another host (REAL-API-FACTS "Upload"). An answer of the
    wrong shape (``APIResponseValidationError``) that still names the image is cleaned up as in 4.
 3. The PUT of the data (``_storage``), retried by the client's retry policy when the source can
-   be rewound.
+   be rewound, never after the URL expired; the MD5 of the bytes sent is checked against the
+   storage's ETag, and ``on_uploaded`` gets the ``UploadReceipt``.
 4. When the PUT fails for good the pending image is deleted (``delete_on_failure=True``), so the
    account is left as it was; the ``UploadError`` says what happened to the image. It is looked
    at first, and kept when its data arrived after all (it left ``pending_upload``, or an
@@ -26,28 +27,31 @@ import datetime
 import functools
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ._arguments import check_int, check_text, tags_list, upload_body
-from ._config import MIN_PAGE_SIZE
+from ._compress import compress_threads
+from ._config import MIN_PAGE_SIZE, logger
 from ._core import DELETE, GET, LIST, UPLOAD, Core
 from ._errors import APIConnectionError, APIResponseValidationError, LinodeError, NotFoundError, UploadError
 from ._filter import build_x_filter
 from ._flow import Flow, Prepare
+from ._integrity import UploadReceipt
 from ._models import DeleteImageResponse, Image, PaginatedImages, Unset, UploadImageResponse
-from ._progress import ProgressCallback, progress_callback
+from ._progress import PhaseCallback, ProgressCallback, phase_callback
 from ._retry import NOT_SENT_ERRORS
 from ._source import (
     DEFAULT_COMPRESS_LEVEL,
     DEFAULT_MAX_SIZE,
+    DEFAULT_MAX_UNCOMPRESSED_SIZE,
     Compress,
     PreparedSource,
     UploadSource,
     prepare_source,
 )
-from ._storage import PutFailure, check_upload_url, put_flow
+from ._storage import PutFailure, PutResult, check_upload_url, put_flow
 from ._wait import (
     DEFAULT_MAX_INTERVAL,
     DEFAULT_POLL_INTERVAL,
@@ -71,10 +75,14 @@ class UploadOptions:
     cloud_init: bool = False
     compress: Compress = "auto"
     compress_level: int = DEFAULT_COMPRESS_LEVEL
+    compress_threads: int | None = None
     max_size: int = DEFAULT_MAX_SIZE
+    max_uncompressed_size: int = DEFAULT_MAX_UNCOMPRESSED_SIZE
+    verify_gzip: bool = True
     size: int | None = None
     spool_dir: str | os.PathLike[str] | None = None
     on_progress: ProgressCallback | None = None
+    on_uploaded: Callable[[UploadReceipt], object] | None = None
     progress: bool = False
     wait: bool = True
     wait_timeout: float | None = DEFAULT_STATUS_TIMEOUT
@@ -88,15 +96,22 @@ class UploadOptions:
         check_text("region", self.region, "'us-east'")
         if self.max_attempts is not None and check_int("max_attempts", self.max_attempts) < 1:
             raise ValueError(f"max_attempts must be >= 1, not {self.max_attempts}")
+        compress_threads(self.compress_threads)  # a TypeError or ValueError now, not after the create
+        if self.on_uploaded is not None and not callable(self.on_uploaded):
+            raise TypeError(f"on_uploaded must be callable, not {type(self.on_uploaded).__name__}")
 
-    def prepare(self, source: UploadSource) -> PreparedSource:
+    def prepare(self, source: UploadSource, report: PhaseCallback | None = None) -> PreparedSource:
         return prepare_source(
             source,
             compress=self.compress,
             compress_level=self.compress_level,
+            compress_threads=self.compress_threads,
             max_size=self.max_size,
+            max_uncompressed_size=self.max_uncompressed_size,
+            verify_gzip=self.verify_gzip,
             size=self.size,
             spool_dir=self.spool_dir,
+            report=report,
         )
 
 
@@ -180,11 +195,12 @@ def _after_failed_put(
     Deleting an image whose data arrived would lose it: the image is looked at first, and kept
     when it has left ``pending_upload`` or when an attempt's answer was lost after the whole
     body went (the storage may have the data, and the image not show it yet). A source that
-    changed while it was sent is deleted whatever arrived: that is not the image.
+    changed while it was sent, or data the storage's ETag disproves, is deleted whatever
+    arrived: that is not the image.
     """
     if not delete:
         return None, None, _kept_message(image_id)
-    if failure.source_changed:
+    if failure.source_changed or failure.other_bytes_stored:
         deleted, what = yield from _cleanup(core, image_id, True)
         return deleted, None, what
     try:
@@ -303,8 +319,8 @@ def _put(
     upload_to: str,
     prepared: PreparedSource,
     options: UploadOptions,
-    report: ProgressCallback | None,
-) -> Flow[int]:
+    report: PhaseCallback | None,
+) -> Flow[PutResult]:
     try:
         check_upload_url(upload_to)
     except ValueError as exc:
@@ -324,14 +340,14 @@ def _put(
 def upload_flow(core: Core, source: UploadSource, options: UploadOptions) -> Flow[Image]:
     """``images.upload``: check, create, PUT, clean up on failure, wait."""
     # A missing progress extra is reported before anything is created.
-    report, close_bar = progress_callback(options.on_progress, options.progress, options.label)
+    report, close_bar = phase_callback(options.on_progress, options.progress, options.label)
     try:
-        prepared: PreparedSource = yield Prepare(functools.partial(options.prepare, source))
+        prepared: PreparedSource = yield Prepare(functools.partial(options.prepare, source, report))
         with prepared:
             pending = yield from _create(core, options)
             image_id = pending.image.id
             try:
-                yield from _put(core, pending.upload_to, prepared, options, report)
+                result = yield from _put(core, pending.upload_to, prepared, options, report)
             except PutFailure as failure:
                 deleted, status, what = yield from _after_failed_put(
                     core, image_id, failure, options.delete_on_failure
@@ -346,6 +362,17 @@ def upload_flow(core: Core, source: UploadSource, options: UploadOptions) -> Flo
                 raise
     finally:
         close_bar()
+    receipt = UploadReceipt(image_id, prepared.size, result.md5, result.etag_verified, result.attempts)
+    logger.info(
+        "uploaded %s bytes for %s, MD5 %s (%s)",
+        f"{receipt.size:,}",
+        image_id,
+        receipt.md5,
+        "confirmed by the storage's ETag" if receipt.etag_verified else "no plain-MD5 ETag to compare",
+    )
+    if options.on_uploaded is not None:
+        # The data has arrived: an exception from here on keeps the image.
+        options.on_uploaded(receipt)
     if not options.wait:
         return pending.image
     waiter = Waiter(

@@ -144,10 +144,13 @@ def test_progress_lines_when_stderr_is_not_a_terminal(cli: Cli, disk: Path) -> N
     lines = done.stderr.splitlines()
     assert "\r" not in done.stderr
     assert lines[0].startswith(f"preparing {disk}")
-    size = len(gzip_of(RAW)) / 1024
-    assert lines[1] == f"uploading: 0 B of {size:.1f} KiB (0%)"
-    assert lines[2].startswith(f"uploading: {size:.1f} KiB of {size:.1f} KiB (100%) in ")
-    assert lines[3].startswith(f"processing {disk}")
+    raw, size = len(RAW) / 1000, len(gzip_of(RAW)) / 1000
+    # The library reports its own phases: compressing the raw image, then the PUT.
+    assert lines[1] == f"compressing: 0 B of {raw:.1f} kB (0%)"
+    assert lines[2].startswith(f"compressing: {raw:.1f} kB of {raw:.1f} kB (100%) in ")
+    assert lines[3] == f"uploading: 0 B of {size:.1f} kB (0%)"
+    assert lines[4].startswith(f"uploading: {size:.1f} kB of {size:.1f} kB (100%) in ")
+    assert lines[5].startswith(f"processing {disk}")
     assert lines[-1].endswith(" is available")
 
 
@@ -158,10 +161,12 @@ def test_progress_bar_on_a_terminal(cli: Cli, disk: Path) -> None:
     assert image_id.startswith("private/")
     bar_lines = [line for line in shown.terminal.split("\n") if "\r" in line]
     assert bar_lines, shown.terminal
-    final = bar_lines[0].split("\r")[-1]
-    assert final.startswith("uploading [####")
-    assert "100%" in final and "/s" in final
-    assert len(final) == 99  # drawn to the terminal's width (100 columns, less one)
+    # A bar for each phase the library reports: compressing the raw image, then the PUT.
+    finals = [line.split("\r")[-1] for line in bar_lines]
+    assert [final.split(" [")[0] for final in finals] == ["compressing", "uploading"]
+    for final in finals:
+        assert "100%" in final and "/s" in final
+        assert len(final) == 99  # drawn to the terminal's width (100 columns, less one)
     assert shown.terminal.rstrip("\n").endswith(f"{image_id} is available")
     assert "processing" in shown.terminal
 

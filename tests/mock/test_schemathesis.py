@@ -98,6 +98,9 @@ def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> sche
     raw = case.operation.definition.raw
     operation = raw.get("operationId")
     regions = MOCK.regions
+    if case.path_parameters and case.path_parameters.get("imageId") == "upload":
+        # /images/upload is the upload operation's path, not an image (no id is "upload").
+        case.path_parameters["imageId"] = "private/upload"
     filterable = raw.get("x-linode-filterable", [])
     if "label" in filterable and case.headers and isinstance(case.headers.get("X-Filter"), str):
         case.headers["X-Filter"] = json.dumps({"label": case.headers["X-Filter"]})

@@ -176,3 +176,20 @@ async def test_the_default_expiry_is_24_hours(client: httpx.AsyncClient, clock: 
     clock.advance(3600)
     # Uploaded images do not expire.
     assert (await client.get(f"/v4/images/{result['image']['id']}", headers=AUTH)).status_code == 200
+
+
+async def test_a_bad_etag_fault_stores_the_data_and_answers_an_etag_that_is_not_its_md5(
+    client: httpx.AsyncClient, state: MockState
+) -> None:
+    state.set_faults("put-upload-data", {"sequence": ["bad-etag"]})
+    result = await upload_image(client)
+    data = gzip.compress(b"image")
+    response = await client.put(result["upload_to"], content=data, headers=OCTET)
+    assert response.status_code == 200
+    etag = response.headers["etag"]
+    assert etag.startswith('"') and len(etag) == 34
+    assert etag != f'"{hashlib.md5(data, usedforsecurity=False).hexdigest()}"'
+    assert state.counters.uploads[result["image"]["id"]].bytes == len(data)
+    # On any other operation the fault serves normally.
+    state.set_faults("get-image", {"sequence": ["bad-etag"]})
+    assert (await client.get(f"/v4/images/{result['image']['id']}", headers=AUTH)).status_code == 200

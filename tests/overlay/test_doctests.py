@@ -13,6 +13,8 @@ import pytest
 def _examples() -> list[doctest.DocTest]:
     found = []
     for module_info in pkgutil.iter_modules(linode_images.__path__):
+        if module_info.name == "__main__":
+            continue  # importing it runs the command line
         module = importlib.import_module(f"linode_images.{module_info.name}")
         for test in doctest.DocTestFinder().find(module):
             if test.examples and test.name.startswith(module.__name__):

@@ -51,6 +51,7 @@ EXPECTED = {
     "UnreachableStatusError",
     "UploadError",
     "UploadImageResponse",
+    "UploadReceipt",
     "WaitTimeoutError",
     "__version__",
     "check_image_id",

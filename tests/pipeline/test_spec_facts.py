@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from linode_images import FILTERABLE_FIELDS, ORDERABLE_FIELDS, LinodeImages
+from linode_images import FILTERABLE_FIELDS, ORDERABLE_FIELDS, LinodeImages, _sizes
 from linode_images_api import spec_facts
 from linode_images_mock import _filters as mock_filters
 
@@ -30,6 +30,17 @@ def test_spec_facts_are_the_specs() -> None:
         page_size["maximum"],
     ) == (spec_facts.MIN_PAGE_SIZE, spec_facts.MAX_PAGE_SIZE)
     assert page_size["default"] == spec_facts.DEFAULT_PAGE_SIZE
+    limits = SPEC["paths"]["/{apiVersion}/images/upload"]["post"]["x-linode-upload-limits"]
+    assert (limits["compressed_bytes"], limits["uncompressed_bytes"]) == (
+        spec_facts.UPLOAD_MAX_SIZE,
+        spec_facts.UPLOAD_MAX_UNCOMPRESSED_SIZE,
+    )
+
+
+def test_the_upload_limits_are_the_specs() -> None:
+    assert (_sizes.DEFAULT_MAX_SIZE, _sizes.DEFAULT_MAX_UNCOMPRESSED_SIZE) == (5 * 10**9, 6 * 10**9)
+    assert _sizes.DEFAULT_MAX_SIZE is spec_facts.UPLOAD_MAX_SIZE
+    assert _sizes.DEFAULT_MAX_UNCOMPRESSED_SIZE is spec_facts.UPLOAD_MAX_UNCOMPRESSED_SIZE
 
 
 def test_the_overlay_and_the_mock_use_the_specs_lists() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 import os
-import zlib
 
+from linode_images._compress import gzip_compress
 from linode_images._source import DEFAULT_COMPRESS_LEVEL
 
 # Disk-like raw data: zeroed blocks, text, and incompressible bytes.
@@ -13,9 +13,11 @@ RAW = bytes(300_000) + b"#!/bin/sh\necho boot\n" * 5000 + os.urandom(200_000)
 
 
 def gzip_of(data: bytes, level: int = DEFAULT_COMPRESS_LEVEL) -> bytes:
-    """What the helper must send for raw ``data``: one gzip member, deflate at ``level``."""
-    deflate = zlib.compressobj(level, zlib.DEFLATED, 31)
-    return deflate.compress(data) + deflate.flush()
+    """What the client must send for raw ``data``: its compressor's output at ``level`` on every
+    core, the same bytes for the same input (test_compress.py: one gzip member of ``data``)."""
+    out = io.BytesIO()
+    gzip_compress(io.BytesIO(data).read, out.write, level=level)
+    return out.getvalue()
 
 
 class Pipe(io.RawIOBase):

@@ -25,7 +25,7 @@ from .support import RAW, Pipe
 
 TOKEN = "secret-token-value"
 API = "https://api.example"
-STORAGE = "https://storage.example/bucket/42.img.gz?Signature=sig&Expires=9&AWSAccessKeyId=K"
+STORAGE = "https://storage.example/bucket/42.img.gz?Signature=sig&Expires=4102444800&AWSAccessKeyId=K"
 
 
 class FakeLinode:
@@ -170,12 +170,12 @@ def test_500_is_retried_then_succeeds(raw_file: Path) -> None:
 def test_the_client_retry_policy_governs_the_put() -> None:
     fake = FakeLinode(500, 500)
     with client(fake, RetryPolicy(max_retries=0)) as linode, pytest.raises(UploadError) as caught:
-        linode.images.upload(b"\x1f\x8b" + bytes(100), label="golden", region="us-east")
+        linode.images.upload(gzip.compress(RAW), label="golden", region="us-east")
     assert len(fake.storage_requests()) == 1
     assert caught.value.attempts == 1 and "gave up after 1 attempts" in caught.value.message
     fake = FakeLinode(500, 500)
     with client(fake, RetryPolicy(max_retries=0)) as linode:
-        linode.images.upload(b"\x1f\x8b" + bytes(100), label="golden", region="us-east", max_attempts=3)
+        linode.images.upload(gzip.compress(RAW), label="golden", region="us-east", max_attempts=3)
     assert len(fake.storage_requests()) == 3
 
 
@@ -382,7 +382,9 @@ async def test_cancelled_async_upload_closes_the_source_prepared_in_the_backgrou
     prepared: list[_upload.PreparedSource] = []
     real_prepare = _upload.UploadOptions.prepare
 
-    def slow_prepare(self: _upload.UploadOptions, source: _upload.UploadSource) -> _upload.PreparedSource:
+    def slow_prepare(
+        self: _upload.UploadOptions, source: _upload.UploadSource, report: object = None
+    ) -> _upload.PreparedSource:
         started.set()
         release.wait(5)
         result = real_prepare(self, source)

@@ -18,7 +18,7 @@ from linode_images_mock import FaultPlan, MockServer
 from .conftest import TOKEN
 
 UNREDACTED = re.compile(r"(?i)signature=(?!<redacted>)")
-GZIP = b"\x1f\x8b" + bytes(1000)
+GZIP = gzip.compress(bytes(1000))
 
 
 def client(mock: MockServer) -> LinodeImages:

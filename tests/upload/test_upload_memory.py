@@ -83,7 +83,7 @@ def test_uploading_256_mib_keeps_memory_flat(mock: MockServer, tmp_path: Path, k
     warmup = tmp_path / "warm-up"
     if kind == "pre-gzipped":
         expected_bytes = write_gzip(path, SIZE)
-        write_gzip(warmup, MIB)
+        write_gzip(warmup, 2 * MIB)  # at least one MiB of data: an empty gzip is refused
     else:
         write_raw(path, SIZE)
         write_raw(warmup, MIB)

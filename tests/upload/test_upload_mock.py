@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,9 +22,13 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def client(mock: MockServer) -> LinodeImages:
+def client(mock: MockServer, clock: Callable[[], float] | None = None) -> LinodeImages:
     return LinodeImages(
-        token=TOKEN, base_url=mock.url, retry=RetryPolicy(max_retries=2), sleep=lambda seconds: None
+        token=TOKEN,
+        base_url=mock.url,
+        retry=RetryPolicy(max_retries=2),
+        sleep=lambda seconds: None,
+        clock=clock,
     )
 
 
@@ -170,9 +175,10 @@ def test_a_stream_read_once_is_not_retried(mock: MockServer, gz_file: Path, faul
 
 
 def test_403_is_final_and_cleaned_up(mock: MockServer, gz_file: Path) -> None:
-    # An upload URL past its Expires: the storage answers 403 AccessDenied with XML.
+    # An upload URL past its Expires on the storage's clock, not yet on the client's (an hour
+    # slow): the storage answers 403 AccessDenied with XML.
     mock.state.configure(timing={"upload_expiry": "0s"})
-    with client(mock) as linode:
+    with client(mock, clock=lambda: time.time() - 3600) as linode:
         with pytest.raises(UploadError) as caught:
             linode.images.upload(gz_file, label="golden", region="us-east")
         error = caught.value

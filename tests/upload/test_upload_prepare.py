@@ -178,11 +178,12 @@ def test_gzip_over_max_size_is_refused(gz_file: Path) -> None:
 
 
 def test_compression_stops_as_soon_as_the_limit_is_passed() -> None:
-    noise = os.urandom(1 << 20)  # incompressible: the output grows as fast as the input
-    pipe = Pipe(noise, step=4096)
+    noise = os.urandom(32 << 20)  # incompressible: the output grows as fast as the input
+    pipe = Pipe(noise, step=64 * 1024)
     with pytest.raises(ValueError, match="compressed data"):
-        prepare_source(pipe, max_size=64 * 1024, chunk_size=4096)
-    assert pipe.reads < len(noise) // 4096 // 2  # gave up long before the end
+        prepare_source(pipe, max_size=64 * 1024, compress_threads=2)
+    # Gave up long before the end: at most the 1 MiB blocks in flight (a few per thread) were read.
+    assert pipe.reads < len(noise) // (64 * 1024) // 2
 
 
 def test_stream_size_over_max_size_is_refused() -> None:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import gzip
 import os
-import sys
 from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
 from linode_images import RetryPolicy
-from linode_images._progress import progress_callback
 from linode_images._source import PreparedSource, prepare_source
 from linode_images._storage import (
     PutFailure,
@@ -23,7 +21,7 @@ from linode_images._storage import (
 from .support import Pipe
 
 GZ = gzip.compress(os.urandom(300_000))
-URL = "https://objects.example/bucket/private-1?Signature=abc&Expires=1"
+URL = "https://objects.example/bucket/private-1?Signature=abc&Expires=4102444800"  # 2100-01-01
 UA = "linode-images/test"
 
 ACCESS_DENIED = (
@@ -59,8 +57,8 @@ def sleeps() -> tuple[list[float], Callable[[float], None]]:
 def run_put(recorder: Recorder, source: PreparedSource, **kwargs: object) -> tuple[int, list[float]]:
     slept, sleep = sleeps()
     with httpx.Client(transport=httpx.MockTransport(recorder)) as http:
-        attempts = put_sync(http, URL, source, user_agent=UA, sleep=sleep, **kwargs)  # type: ignore[arg-type]
-    return attempts, slept
+        result = put_sync(http, URL, source, user_agent=UA, sleep=sleep, **kwargs)  # type: ignore[arg-type]
+    return result.attempts, slept
 
 
 # ---- upload_to checks -------------------------------------------------------------------------
@@ -146,7 +144,7 @@ def test_put_sends_content_length_and_no_api_headers() -> None:
 def test_progress_reports_every_chunk_up_to_the_total() -> None:
     calls: list[tuple[int, int]] = []
     with prepare_source(GZ, chunk_size=100_000) as source:
-        run_put(Recorder(200), source, on_progress=lambda s, t: calls.append((s, t)))
+        run_put(Recorder(200), source, on_progress=lambda s, t, _: calls.append((s, t)))
     total = len(GZ)
     assert calls[0] == (0, total)
     assert calls[-1] == (total, total)
@@ -156,7 +154,7 @@ def test_progress_reports_every_chunk_up_to_the_total() -> None:
 
 
 def test_a_progress_callback_that_raises_aborts_the_put() -> None:
-    def stop(sent: int, total: int) -> None:
+    def stop(sent: int, total: int, phase: str) -> None:
         if sent > 0:
             raise KeyboardInterrupt
 
@@ -219,7 +217,7 @@ def test_a_storage_retry_after_sets_the_pause(status: int, retry_after: str, exp
     handler.seen = []  # type: ignore[attr-defined]
     slept: list[float] = []
     with prepare_source(GZ) as source, httpx.Client(transport=httpx.MockTransport(handler)) as http:
-        attempts = put_sync(http, URL, source, user_agent=UA, sleep=slept.append)
+        attempts = put_sync(http, URL, source, user_agent=UA, sleep=slept.append).attempts
     assert attempts == 2
     assert slept == [expected]
 
@@ -244,7 +242,7 @@ def test_a_200_whose_connection_drops_is_not_a_success() -> None:
         return next(answers)
 
     with prepare_source(GZ) as source, httpx.Client(transport=httpx.MockTransport(handler)) as http:
-        assert put_sync(http, URL, source, user_agent=UA, sleep=lambda s: None) == 2
+        assert put_sync(http, URL, source, user_agent=UA, sleep=lambda s: None).attempts == 2
     assert len(requests) == 2
 
 
@@ -278,7 +276,7 @@ def test_a_stream_read_once_is_not_retried_and_says_why() -> None:
 def test_progress_restarts_from_zero_on_retry() -> None:
     calls: list[int] = []
     with prepare_source(GZ, chunk_size=100_000) as source:
-        run_put(Recorder(500, 200), source, on_progress=lambda s, t: calls.append(s))
+        run_put(Recorder(500, 200), source, on_progress=lambda s, t, _: calls.append(s))
     assert calls.count(0) == 2 and calls.count(len(GZ)) == 2
 
 
@@ -289,7 +287,7 @@ def test_the_pauses_between_attempts_come_from_the_retry_policy() -> None:
         prepare_source(GZ) as source,
         httpx.Client(transport=httpx.MockTransport(Recorder(500, 502, 503, 200))) as http,
     ):
-        assert put_sync(http, URL, source, user_agent=UA, sleep=slept.append, retry=policy) == 4
+        assert put_sync(http, URL, source, user_agent=UA, sleep=slept.append, retry=policy).attempts == 4
     assert slept == [0.375, 0.75, 1.125]
 
 
@@ -306,9 +304,10 @@ async def test_async_put_streams_the_same_bytes_and_retries() -> None:
     calls: list[int] = []
     with prepare_source(GZ, chunk_size=50_000) as source:
         async with httpx.AsyncClient(transport=httpx.MockTransport(recorder)) as http:
-            attempts = await put_async(
-                http, URL, source, user_agent=UA, sleep=sleep, on_progress=lambda s, t: calls.append(s)
+            result = await put_async(
+                http, URL, source, user_agent=UA, sleep=sleep, on_progress=lambda s, t, _: calls.append(s)
             )
+            attempts = result.attempts
     assert attempts == 2 and len(slept) == 1
     assert recorder.bodies == [GZ, GZ]
     assert "Authorization" not in recorder.requests[1].headers
@@ -327,33 +326,3 @@ async def test_async_put_403_is_final() -> None:
             with pytest.raises(PutFailure) as caught:
                 await put_async(http, URL, source, user_agent=UA, sleep=sleep)
     assert caught.value.code == "AccessDenied"
-
-
-# ---- progress bar -------------------------------------------------------------------------------
-
-
-def test_progress_bar_draws_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
-    seen: list[int] = []
-    callback, close = progress_callback(lambda s, t: seen.append(s), True, "golden")
-    assert callback is not None
-    for sent in (0, 500, 1000, 0, 1000):
-        callback(sent, 1000)
-    close()
-    err = capsys.readouterr().err
-    assert "golden" in err and "100%" in err
-    assert seen == [0, 500, 1000, 0, 1000]
-
-
-def test_no_bar_without_progress() -> None:
-    def user(sent: int, total: int) -> None:
-        return None
-
-    callback, close = progress_callback(user, False, "x")
-    assert callback is user
-    close()
-
-
-def test_progress_without_the_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "tqdm", None)
-    with pytest.raises(ImportError, match=r"linode-images\[progress\]"):
-        progress_callback(None, True, "x")

@@ -2,7 +2,7 @@
 
 The spec tool records them as extensions (``x-linode-filterable`` / ``x-linode-orderable``
 on each list operation, ``x-linode-beta`` on the Beta ones, ``x-linode-lifecycle`` on
-``ImageStatus``) and as the ``page_size``
+``ImageStatus``, ``x-linode-upload-limits`` on the upload operation) and as the ``page_size``
 parameter's bounds. The overlay imports this module instead of keeping its own lists.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 LIST_OPERATION = "get-images"
+UPLOAD_OPERATION = "post-upload-image"
 METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
 
 
@@ -35,6 +36,14 @@ def _page_size(operation: dict[str, Any]) -> dict[str, int]:
     raise SpecFactsError(f"{LIST_OPERATION} has no page_size query parameter")
 
 
+def _upload_limits(operation: dict[str, Any]) -> dict[str, int]:
+    limits = operation.get("x-linode-upload-limits")
+    keys = ("compressed_bytes", "uncompressed_bytes")
+    if not isinstance(limits, dict) or any(not isinstance(limits.get(k), int) for k in keys):
+        raise SpecFactsError(f"{UPLOAD_OPERATION} needs x-linode-upload-limits with {' and '.join(keys)}")
+    return {k: int(limits[k]) for k in keys}
+
+
 def _fields(names: list[str]) -> str:
     return "frozenset({" + ", ".join(f'"{n}"' for n in sorted(names)) + "})"
 
@@ -50,6 +59,9 @@ def spec_facts_module(document: dict[str, Any]) -> str:
     if not isinstance(lifecycle, list) or any(value not in status["enum"] for value in lifecycle):
         raise SpecFactsError("ImageStatus needs an x-linode-lifecycle drawn from its enum")
     page_size = _page_size(operations[LIST_OPERATION])
+    if UPLOAD_OPERATION not in operations:
+        raise SpecFactsError(f"the spec has no {UPLOAD_OPERATION} operation")
+    upload = _upload_limits(operations[UPLOAD_OPERATION])
     lines = [
         '"""API facts stated by spec/linode-images.yaml. Written by `make generate`; do not edit."""',
         "",
@@ -74,6 +86,10 @@ def spec_facts_module(document: dict[str, Any]) -> str:
         f"MIN_PAGE_SIZE: Final = {page_size['minimum']}",
         f"MAX_PAGE_SIZE: Final = {page_size['maximum']}",
         f"DEFAULT_PAGE_SIZE: Final = {page_size['default']}",
+        "# The most an upload takes, in bytes: gzip data, and the image it decompresses to",
+        f"# ({UPLOAD_OPERATION} x-linode-upload-limits).",
+        f"UPLOAD_MAX_SIZE: Final = {upload['compressed_bytes']}",
+        f"UPLOAD_MAX_UNCOMPRESSED_SIZE: Final = {upload['uncompressed_bytes']}",
         "",
     ]
     return "\n".join(lines)

@@ -1,11 +1,10 @@
 """What ``upload`` shows while it works: a bar on a terminal, plain lines otherwise.
 
-The library reports the PUT through ``on_progress(sent, total)`` and says nothing of the steps
-around it, so the command names them itself: ``preparing`` (checks, and gzip compression of
-raw data, before the image is created), ``uploading`` (from the first report on) and, entered
-by the command once the upload is answered, ``processing`` (the API makes the image
-available). A report that carries a phase of its own (a third argument such as
-``"compressing"``) is shown under that name.
+The library reports through ``on_progress(done, total, phase)``: ``checking`` (reading a gzip
+file to its end), ``compressing`` (gzip compression of raw data) and ``uploading`` (the PUT),
+each shown under its name. The command names the steps around them itself: ``preparing``
+(before the first report) and, once the upload is answered, ``processing`` (the API makes the
+image available). A report without a phase is taken as ``uploading``.
 ``sent`` going back means the PUT started again: the rate is measured afresh.
 """
 
@@ -18,24 +17,21 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from .._sizes import short_size
+
 __all__ = ["UploadProgress", "format_bytes", "format_duration"]
 
 # How often the bar is redrawn, and how often a plain line is written when not on a terminal.
 REDRAW_INTERVAL = 0.1
 LINE_INTERVAL = 10.0
-# Room kept after the bar for " 100% 190.8 MiB/190.8 MiB 139.5 MiB/s 0:00 left", so that the
+# Room kept after the bar for " 100% 190.8 MB/190.8 MB 139.5 MB/s 0:00 left", so that the
 # bar keeps its length while the numbers change.
 _TAIL_WIDTH = 50
-_UNITS = ("B", "KiB", "MiB", "GiB", "TiB")
 
 
 def format_bytes(count: float) -> str:
-    """``1536`` -> ``'1.5 KiB'``."""
-    for unit in _UNITS:
-        if abs(count) < 1024 or unit == _UNITS[-1]:
-            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
-        count /= 1024
-    raise AssertionError("unreachable")
+    """``1500`` -> ``'1.5 kB'``: decimal units, as everywhere in the library (``_sizes``)."""
+    return short_size(count)
 
 
 def format_duration(seconds: float) -> str:
