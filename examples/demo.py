@@ -1,7 +1,7 @@
-"""``make demo``: start the mock server on a free port, run examples/tour.py against it, stop it.
+"""make demo: start the mock server on a free port, run examples/tour.py against it, stop it.
 
-Arguments are passed on to the tour (``python examples/demo.py --no-progress``). The exit
-status is the tour's.
+Arguments are passed on to the tour (python examples/demo.py --no-progress); -h or --help
+prints this and the tour's options without starting a server. The exit status is the tour's.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ TIMING = {"create": "3 reads", "upload": "2 reads", "replication_start": "1 read
 
 
 def main(argv: Sequence[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return subprocess.run([sys.executable, str(TOUR), "--help"], check=False).returncode
     with MockServer(strict=True, timing=TIMING) as server:
         print(f"mock server at {server.url} (token {TOKEN})", flush=True)
         env = {**os.environ, "LINODE_BASE_URL": server.url, "LINODE_TOKEN": TOKEN}
