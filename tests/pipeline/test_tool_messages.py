@@ -114,7 +114,7 @@ def test_derive_names_the_next_step_when_spec_changed(
     second = capsys.readouterr().out.splitlines()
 
     assert first[-1] == (
-        "specsync: next: review the report, `make generate` to regenerate generated/, then `make test`"
+        "specsync: next: review spec/ and overrides.yaml, then run `make generate`, then `make test`"
     )
     assert second[-1] == "specsync: spec/ is unchanged; nothing to regenerate"
 

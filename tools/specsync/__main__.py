@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in report or ["no change to operations, schemas or what users see"]:
         print(f"  {line}")
     if changes:
-        print("specsync: next: review the report, `make generate` to regenerate generated/, then `make test`")
+        print("specsync: next: review spec/ and overrides.yaml, then run `make generate`, then `make test`")
     else:
         print("specsync: spec/ is unchanged; nothing to regenerate")
     return 0
