@@ -1,5 +1,6 @@
-"""README.md: every ```python block runs as written against the mock server, and every
-``make <target>`` it mentions exists in the Makefile."""
+"""README.md: every ```python block, and every ```sh block of the "Command line" section, runs
+as written against the mock server, and every ``make <target>`` it mentions exists in the
+Makefile."""
 
 from __future__ import annotations
 
@@ -30,6 +31,17 @@ def code_blocks(language: str) -> list[tuple[int, str]]:
 
 
 PYTHON_BLOCKS = code_blocks("python")
+
+
+def section_blocks(heading: str, language: str) -> list[tuple[int, str]]:
+    """The ``language`` blocks between ``## heading`` and the next ``## `` heading."""
+    start = README.index(f"\n## {heading}\n")
+    end = README.find("\n## ", start + 1)
+    first, last = README.count("\n", 0, start), README.count("\n", 0, end if end >= 0 else len(README))
+    return [(line, code) for line, code in code_blocks(language) if first < line < last]
+
+
+COMMAND_LINE_BLOCKS = section_blocks("Command line", "sh")
 
 
 def make_targets_mentioned() -> set[str]:
@@ -69,6 +81,35 @@ def test_python_block_runs(line: int, code: str, server: MockServer, tmp_path: P
     assert done.returncode == 0, f"README.md line {line}:\n{done.stdout}\n{done.stderr}"
 
 
+def test_the_command_line_section_has_shell_examples() -> None:
+    assert len(COMMAND_LINE_BLOCKS) >= 3
+    assert all("linode-images " in code for _, code in COMMAND_LINE_BLOCKS)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"), COMMAND_LINE_BLOCKS, ids=[f"line-{line}" for line, _ in COMMAND_LINE_BLOCKS]
+)
+def test_command_line_block_runs(line: int, code: str, server: MockServer, tmp_path: Path) -> None:
+    server.state.reset()
+    env = {
+        **{name: value for name, value in os.environ.items() if not name.startswith(("LINODE_", "XDG_"))},
+        "LINODE_BASE_URL": server.url,
+        "LINODE_TOKEN": "test-token",
+        "HOME": str(tmp_path),  # no linode-cli configuration of the machine's
+        # The venv's bin: the linode-images console script and python3.
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    done = subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", code],  # noqa: S607 - the shell the README's blocks are for
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, f"README.md line {line}:\n{done.stdout}\n{done.stderr}"
+
+
 def test_every_make_target_mentioned_exists() -> None:
     mentioned = make_targets_mentioned()
     assert {"demo", "test", "setup", "mock", "contract-live"} <= mentioned
@@ -86,6 +127,7 @@ def test_the_sections_come_in_the_order_a_user_needs_them() -> None:
         "Waiting",
         "Errors",
         "Retries and timeouts",
+        "Command line",
         "The low-level generated client",
         "The mock server for your own tests",
         "Contract-testing against the live API",
