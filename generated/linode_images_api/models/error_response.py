@@ -14,6 +14,7 @@ T = TypeVar("T", bound="ErrorResponse")
 @_attrs_define
 class ErrorResponse:
     errors: list[ErrorObject] | Unset = UNSET
+    """ Every problem the API found with the request. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -19,24 +19,45 @@ class Image:
     """A machine image: public (linode/...), private (private/...) or shared (shared/...)."""
 
     capabilities: list[str] | Unset = UNSET
+    """ What instances booted from the image can use, such as cloud-init or distributed-sites; may be empty. """
     created: datetime.datetime | Unset = UNSET
+    """ When the image was created (UTC). """
     created_by: None | str | Unset = UNSET
+    """ The user who made a private image; linode for public ones; null for shared images. """
     deprecated: bool | Unset = UNSET
+    """ True when a public image is on its way out and should not be used for new instances. """
     description: None | str | Unset = UNSET
+    """ Free text about the image; null on older public images, empty on newer ones. """
     eol: datetime.datetime | None | Unset = UNSET
+    """ When a public image's distribution reaches end of life (UTC), or null. """
     expiry: datetime.datetime | None | Unset = UNSET
+    """ When an automatic image will be deleted (UTC), or null if it does not expire. """
     id: str | Unset = UNSET
+    """ The image id: linode/<name> public, private/<n> your own, shared/<n> shared with you. """
     is_public: bool | Unset = UNSET
+    """ True for Linode's public distribution images, false for private and shared ones. """
     is_shared: bool | None | Unset = UNSET
+    """ An image-sharing flag the API sends as true, false or null; image_sharing says how an image is shared. """
     label: str | Unset = UNSET
+    """ The image's short name. """
     regions: list[ImageRegion] | None | Unset = UNSET
+    """ Where the image is stored and its status in each region; empty while it is created or uploaded, null on
+    public images. """
     size: int | Unset = UNSET
+    """ The image's size in MB (a tiny upload counts 1); 0 until uploaded data arrives. """
     status: ImageStatus | Unset = UNSET
+    """ An image's status: pending_upload, creating, available, in that order; an image never moves back. """
     tags: list[str] | Unset = UNSET
+    """ Tags for grouping images, each 3 to 100 characters, at most 500. """
     total_size: int | Unset = UNSET
+    """ The size in MB summed over every region the image is stored in; absent on public images. """
     type_: ImageType | Unset = UNSET
+    """ manual (captured from a disk or uploaded), automatic (made by Linode, e.g. from a deleted Linode) or shared.
+    """
     updated: datetime.datetime | None | Unset = UNSET
+    """ When the image last changed (UTC), or null. """
     vendor: None | str | Unset = UNSET
+    """ Who publishes a public image's distribution, such as Debian; null for private images. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

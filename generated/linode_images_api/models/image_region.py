@@ -15,7 +15,9 @@ T = TypeVar("T", bound="ImageRegion")
 @_attrs_define
 class ImageRegion:
     region: str | Unset = UNSET
+    """ A region id, such as us-east. """
     status: ImageRegionStatus | Unset = UNSET
+    """ An image's status in one region, such as available or pending replication. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

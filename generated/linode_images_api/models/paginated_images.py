@@ -16,9 +16,13 @@ class PaginatedImages:
     """One page of images with the page number, page count and total result count."""
 
     data: list[Image] | Unset = UNSET
+    """ The images on this page. """
     page: int | Unset = UNSET
+    """ This page's number, from 1; 0 when a filter matches nothing. """
     pages: int | Unset = UNSET
+    """ How many pages the whole list has at this page size. """
     results: int | Unset = UNSET
+    """ How many images the whole list has. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -11,6 +11,7 @@ T = TypeVar("T", bound="ReplicateImageRequest")
 @_attrs_define
 class ReplicateImageRequest:
     regions: list[str]
+    """ Every region the image should be in afterwards: new ones are added, missing ones removed. """
 
     def to_dict(self) -> dict[str, Any]:
         regions = self.regions
