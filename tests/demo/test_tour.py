@@ -142,10 +142,20 @@ def test_only_this_machine_counts_as_local(base_url: str, local: bool) -> None:
     assert tour.is_local(base_url) is local
 
 
-def test_the_tour_help_names_its_environment_and_defaults() -> None:
-    done = subprocess.run(
-        [sys.executable, str(EXAMPLES / "tour.py"), "--help"], capture_output=True, text=True, check=False
+def run_example(script: str, *args: str, token: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LINODE_TOKEN": token} if token is not None else None
+    return subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,  # a guard against a hang, not a speed claim
+        check=False,
     )
+
+
+def test_the_tour_help_names_its_environment_and_defaults() -> None:
+    done = run_example("tour.py", "--help")
 
     assert done.returncode == 0, done.stderr
     help_text = " ".join(done.stdout.split())
@@ -162,9 +172,7 @@ def test_the_tour_help_names_its_environment_and_defaults() -> None:
 
 
 def test_the_demo_help_starts_no_server() -> None:
-    done = subprocess.run(
-        [sys.executable, str(EXAMPLES / "demo.py"), "--help"], capture_output=True, text=True, check=False
-    )
+    done = run_example("demo.py", "--help")
 
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("make demo: start the mock server on a free port")
@@ -183,14 +191,7 @@ def test_the_demo_help_starts_no_server() -> None:
     ],
 )
 def test_a_base_url_the_client_refuses_ends_in_one_line(base_url: str, expected: str) -> None:
-    done = subprocess.run(
-        [sys.executable, str(EXAMPLES / "tour.py"), "--live", "--base-url", base_url],
-        env={**os.environ, "LINODE_TOKEN": "fake-token"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_example("tour.py", "--live", "--base-url", base_url, token="fake-token")
 
     assert done.returncode == 2
     assert done.stdout == ""
@@ -203,14 +204,7 @@ def test_an_api_that_does_not_answer_ends_in_one_line_and_no_traceback() -> None
     with socket.socket() as closed:  # bound, not listening: connections are refused
         closed.bind(("127.0.0.1", 0))
         base_url = f"http://127.0.0.1:{closed.getsockname()[1]}"
-        done = subprocess.run(
-            [sys.executable, str(EXAMPLES / "tour.py"), "--base-url", base_url, *FAST],
-            env={**os.environ, "LINODE_TOKEN": "fake-token"},
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        done = run_example("tour.py", "--base-url", base_url, *FAST, token="fake-token")
 
     assert done.returncode == 1
     [line] = [line for line in done.stderr.splitlines() if line]
