@@ -58,9 +58,10 @@ demo: $(STAMP)
 test: lint typecheck check-generated
 	$(BIN)/python -m pytest
 
-# The property tests with random seeds and ten times the examples (tests/property/support.py).
+# The property tests with random seeds and ten times the examples (tests/property/support.py),
+# and schemathesis against the mock with its full budget (tests/mock/test_schemathesis.py).
 test-property-long: $(STAMP)
-	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/property
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/property tests/mock/test_schemathesis.py
 
 # The contract suite (tests/contract) and a schemathesis run of the GET operations against
 # the live API, checking its answers against spec/, after one request that checks the API

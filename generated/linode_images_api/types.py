@@ -1,11 +1,14 @@
 """Contains some shared types for properties"""
 
 import datetime
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
+import httpx
 from attrs import define
+
+from .errors import DecodeError
 
 
 class Unset:
@@ -50,6 +53,8 @@ class Response(Generic[T]):
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
+    http_response: httpx.Response
+    """ The response as httpx returned it (request, elapsed time, raw body). """
 
 
 def parse_datetime(value: str) -> datetime.datetime:
@@ -69,6 +74,86 @@ def parse_datetime(value: str) -> datetime.datetime:
     return aware
 
 
+# The models' fast path calls it directly for Linode's 19-character timestamps (see decode_datetime).
+fromisoformat = datetime.datetime.fromisoformat
+
+
+def decode_datetime(value: object, path: str) -> datetime.datetime:
+    """``parse_datetime`` for from_dict: anything but a date-time string raises DecodeError at ``path``."""
+    if isinstance(value, str):
+        # Linode's own form, "2021-08-14T22:44:02"; a 19-character string with an offset fails here.
+        if len(value) == 19:
+            try:
+                return fromisoformat(value + "+00:00")
+            except ValueError:
+                pass
+        try:
+            return parse_datetime(value)
+        except ValueError:
+            shown = value if len(value) <= 40 else value[:40] + "..."
+            raise DecodeError(path, "date-time", f"got {shown!r}") from None
+    raise decode_error(path, "date-time string", value)
+
+
+_JSON_TYPES: dict[type, str] = {
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+    list: "array",
+    dict: "object",
+}
+
+
+def decode_error(path: str, expected: str, value: object) -> DecodeError:
+    """The DecodeError for ``value`` found at ``path`` where the spec asks for ``expected``."""
+    if value is UNSET:
+        return DecodeError(path, expected, "missing (the field is required)")
+    return DecodeError(
+        path, expected, f"got {_JSON_TYPES.get(type(value)) or type(value).__name__}"
+    )
+
+
+def list_item_error(
+    items: list[Any], decode: Callable[[Any], object], path: str
+) -> DecodeError:
+    """The error of the first item ``decode`` refuses, at ``path[index]`` (run once a list failed)."""
+    for index, item in enumerate(items):
+        try:
+            decode(item)
+        except DecodeError as exc:
+            return exc.within(f"{path}[{index}]")
+    return DecodeError(
+        path, "a list of valid items", "found none invalid on a second pass"
+    )
+
+
+# A list of models longer than this shows as a count in a repr: "data=[500 images]".
+REPR_LIST_LIMIT = 3
+
+
+def model_repr(
+    model: object, fields: tuple[str, ...], model_lists: tuple[tuple[str, str], ...]
+) -> str:
+    """``Image(id='linode/debian12', ...)``: set attributes only, lists of models last, long ones counted."""
+    parts = [
+        f"{name}={value!r}"
+        for name in fields
+        if (value := getattr(model, name)) is not UNSET
+    ]
+    for name, noun in model_lists:
+        value = getattr(model, name)
+        if isinstance(value, list) and len(value) > REPR_LIST_LIMIT:
+            parts.append(f"{name}=[{len(value)} {noun}]")
+        elif value is not UNSET:
+            parts.append(f"{name}={value!r}")
+    unknown = getattr(model, "additional_properties", None)
+    if unknown:
+        parts.append(f"additional_properties={unknown!r}")
+    return f"{type(model).__name__}({', '.join(parts)})"
+
+
 __all__ = [
     "UNSET",
     "File",
@@ -76,5 +161,10 @@ __all__ = [
     "RequestFiles",
     "Response",
     "Unset",
+    "decode_datetime",
+    "decode_error",
+    "fromisoformat",
+    "list_item_error",
+    "model_repr",
     "parse_datetime",
 ]

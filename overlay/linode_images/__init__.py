@@ -6,17 +6,13 @@
 ...         print(image.id, image.label)
 """
 
-from ._client import (
+from ._client import AsyncLinodeImages, LinodeImages
+from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_PAGE_SIZE,
     DEFAULT_TIMEOUT,
-    AsyncImages,
-    AsyncLinodeImages,
-    Images,
-    LinodeImages,
     NetworkOptions,
-    RawResponse,
 )
 from ._errors import (
     APIConnectionError,
@@ -39,6 +35,7 @@ from ._errors import (
 )
 from ._filter import FILTERABLE_FIELDS, ORDERABLE_FIELDS, Filter
 from ._ids import check_image_id
+from ._images import AsyncImages, Images
 from ._models import (
     ApiVersion,
     Image,
@@ -50,6 +47,7 @@ from ._models import (
     UploadImageResponse,
 )
 from ._pagination import AsyncImagePager, ImagePager
+from ._response import RawResponse
 from ._retry import RetryPolicy
 from ._version import __version__
 

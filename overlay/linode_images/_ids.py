@@ -18,13 +18,14 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def check_image_id(image_id: object) -> str:
-    """Return ``image_id`` unchanged if it is a well-formed image id, else raise ``ValueError``.
+    """Return ``image_id`` unchanged if it is a well-formed image id, else raise ``ValueError``
+    (``TypeError`` when it is not a str).
 
     >>> check_image_id("private/123")
     'private/123'
     """
     if not isinstance(image_id, str):
-        raise ValueError(f"image id must be a str such as 'private/123', not {type(image_id).__name__}")
+        raise TypeError(f"image id must be a str such as 'private/123', not {type(image_id).__name__}")
     if not image_id:
         raise ValueError("image id must not be empty")
     if _CONTROL.search(image_id):

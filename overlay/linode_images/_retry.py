@@ -1,7 +1,9 @@
 """When to retry a request and how long to wait first: pure decisions, no I/O.
 
-The sync and async clients ask ``RetryPolicy`` after every attempt and do the sleeping
-themselves with the sleep function they were given, so tests inject a fake clock and sleep.
+One policy for the API calls and the upload's PUT to object storage: the flows ask
+``RetryPolicy`` after every attempt and yield a pause, which the runners do with the client's
+sleep function, so tests inject a fake clock and sleep. ``max_retries`` counts the attempts
+after the first everywhere.
 """
 
 from __future__ import annotations
@@ -130,6 +132,10 @@ class RetryPolicy:
             seconds = reset - now
         return min(max(seconds, 0.0), self.max_retry_after)
 
+    def retries_status(self, status_code: int) -> bool:
+        """Whether an answer with ``status_code`` is worth sending again (408, 429, every 5xx)."""
+        return status_code in self.retry_statuses or status_code >= 500
+
     def retry_status(
         self, *, method: str, status_code: int, headers: httpx.Headers, retries_done: int, now: float
     ) -> float | None:
@@ -138,7 +144,7 @@ class RetryPolicy:
             return None
         if status_code == 503 and "x-maintenance-mode" in headers:
             return None
-        if status_code not in self.retry_statuses and status_code < 500:
+        if not self.retries_status(status_code):
             return None
         # Linode sends Retry-After and X-RateLimit-Reset on every response, 200s included
         # (REAL-API-FACTS "Responses"): they describe the rate-limit window, so they only
@@ -158,6 +164,19 @@ class RetryPolicy:
         if isinstance(error, httpx.UnsupportedProtocol | httpx.ProxyError | httpx.LocalProtocolError):
             return None
         return self.backoff(retries_done + 1)
+
+    def retry_upload(
+        self, *, retryable: bool, headers: httpx.Headers | None, retries_done: int, now: float
+    ) -> float | None:
+        """Seconds to wait before sending a failed PUT of image data again, or None.
+
+        ``retryable`` is the storage-specific judgement (status or object-storage error code);
+        the storage's own ``Retry-After`` sets the wait, clamped like the API's.
+        """
+        if not retryable or retries_done >= self.max_retries:
+            return None
+        hinted = self.server_delay(headers, now, rate_limited=False) if headers is not None else None
+        return hinted if hinted is not None else self.backoff(retries_done + 1)
 
     def rate_limit_reset(self, headers: httpx.Headers, now: float) -> float | None:
         """Epoch time to wait for before the next request, when the quota is spent."""

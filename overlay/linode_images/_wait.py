@@ -17,17 +17,18 @@ A status this version does not know keeps the waiter waiting: the API adds statu
 maintenance) are retried by the client's retry policy and, beyond it, by polling again; a 429's
 ``Retry-After`` lengthens the next pause.
 
-The logic is written once over injected ``get``, ``sleep`` and ``clock`` callables; the sync and
-async shells only differ in how they call them.
+The logic is written once: ``Waiter`` decides with an injected clock, and ``wait_flow`` is the
+loop as a flow (``_flow``) that both clients run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from linode_images_api.spec_facts import IMAGE_LIFECYCLE
 
+from ._arguments import check_text, regions_list
 from ._errors import (
     APIConnectionError,
     LinodeError,
@@ -37,6 +38,7 @@ from ._errors import (
     UnreachableStatusError,
     WaitTimeoutError,
 )
+from ._flow import Flow, Pause
 from ._models import Image, ImageStatus, Unset
 
 __all__ = [
@@ -47,8 +49,7 @@ __all__ = [
     "ReplicationTarget",
     "StatusTarget",
     "Waiter",
-    "wait_async",
-    "wait_sync",
+    "wait_flow",
 ]
 
 DEFAULT_POLL_INTERVAL = 2.0
@@ -145,21 +146,17 @@ Target = StatusTarget | ReplicationTarget
 
 def status_target(status: str | ImageStatus) -> StatusTarget:
     """A ``StatusTarget`` for a status given as a string or ``ImageStatus``."""
-    if not isinstance(status, str) or not status:
-        raise ValueError(f"status must be a non-empty str such as 'available', not {status!r}")
-    return StatusTarget(str(status))
+    return StatusTarget(str(check_text("status", status, "'available'")))
 
 
-def replication_target(regions: Iterable[str] | None) -> ReplicationTarget:
+def replication_target(regions: Sequence[str] | None) -> ReplicationTarget:
     """A ``ReplicationTarget``; a lone string is refused (it would be read letter by letter)."""
     if regions is None:
         return ReplicationTarget(None)
-    if isinstance(regions, str):
-        raise ValueError(f"regions must be a list of region ids such as [{regions!r}], not a str")
-    wanted = tuple(regions)
-    if not wanted or not all(isinstance(region, str) and region for region in wanted):
-        raise ValueError(f"regions must be a non-empty list of region ids, not {regions!r}")
-    return ReplicationTarget(wanted)
+    # Waiting for a region that cannot exist would wait for ever: each one is checked too.
+    return ReplicationTarget(
+        tuple(check_text("region", region, "'us-east'") for region in regions_list(regions))
+    )
 
 
 def _transient(exc: LinodeError) -> bool:
@@ -170,7 +167,7 @@ def _transient(exc: LinodeError) -> bool:
 class Waiter:
     """The waiting logic with no I/O: feed it what each poll gave, ask it how long to pause.
 
-    >>> waiter = Waiter("private/1", StatusTarget("available"), timeout=10, poll_interval=2,
+    >>> waiter = Waiter("private/1", StatusTarget("available"), timeout=10, poll_interval=2.0,
     ...                 max_interval=30, clock=lambda: 0.0)
     >>> waiter.pause()
     2.0
@@ -268,29 +265,14 @@ class Waiter:
         )
 
 
-def wait_sync(get: Callable[[], Image], waiter: Waiter, sleep: Callable[[float], object]) -> Image:
-    """Poll ``get`` until ``waiter`` is satisfied; the final image."""
+def wait_flow(get: Callable[[], Flow[Image]], waiter: Waiter) -> Flow[Image]:
+    """Poll ``get`` (a flow, such as one ``images.get``) until ``waiter`` is satisfied; the final image."""
     while True:
         try:
-            image = get()
+            image = yield from get()
         except LinodeError as exc:
             waiter.error(exc)
         else:
             if waiter.image(image):
                 return image
-        sleep(waiter.pause())
-
-
-async def wait_async(
-    get: Callable[[], Awaitable[Image]], waiter: Waiter, sleep: Callable[[float], Awaitable[object]]
-) -> Image:
-    """Async ``wait_sync``."""
-    while True:
-        try:
-            image = await get()
-        except LinodeError as exc:
-            waiter.error(exc)
-        else:
-            if waiter.image(image):
-                return image
-        await sleep(waiter.pause())
+        yield Pause(waiter.pause())

@@ -9,23 +9,15 @@ import httpx
 import pytest
 from linode_images_mock import MockConfig, MockState, create_app
 
-TOKEN = "test-token"
-OTHER_TOKEN = "other-token"
+from ..support import OTHER_TOKEN, TOKEN, FakeTime
+
+__all__ = ["OTHER_TOKEN", "TOKEN", "FakeClock"]
+
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 OTHER_AUTH = {"Authorization": f"Bearer {OTHER_TOKEN}"}
 
 
-class FakeClock:
-    """Epoch seconds that only move when a test says so."""
-
-    def __init__(self, now: float = 1_800_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+FakeClock = FakeTime
 
 
 def make_config(**changes: Any) -> MockConfig:
@@ -46,7 +38,7 @@ def config() -> MockConfig:
 @pytest.fixture
 def state(config: MockConfig) -> MockState:
     state = MockState(config)
-    state.clock = FakeClock()
+    state.clock = FakeClock(1_800_000_000.0)
     return state
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 
 import schemathesis
@@ -19,10 +20,13 @@ DRAFT4_SUPPLEMENTAL_FORMATS["date-time"] = lambda value: FORMAT_CHECKER.conforms
 MOCK = MockConfig(strict=True, tokens={"test-token": "default"}, disks={"default": [1001, 1002, 1003]})
 APP = create_app(MOCK)
 
+# 50 examples per phase in the default run; the long profile (make test-property-long) runs 250.
+EXAMPLES = 250 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 50
+
 CONFIG = SchemathesisConfig.from_dict(
     {
         "seed": 20261126,
-        "generation": {"mode": "all", "max-examples": 250},
+        "generation": {"mode": "all", "max-examples": EXAMPLES},
         "phases": {
             # On, though spec/ carries no examples yet: it yields cases once the spec has some.
             "examples": {"enabled": True},

@@ -11,7 +11,9 @@ from typing import Any
 import httpx
 from linode_images import AsyncLinodeImages, Image, LinodeImages
 
-TOKEN = "tok-3f9a1c77e2b94d5e8a6b0c1d2e3f4a5b"
+from ..support import TOKEN, FakeTime
+
+__all__ = ["TOKEN", "FakeTime"]
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
@@ -82,24 +84,6 @@ class Recorder:
     @property
     def count(self) -> int:
         return len(self.requests)
-
-
-class FakeTime:
-    """An injectable clock (epoch seconds) and sleep that advances it without sleeping."""
-
-    def __init__(self, start: float = 1_700_000_000.0) -> None:
-        self.now = start
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.sleep(seconds)
 
 
 class Harness:

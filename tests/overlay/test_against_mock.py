@@ -35,15 +35,11 @@ from linode_images_mock import FaultPlan, MockConfig, MockServer, MockState, cre
 
 from tests.overlay.support import FakeTime, Harness
 
-MOCK_TOKEN = "test-token"
-OTHER_TOKEN = "other-token"
+from ..support import OTHER_TOKEN, fresh_mock, mock_server_fixture
+from ..support import TOKEN as MOCK_TOKEN
 
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[MockServer]:
-    config = MockConfig(tokens={MOCK_TOKEN: "default", OTHER_TOKEN: "other"}, strict=True)
-    with MockServer(config) as running:
-        yield running
+CONFIG = MockConfig(tokens={MOCK_TOKEN: "default", OTHER_TOKEN: "other"}, strict=True)
+server = mock_server_fixture(CONFIG)
 
 
 # httpx.ASGITransport is async only, so the sync client meets the mock over a socket.
@@ -54,7 +50,7 @@ SOCKET_BACKENDS = [("sync", "server"), ("async", "server")]
 
 @pytest.fixture(params=BACKENDS, ids=lambda p: "-".join(p))
 def backend(request: pytest.FixtureRequest, server: MockServer) -> tuple[str, str]:
-    server.state.reset()
+    fresh_mock(server, CONFIG)
     return request.param  # type: ignore[no-any-return]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from typing import Any
 
 import httpx
@@ -16,6 +17,7 @@ from linode_images import (
     Image,
     LinodeImages,
     NetworkOptions,
+    PaginatedImages,
     RawResponse,
     RetryPolicy,
     UploadImageResponse,
@@ -36,8 +38,9 @@ def ok(request: httpx.Request) -> httpx.Response:
                 "image": image_json("private/9", status="pending_upload", regions=[]),
             },
         )
-    if request.url.path.endswith("/images"):
+    if request.url.path.endswith("/images") and request.method == "GET":
         return json_response(200, {"data": [image_json()], "page": 1, "pages": 1, "results": 1})
+    # A create (POST /images) answers with the new image, like a get.
     return json_response(200, image_json(), {"X-RateLimit-Remaining": "399"})
 
 
@@ -158,7 +161,14 @@ def test_every_operation_sends_the_documented_request(make: Any) -> None:
     assert isinstance(harness.call("update", "private/1", label="golden-v2", description=None), Image)
     assert isinstance(harness.call("replicate", "private/1", regions=["us-east", "us-iad"]), Image)
     assert harness.call("delete", "private/1") is None
-    assert isinstance(harness.call("list_page"), object)
+    page = harness.call("list_page")
+    assert isinstance(page, PaginatedImages)
+    assert (page.page, page.pages, page.results, [image.id for image in page.data]) == (
+        1,
+        1,
+        1,
+        ["private/1"],
+    )
     methods = [(r.method, r.url.raw_path.decode()) for r in recorder.requests]
     assert methods == [
         ("GET", "/v4/images/private%2F1"),
@@ -190,16 +200,21 @@ def test_update_needs_a_field(make: Any) -> None:
     assert recorder.count == 0
 
 
-@pytest.mark.parametrize("regions", [[], "us-east", ()])
-def test_replicate_needs_a_list_of_regions(make: Any, regions: Any) -> None:
+@pytest.mark.parametrize(("regions", "error"), [([], ValueError), ("us-east", TypeError), ((), ValueError)])
+def test_replicate_needs_a_list_of_regions(make: Any, regions: Any, error: type[Exception]) -> None:
     recorder = Recorder()
-    with pytest.raises(ValueError):
+    with pytest.raises(error, match="regions is a"):
         make(recorder).call("replicate", "private/1", regions=regions)
     assert recorder.count == 0
 
 
+def slow_ok(request: httpx.Request) -> httpx.Response:
+    time.sleep(0.05)
+    return ok(request)
+
+
 def test_raw_response(make: Any) -> None:
-    recorder = Recorder(json_response(503, {"errors": [{"reason": "busy"}]}), default=ok)
+    recorder = Recorder(json_response(503, {"errors": [{"reason": "busy"}]}), default=slow_ok)
     harness = make(recorder)
     raw = harness.raw("get", "private/1")
     assert isinstance(raw, RawResponse)
@@ -208,7 +223,7 @@ def test_raw_response(make: Any) -> None:
     assert raw.parsed.id == "private/1"
     assert raw.method == "GET"
     assert raw.url == "https://api.linode.com/v4/images/private%2F1"
-    assert raw.elapsed >= 0
+    assert raw.elapsed >= 0.05  # the answering attempt's time, transport included
     assert recorder.count == 2  # the retried 503 is not what the raw response shows
     deleted = harness.raw("delete", "private/1")
     assert (deleted.status_code, deleted.parsed) == (200, None)

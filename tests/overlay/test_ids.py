@@ -69,7 +69,7 @@ def test_rejected(image_id: str) -> None:
 
 @pytest.mark.parametrize("image_id", [None, 123, b"private/1", ["private/1"]])
 def test_rejects_non_strings(image_id: Any) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(TypeError, match="image id must be a str"):
         check_image_id(image_id)
 
 

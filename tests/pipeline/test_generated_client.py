@@ -19,6 +19,7 @@ from linode_images_api.api.images import (
     post_upload_image,
     put_image,
 )
+from linode_images_api.errors import DecodeError, UndecodableResponse
 from linode_images_api.models import (
     ApiVersion,
     CreateImageRequest,
@@ -173,11 +174,36 @@ def test_private_image_with_nulls_and_unknown_nested_fields_round_trips() -> Non
     }
 
 
+# An older image as the API sent it: only the ten fields every recorded image object carries.
+OLD_IMAGE = {
+    "id": "linode/old",
+    "label": "Old",
+    "type": "manual",
+    "is_public": True,
+    "deprecated": True,
+    "size": 1024,
+    "created": "2018-01-31T15:01:44",
+    "description": None,
+    "vendor": None,
+    "created_by": None,
+}
+
+
 def test_absent_fields_decode_as_unset() -> None:
-    image = Image.from_dict({"id": "linode/old", "label": "Old"})
-    for name in ("status", "updated", "eol", "capabilities", "tags", "regions", "total_size", "type_"):
+    image = Image.from_dict(OLD_IMAGE)
+    for name in (
+        "status",
+        "updated",
+        "eol",
+        "expiry",
+        "capabilities",
+        "tags",
+        "regions",
+        "total_size",
+        "is_shared",
+    ):
         assert getattr(image, name) is UNSET
-    assert image.to_dict() == {"id": "linode/old", "label": "Old"}
+    assert image.to_dict() == {**OLD_IMAGE, "created": "2018-01-31T15:01:44+00:00"}
 
 
 def test_unknown_enum_values_decode_typed_and_round_trip() -> None:
@@ -272,9 +298,37 @@ def test_delete_decodes_the_empty_object() -> None:
 def test_error_bodies_with_and_without_field_decode(status: int, body: Any, expected: list[Any]) -> None:
     resp = get_image.sync_detailed(V4, "linode/none", client=client_for(Recorder(status, body)))
     assert resp.status_code == status
-    assert isinstance(resp.parsed, ErrorResponse)
-    assert isinstance(resp.parsed.errors, list)
-    assert [(e.reason, e.field) for e in resp.parsed.errors] == expected
+    # templates/endpoint_module.py.jinja leaves error bodies to the caller, via http_response.
+    assert resp.parsed is None
+    error = ErrorResponse.from_dict(resp.http_response.json())
+    assert isinstance(error.errors, list)
+    assert [(e.reason, e.field) for e in error.errors] == expected
+
+
+def test_an_html_error_page_is_returned_undecoded() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(502, content=b"<html>Bad Gateway</html>", headers={"Content-Type": "text/html"})
+
+    client = AuthenticatedClient(base_url="https://api.linode.com", token="t")
+    client.set_httpx_client(
+        httpx.Client(base_url="https://api.linode.com", transport=httpx.MockTransport(handler))
+    )
+    resp = get_image.sync_detailed(V4, "linode/none", client=client)
+    assert (resp.status_code, resp.parsed, resp.http_response.text) == (502, None, "<html>Bad Gateway</html>")
+
+
+def test_a_success_body_of_the_wrong_shape_raises_with_the_response() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=b"not json")
+
+    client = AuthenticatedClient(base_url="https://api.linode.com", token="t")
+    client.set_httpx_client(
+        httpx.Client(base_url="https://api.linode.com", transport=httpx.MockTransport(handler))
+    )
+    with pytest.raises(UndecodableResponse) as caught:
+        get_image.sync_detailed(V4, "linode/debian12", client=client)
+    assert caught.value.response.status_code == 200 and caught.value.response.content == b"not json"
+    assert isinstance(caught.value.__cause__, ValueError)
 
 
 @pytest.mark.asyncio
@@ -287,10 +341,13 @@ async def test_async_functions_send_the_same_requests() -> None:
     image = await get_image.asyncio(V4, "linode/debian12", client=client)
     assert isinstance(image, Image) and image.id == "linode/debian12"
     assert rec.last.url.raw_path == b"/v4/images/linode%2Fdebian12"
-    page = await get_images.asyncio(V4, client=client, page_size=25)
+    # The canned body is an image, not a page: decoding it as one says what is missing.
+    with pytest.raises(
+        UndecodableResponse, match=r"could not be decoded: data: expected array, missing"
+    ) as caught:
+        await get_images.asyncio(V4, client=client, page_size=25)
+    assert isinstance(caught.value.__cause__, DecodeError)
     assert rec.last.url.params["page_size"] == "25"
-    # The canned body is an image, not a page: the decoder keeps what it can and drops nothing.
-    assert isinstance(page, PaginatedImages)
 
 
 @pytest.mark.parametrize(
@@ -327,13 +384,12 @@ def test_generated_layer_does_not_guard_dot_ids(image_id: str, sent_path: str) -
     ],
 )
 def test_every_iso_form_decodes_timezone_aware(wire: str, expected: datetime.datetime) -> None:
-    decoded = Image.from_dict({"created": wire, "eol": wire}).created
+    decoded = Image.from_dict({**PUBLIC_IMAGE, "created": wire, "eol": wire}).created
     assert decoded == expected and decoded.utcoffset() == expected.utcoffset()
-    assert Image.from_dict({"eol": wire}).eol == expected
+    assert Image.from_dict({**PUBLIC_IMAGE, "eol": wire}).eol == expected
 
 
-def test_a_date_time_that_is_not_one_stays_the_wire_value_where_the_spec_allows_it() -> None:
-    # eol is date-time or null: the generated union keeps what it cannot parse.
-    assert Image.from_dict({"eol": "soon"}).eol == "soon"
-    with pytest.raises(ValueError):
-        Image.from_dict({"created": "soon"})
+@pytest.mark.parametrize("name", ["created", "eol", "updated"])
+def test_a_date_time_that_is_not_one_is_a_decode_error_naming_the_field(name: str) -> None:
+    with pytest.raises(DecodeError, match=rf"^{name}: expected date-time, got 'soon'$"):
+        Image.from_dict({**PUBLIC_IMAGE, name: "soon"})

@@ -12,6 +12,7 @@ from linode_images import ORDERABLE_FIELDS, AsyncLinodeImages, Image, LinodeImag
 from linode_images_mock import create_app
 from linode_images_mock._server import bind_socket
 
+from tests.overlay.support import image_json
 from tests.property.support import mock_config
 
 
@@ -79,7 +80,7 @@ def test_lists_and_tuples_are_still_accepted() -> None:
 
     def answer(request: httpx.Request) -> httpx.Response:
         sent.append(request)
-        return httpx.Response(200, json={"id": "private/1", "tags": ["web"], "regions": []})
+        return httpx.Response(200, json={**image_json("private/1"), "tags": ["web"], "regions": []})
 
     with LinodeImages("tok", transport=httpx.MockTransport(answer), retry=None) as client:
         client.images.update("private/1", tags=("web",))
@@ -91,7 +92,12 @@ def test_lower_case_t_and_z_timestamps_decode() -> None:
     """RFC 3339 allows "t" and "z"; the generated models raised (created) or kept a str (eol)."""
     utc = datetime.datetime(2021, 8, 14, 22, 44, 2, tzinfo=datetime.UTC)
     image = Image.from_dict(
-        {"created": "2021-08-14t22:44:02z", "updated": "2021-08-14t22:44:02", "eol": "2021-08-14T22:44:02z"}
+        {
+            **image_json(),
+            "created": "2021-08-14t22:44:02z",
+            "updated": "2021-08-14t22:44:02",
+            "eol": "2021-08-14T22:44:02z",
+        }
     )
     assert (image.created, image.updated, image.eol) == (utc, utc, utc)
 

@@ -70,6 +70,7 @@ from linode_images_api.client import AuthenticatedClient
 from linode_images_api.models import (
     ApiVersion,
     CreateImageRequest,
+    ErrorResponse,
     ReplicateImageRequest,
     UpdateImageRequest,
     UploadImageRequest,
@@ -454,7 +455,9 @@ def check_generated(clients: Clients, call: Call, expected: Expected) -> None:
             assert_round_trip(response.parsed, sent, "DeleteImageResponse")
         return
     assert response.status_code == expected.status, (call, sent)
-    assert_round_trip(response.parsed, sent, "ErrorResponse")
+    # Error bodies are left undecoded by the generated functions (templates/endpoint_module.py.jinja).
+    assert response.parsed is None
+    assert_round_trip(ErrorResponse.from_dict(sent), sent, "ErrorResponse")
     if expected.field is not None:
         assert [error["field"] for error in sent["errors"]] == [expected.field]
 

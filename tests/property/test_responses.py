@@ -1,7 +1,7 @@
 """Every response body the spec allows, and the real API's deviations from it, decodes.
 
 Bodies are drawn from the spec's response schemas by a small strategy builder over
-``components.schemas`` (objects with any subset of their properties plus unknown ones,
+``components.schemas`` (objects with their required properties, any subset of the others, plus unknown ones,
 since response schemas allow additional properties; nullable fields; enums; RFC 3339
 ``date-time`` strings in every form the mock's validator accepts, lower-case ``t``/``z``
 and offsets included). A second mode adds the real-API deviations of REAL-API-FACTS:
@@ -107,12 +107,15 @@ def _non_null(schema: dict[str, Any], *, deviant: bool) -> st.SearchStrategy[Any
         extras: dict[str, st.SearchStrategy[Any]] = {}
         if deviant and "created_by" in properties:  # an Image
             extras = {"is_shared": st.none() | st.booleans(), "image_sharing": IMAGE_SHARING}
-        fixed = st.fixed_dictionaries({}, optional={**properties, **extras})
+        required = {name: properties.pop(name) for name in schema.get("required", [])}
+        fixed = st.fixed_dictionaries(required, optional={**properties, **extras})
         if schema.get("maxProperties") == 0:
             return st.just({})
         # Response schemas allow properties the spec does not list.
         unknown = st.dictionaries(
-            st.text(min_size=1, max_size=10).filter(lambda key: key not in properties),
+            st.text(min_size=1, max_size=10).filter(
+                lambda key: key not in properties and key not in required
+            ),
             JSON_VALUES,
             max_size=2,
         )

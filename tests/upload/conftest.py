@@ -3,32 +3,24 @@
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from linode_images_mock import MockConfig, MockServer
 
+from ..support import TOKEN, fresh_mock, mock_server_fixture
 from .support import RAW
 
-TOKEN = "test-token"
+__all__ = ["TOKEN"]
+
 DEFAULTS = MockConfig()
-
-
-@pytest.fixture(scope="module")
-def mock_server() -> Iterator[MockServer]:
-    with MockServer() as server:
-        yield server
+mock_server = mock_server_fixture(DEFAULTS)
 
 
 @pytest.fixture
 def mock(mock_server: MockServer) -> MockServer:
     """The module's server with default settings, no images of this test's making, zeroed counters."""
-    mock_server.state.configure(
-        faults={}, timing={}, upload_limit=DEFAULTS.upload_limit, rate_limits={}, tokens={TOKEN: "default"}
-    )
-    mock_server.state.reset()
-    return mock_server
+    return fresh_mock(mock_server, DEFAULTS)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import io
 import os
 import zlib
 
-from linode_images._upload import DEFAULT_COMPRESS_LEVEL
+from linode_images._source import DEFAULT_COMPRESS_LEVEL
 
 # Disk-like raw data: zeroed blocks, text, and incompressible bytes.
 RAW = bytes(300_000) + b"#!/bin/sh\necho boot\n" * 5000 + os.urandom(200_000)

@@ -35,7 +35,9 @@ class FakeLinode:
         self.status = "pending_upload"
 
     def image(self) -> dict[str, Any]:
-        return {"id": "private/42", "label": "golden", "status": self.status, "regions": [], "size": 0}
+        return {"id": "private/42", "label": "golden", "status": self.status, "regions": [], "size": 0,
+                "type": "manual", "is_public": False, "deprecated": False, "created": "2021-08-14T22:44:02",
+                "description": None, "vendor": None, "created_by": "someone"}  # fmt: skip
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
@@ -66,12 +68,12 @@ class FakeLinode:
         return [r for r in self.requests if r.url.host == "storage.example"]
 
 
-def client(fake: FakeLinode) -> LinodeImages:
+def client(fake: FakeLinode, retry: RetryPolicy = RetryPolicy(max_retries=2)) -> LinodeImages:  # noqa: B008
     return LinodeImages(
         token=TOKEN,
         base_url=API,
         transport=httpx.MockTransport(fake),
-        retry=RetryPolicy(max_retries=0),
+        retry=retry,
         sleep=lambda seconds: None,
     )
 
@@ -159,6 +161,18 @@ def test_500_is_retried_then_succeeds(raw_file: Path) -> None:
     assert fake.deleted == []
 
 
+def test_the_client_retry_policy_governs_the_put() -> None:
+    fake = FakeLinode(500, 500)
+    with client(fake, RetryPolicy(max_retries=0)) as linode, pytest.raises(UploadError) as caught:
+        linode.images.upload(b"\x1f\x8b" + bytes(100), label="golden", region="us-east")
+    assert len(fake.storage_requests()) == 1
+    assert caught.value.attempts == 1 and "gave up after 1 attempts" in caught.value.message
+    fake = FakeLinode(500, 500)
+    with client(fake, RetryPolicy(max_retries=0)) as linode:
+        linode.images.upload(b"\x1f\x8b" + bytes(100), label="golden", region="us-east", max_attempts=3)
+    assert len(fake.storage_requests()) == 3
+
+
 def test_failures_for_good_after_retries(raw_file: Path) -> None:
     fake = FakeLinode(httpx.RemoteProtocolError("dropped"), 502, 503)
     with client(fake) as linode, pytest.raises(UploadError) as caught:
@@ -239,7 +253,6 @@ def test_the_shared_transport_survives_the_upload_client(raw_file: Path) -> None
     [
         ({"label": ""}, "label"),
         ({"region": ""}, "region"),
-        ({"tags": "web"}, "tags"),
         ({"max_attempts": 0}, "max_attempts"),
     ],
 )
@@ -249,6 +262,26 @@ def test_bad_arguments_create_nothing(raw_file: Path, kwargs: dict[str, Any], ma
     with client(fake) as linode, pytest.raises(ValueError, match=match):
         linode.images.upload(raw_file, **arguments)
     assert fake.requests == []
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"tags": "web"}, {"label": 7}, {"region": ["us-east"]}, {"max_attempts": "3"}]
+)
+def test_arguments_of_the_wrong_type_are_type_errors(raw_file: Path, kwargs: dict[str, Any]) -> None:
+    fake = FakeLinode()
+    arguments: dict[str, Any] = {"label": "golden", "region": "us-east", **kwargs}
+    with client(fake) as linode, pytest.raises(TypeError, match=next(iter(kwargs))):
+        linode.images.upload(raw_file, **arguments)
+    assert fake.requests == []
+
+
+def test_tags_as_a_str_is_the_same_mistake_in_create_and_upload(raw_file: Path) -> None:
+    with client(FakeLinode()) as linode:
+        with pytest.raises(TypeError) as in_create:
+            linode.images.create(disk_id=1, tags="web")  # type: ignore[arg-type]
+        with pytest.raises(TypeError) as in_upload:
+            linode.images.upload(raw_file, label="golden", region="us-east", tags="web")
+    assert str(in_create.value) == str(in_upload.value)
 
 
 async def test_async_upload_and_cleanup(raw_file: Path) -> None:
@@ -277,7 +310,7 @@ async def test_async_upload_and_cleanup(raw_file: Path) -> None:
 
 
 async def test_the_upload_client_has_the_network_settings_and_nothing_of_the_api() -> None:
-    from linode_images._upload import upload_async_http_client, upload_http_client
+    from linode_images._storage import upload_async_http_client, upload_http_client
 
     fake = FakeLinode()
     timeout = httpx.Timeout(connect=3.0, read=7.0, write=11.0, pool=2.0)

@@ -23,7 +23,7 @@ def sha256(data: bytes) -> str:
 
 def client(mock: MockServer) -> LinodeImages:
     return LinodeImages(
-        token=TOKEN, base_url=mock.url, retry=RetryPolicy(max_retries=0), sleep=lambda seconds: None
+        token=TOKEN, base_url=mock.url, retry=RetryPolicy(max_retries=2), sleep=lambda seconds: None
     )
 
 
@@ -190,7 +190,7 @@ async def test_async_failure_is_cleaned_up(mock: MockServer, gz_file: Path) -> N
     async def no_sleep(seconds: float) -> None:
         return None
 
-    async with AsyncLinodeImages(token=TOKEN, base_url=mock.url, sleep=no_sleep) as linode:
+    async with AsyncLinodeImages(token=TOKEN, base_url=mock.url, sleep=no_sleep, retry=2) as linode:
         with pytest.raises(UploadError) as caught:
             await linode.images.upload(gz_file, label="golden", region="us-east")
     assert caught.value.attempts == 3 and caught.value.image_deleted is True

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from linode_images._upload import (
+from linode_images._source import (
     PreparedSource,
     SourceChangedError,
     prepare_source,

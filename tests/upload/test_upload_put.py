@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import gzip
 import os
-import random
 import sys
 from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
-from linode_images._upload import (
-    PreparedSource,
+from linode_images import RetryPolicy
+from linode_images._progress import progress_callback
+from linode_images._source import PreparedSource, prepare_source
+from linode_images._storage import (
     PutFailure,
     check_upload_url,
     parse_object_storage_error,
-    prepare_source,
-    progress_callback,
     put_async,
     put_sync,
-    retry_delay,
 )
 
 from .support import Pipe
@@ -285,11 +283,15 @@ def test_progress_restarts_from_zero_on_retry() -> None:
     assert calls.count(0) == 2 and calls.count(len(GZ)) == 2
 
 
-def test_retry_delay_grows_and_is_capped() -> None:
-    rng = random.Random(1)
-    for retry in range(1, 10):
-        ceiling = min(30.0, 2.0 ** (retry - 1))
-        assert ceiling / 2 <= retry_delay(retry, rng=rng) <= ceiling
+def test_the_pauses_between_attempts_come_from_the_retry_policy() -> None:
+    policy = RetryPolicy(max_retries=3, backoff_initial=0.5, backoff_max=1.5, jitter=0.5, random=lambda: 0.5)
+    slept: list[float] = []
+    with (
+        prepare_source(GZ) as source,
+        httpx.Client(transport=httpx.MockTransport(Recorder(500, 502, 503, 200))) as http,
+    ):
+        assert put_sync(http, URL, source, user_agent=UA, sleep=slept.append, retry=policy) == 4
+    assert slept == [0.375, 0.75, 1.125]
 
 
 # ---- async --------------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -16,21 +18,56 @@ from linode_images._errors import (
     UnreachableStatusError,
     WaitTimeoutError,
 )
+from linode_images._flow import AsyncEffects, Call, Flow, SyncEffects, run_async, run_sync
 from linode_images._wait import (
     Waiter,
     replication_target,
     status_target,
-    wait_async,
-    wait_sync,
+    wait_flow,
 )
-from linode_images_api.models import Image, ImageRegion, ImageRegionStatus, ImageStatus
+from linode_images_api.models import Image, ImageRegion, ImageRegionStatus, ImageStatus, ImageType
 
 ID = "private/42"
+
+
+# What every image carries (REAL-API-FACTS); these tests vary only status and regions.
+ALWAYS_SENT: dict[str, Any] = {
+    "label": "golden",
+    "type_": ImageType.MANUAL,
+    "is_public": False,
+    "deprecated": False,
+    "size": 2500,
+    "created": datetime.datetime(2021, 8, 14, 22, 44, 2, tzinfo=datetime.UTC),
+    "description": None,
+    "vendor": None,
+    "created_by": "someone",
+}
+
+
+def polled(get: Callable[[], Any], get_async: Callable[[], Awaitable[Any]]) -> Callable[[], Flow[Image]]:
+    """A poll as the flows see it: one Call effect of ``get`` (sync) or ``get_async``."""
+
+    def poll() -> Flow[Image]:
+        image: Image = yield Call(get, get_async, (), {})
+        return image
+
+    return poll
+
+
+def wait_sync(get: Callable[[], Image], waiter: Waiter, sleep: Callable[[float], object]) -> Image:
+    return run_sync(wait_flow(polled(get, get), waiter), SyncEffects(sleep))  # type: ignore[arg-type]
+
+
+async def wait_async(
+    get: Callable[[], Awaitable[Image]], waiter: Waiter, sleep: Callable[[float], Awaitable[object]]
+) -> Image:
+    return await run_async(wait_flow(polled(get, get), waiter), AsyncEffects(sleep))
 
 
 def image(status: str = "available", **regions: str) -> Image:
     return Image(
         id=ID,
+        **ALWAYS_SENT,
         status=ImageStatus(status),
         regions=[
             ImageRegion(region=r.replace("_", "-"), status=ImageRegionStatus(s)) for r, s in regions.items()
@@ -208,7 +245,7 @@ def test_replication_to_several_regions() -> None:
 def test_replication_of_every_listed_region() -> None:
     target = replication_target(None)
     script = Script(
-        Image(id=ID, status=ImageStatus.CREATING, regions=None),
+        Image(id=ID, **ALWAYS_SENT, status=ImageStatus.CREATING, regions=None),
         image("available", us_east="available", us_iad="pending"),
         image("available", us_east="available", us_iad="available"),
     )
@@ -237,9 +274,11 @@ def test_replication_timeout_lists_the_regions_seen() -> None:
     assert "us-iad: pending replication" in caught.value.message
 
 
-@pytest.mark.parametrize("regions", ["us-east", [], [""], [1]])
-def test_bad_regions(regions: object) -> None:
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize(
+    ("regions", "error"), [("us-east", TypeError), ([], ValueError), ([""], ValueError), ([1], TypeError)]
+)
+def test_bad_regions(regions: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
         replication_target(regions)  # type: ignore[arg-type]
 
 
@@ -257,6 +296,15 @@ def test_bad_waiter_arguments(kwargs: dict[str, float]) -> None:
 def test_bad_status() -> None:
     with pytest.raises(ValueError):
         status_target("")
+    with pytest.raises(TypeError, match="status must be a str"):
+        status_target(7)  # type: ignore[arg-type]
+
+
+def test_regions_are_checked_as_replicate_checks_them() -> None:
+    with pytest.raises(TypeError, match=r"^regions is a list of strings such as \['us-east'\], not str$"):
+        replication_target("us-east")
+    with pytest.raises(ValueError, match="non-empty"):
+        replication_target([])
 
 
 # ---- async ----------------------------------------------------------------------------------

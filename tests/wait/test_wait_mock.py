@@ -7,7 +7,6 @@ transitions are counted in reads, so the number of polls is exact.
 from __future__ import annotations
 
 import gzip
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -21,39 +20,23 @@ from linode_images import (
 )
 from linode_images_mock import MockServer
 
-from ..upload.conftest import TOKEN
+from ..support import TOKEN
+from ..support import FakeTime as SharedTime
 
 DISK_ID = 1001
 REGIONS = ["us-east", "us-iad", "eu-west"]
 
 
-class FakeTime:
-    """A clock that only moves when the client sleeps; ``on_sleep`` runs before each pause."""
-
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
-        self.slept: list[float] = []
-        self.on_sleep: Callable[[], None] | None = None
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        if self.on_sleep is not None:
-            self.on_sleep()
-        self.slept.append(seconds)
-        self.now += seconds
-
-    async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
+def FakeTime() -> SharedTime:
+    return SharedTime(1_800_000_000.0)
 
 
-def sync_client(mock: MockServer, time: FakeTime) -> LinodeImages:
+def sync_client(mock: MockServer, time: SharedTime) -> LinodeImages:
     return LinodeImages(token=TOKEN, base_url=mock.url, sleep=time.sleep, clock=time.clock)
 
 
-def async_client(mock: MockServer, time: FakeTime) -> AsyncLinodeImages:
-    return AsyncLinodeImages(token=TOKEN, base_url=mock.url, sleep=time.asleep, clock=time.clock)
+def async_client(mock: MockServer, time: SharedTime) -> AsyncLinodeImages:
+    return AsyncLinodeImages(token=TOKEN, base_url=mock.url, sleep=time.async_sleep, clock=time.clock)
 
 
 def gets(mock: MockServer) -> int:
@@ -69,7 +52,7 @@ def test_already_available_returns_after_one_poll(mock: MockServer) -> None:
         image_id = str(linode.images.create(disk_id=DISK_ID, label="golden").id)
         image = linode.images.wait_for_status(image_id, "available")
     assert image.status == "available"
-    assert (gets(mock), time.slept) == (1, [])
+    assert (gets(mock), time.sleeps) == (1, [])
 
 
 def test_available_after_three_reads(mock: MockServer) -> None:
@@ -81,7 +64,7 @@ def test_available_after_three_reads(mock: MockServer) -> None:
         image = linode.images.wait_for_status(str(created.id), poll_interval=1.0)
     assert image.status == "available"
     assert gets(mock) == 4
-    assert time.slept == [1.0, 1.5, 2.25]
+    assert time.sleeps == [1.0, 1.5, 2.25]
 
 
 def test_upload_then_wait(mock: MockServer) -> None:
@@ -110,7 +93,9 @@ def test_404_mid_wait_fails_fast(mock: MockServer) -> None:
     time = FakeTime()
     with sync_client(mock, time) as linode:
         image_id = str(linode.images.create(disk_id=DISK_ID, label="golden").id)
-        time.on_sleep = lambda: mock.state.delete_image(image_id, "default") if len(time.slept) == 1 else None
+        time.on_sleep = lambda: (
+            mock.state.delete_image(image_id, "default") if len(time.sleeps) == 1 else None
+        )
         with pytest.raises(NotFoundError) as caught:
             linode.images.wait_for_status(image_id)
     assert gets(mock) == 3
@@ -128,8 +113,8 @@ def test_timeout_carries_the_last_image(mock: MockServer) -> None:
     assert error.image_id == image_id
     assert error.last_image is not None and error.last_image.status == "creating"
     assert error.elapsed == pytest.approx(60.0)
-    assert sum(time.slept) == pytest.approx(60.0)
-    assert gets(mock) == len(time.slept) + 1
+    assert sum(time.sleeps) == pytest.approx(60.0)
+    assert gets(mock) == len(time.sleeps) + 1
 
 
 def test_a_status_that_was_passed_fails_fast(mock: MockServer) -> None:
@@ -173,7 +158,7 @@ async def test_async_available_after_polls(mock: MockServer) -> None:
         created = await linode.images.create(disk_id=DISK_ID, label="golden")
         image = await linode.images.wait_for_status(str(created.id))
     assert image.status == "available"
-    assert gets(mock) == 3 and len(time.slept) == 2
+    assert gets(mock) == 3 and len(time.sleeps) == 2
 
 
 async def test_async_immediate_404_and_timeout(mock: MockServer) -> None:

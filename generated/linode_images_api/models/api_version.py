@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 
 class ApiVersion(StrEnum):
@@ -18,3 +18,14 @@ class ApiVersion(StrEnum):
         member._name_ = value.upper()
         member._value_ = value
         return member
+
+
+# The known members by value: from_dict looks here first and calls the class only for a value
+# this version does not know.
+BY_VALUE: dict[str, ApiVersion] = {member.value: member for member in ApiVersion}
+
+# The known values as a type: a parameter typed with it takes "v4" but mypy refuses a typo.
+ApiVersionValue = Literal[
+    "v4",
+    "v4beta",
+]

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="CreateImageRequest")
+from ..types import (
+    UNSET,
+    Unset,
+    decode_error,
+    model_repr,
+)
 
 
 @_attrs_define
@@ -56,23 +59,160 @@ class CreateImageRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        disk_id = d.pop("disk_id")
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _disk_id = src_dict["disk_id"]
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        (
+            _cloud_init,
+            _description,
+            _label,
+            _tags,
+        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        # Each field's exact JSON type in one pass; anything else is decoded field by field.
+        if not all(
+            map(
+                _ALLOWED_TYPE,
+                _FIELD_TYPES,
+                map(
+                    type,
+                    (
+                        _disk_id,
+                        _cloud_init,
+                        _description,
+                        _label,
+                        _tags,
+                    ),
+                ),
+            )
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            tags: list[str] | Unset
+            if _tags is UNSET:
+                tags = _tags
+            else:
+                "".join(_tags)  # refuses (TypeError) any item that is not a str
+                tags = _tags
 
-        cloud_init = d.pop("cloud_init", UNSET)
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        create_image_request = cls(
+            _disk_id,
+            _cloud_init,
+            _description,
+            _label,
+            tags,
+        )
+        return create_image_request
 
-        description = d.pop("description", UNSET)
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _disk_id = src_dict["disk_id"]
+        except KeyError:
+            _disk_id = _get("disk_id", UNSET)
+        disk_id: int
+        if type(_disk_id) is not int:
+            raise decode_error("disk_id", "integer", _disk_id)
+        disk_id = _disk_id
 
-        label = d.pop("label", UNSET)
+        _cloud_init = _get("cloud_init", UNSET)
+        cloud_init: bool | Unset
+        if _cloud_init is UNSET:
+            cloud_init = UNSET
+        else:
+            if type(_cloud_init) is not bool:
+                raise decode_error("cloud_init", "boolean", _cloud_init)
+            cloud_init = _cloud_init
 
-        tags = cast(list[str], d.pop("tags", UNSET))
+        _description = _get("description", UNSET)
+        description: str | Unset
+        if _description is UNSET:
+            description = UNSET
+        else:
+            if not isinstance(_description, str):
+                raise decode_error("description", "string", _description)
+            description = _description
+
+        _label = _get("label", UNSET)
+        label: str | Unset
+        if _label is UNSET:
+            label = UNSET
+        else:
+            if not isinstance(_label, str):
+                raise decode_error("label", "string", _label)
+            label = _label
+
+        _tags = _get("tags", UNSET)
+        tags: list[str] | Unset
+        if _tags is UNSET:
+            tags = UNSET
+        else:
+            if not isinstance(_tags, list):
+                raise decode_error("tags", "array", _tags)
+            for _index, _item in enumerate(_tags):
+                if not isinstance(_item, str):
+                    raise decode_error(f"tags[{_index}]", "string", _item)
+            tags = _tags
 
         create_image_request = cls(
-            disk_id=disk_id,
-            cloud_init=cloud_init,
-            description=description,
-            label=label,
-            tags=tags,
+            disk_id,
+            cloud_init,
+            description,
+            label,
+            tags,
         )
-
         return create_image_request
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+
+_OPTIONAL = (
+    "cloud_init",
+    "description",
+    "label",
+    "tags",
+)
+_UNSETS = (UNSET,) * len(_OPTIONAL)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({int}),
+    frozenset({bool, Unset}),
+    frozenset({str, Unset}),
+    frozenset({str, Unset}),
+    frozenset({list, Unset}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "disk_id",
+        "cloud_init",
+        "description",
+        "label",
+        "tags",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "label",
+    "disk_id",
+    "cloud_init",
+    "description",
+    "tags",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

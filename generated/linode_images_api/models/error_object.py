@@ -1,59 +1,136 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from types import NoneType
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ErrorObject")
+from ..types import (
+    UNSET,
+    Unset,
+    decode_error,
+    model_repr,
+)
 
 
 @_attrs_define
 class ErrorObject:
     """One problem with a request, optionally naming the field it concerns."""
 
+    reason: str
+    """ What went wrong, in the API's words. """
     field: None | str | Unset = UNSET
     """ The request field the problem concerns, or null when no single field is at fault. """
-    reason: str | Unset = UNSET
-    """ What went wrong, in the API's words. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        reason = self.reason
+
         field: None | str | Unset
         if isinstance(self.field, Unset):
             field = UNSET
         else:
             field = self.field
 
-        reason = self.reason
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "reason": reason,
+            }
+        )
         if field is not UNSET:
             field_dict["field"] = field
-        if reason is not UNSET:
-            field_dict["reason"] = reason
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        field = d.pop("field", UNSET)
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _reason = src_dict["reason"]
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        (_field,) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if type(_reason) not in _FIELD_TYPES[0] or type(_field) not in _FIELD_TYPES[1]:
+            return cls._from_dict_checked(src_dict)
+        try:
+            pass
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        error_object = cls(
+            _reason,
+            _field,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                error_object.additional_properties = {
+                    key: src_dict[key] for key in _unknown
+                }
+            else:
+                error_object.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
 
-        reason = d.pop("reason", UNSET)
+        return error_object
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _reason = src_dict["reason"]
+        except KeyError:
+            _reason = _get("reason", UNSET)
+        reason: str
+        if not isinstance(_reason, str):
+            raise decode_error("reason", "string", _reason)
+        reason = _reason
+
+        _field = _get("field", UNSET)
+        field: None | str | Unset
+        if _field is UNSET:
+            field = UNSET
+        else:
+            if _field is None:
+                field = None
+            else:
+                if not isinstance(_field, str):
+                    raise decode_error("field", "string", _field)
+                field = _field
 
         error_object = cls(
-            field=field,
-            reason=reason,
+            reason,
+            field,
         )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                error_object.additional_properties = {
+                    key: src_dict[key] for key in _unknown
+                }
+            else:
+                error_object.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
 
-        error_object.additional_properties = d
         return error_object
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -70,3 +147,28 @@ class ErrorObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_OPTIONAL = ("field",)
+_UNSETS = (UNSET,) * len(_OPTIONAL)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({str}),
+    frozenset({str, NoneType, Unset}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "reason",
+        "field",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "reason",
+    "field",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

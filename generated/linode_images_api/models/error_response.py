@@ -1,56 +1,123 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ErrorResponse")
+from ..errors import DecodeError
+from ..types import (
+    UNSET,
+    decode_error,
+    list_item_error,
+    model_repr,
+)
 
 
 @_attrs_define
 class ErrorResponse:
-    errors: list[ErrorObject] | Unset = UNSET
+    errors: list[ErrorObject]
     """ Every problem the API found with the request. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        errors: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.errors, Unset):
-            errors = []
-            for errors_item_data in self.errors:
-                errors_item = errors_item_data.to_dict()
-                errors.append(errors_item)
+        errors = []
+        for errors_item_data in self.errors:
+            errors_item = errors_item_data.to_dict()
+            errors.append(errors_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if errors is not UNSET:
-            field_dict["errors"] = errors
+        field_dict.update(
+            {
+                "errors": errors,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _errors = d.pop("errors", UNSET)
-        errors: list[ErrorObject] | Unset = UNSET
-        if _errors is not UNSET:
-            errors = []
-            for errors_item_data in _errors:
-                errors_item = ErrorObject.from_dict(errors_item_data)
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _errors = src_dict["errors"]
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if type(_errors) not in _FIELD_TYPES[0]:
+            return cls._from_dict_checked(src_dict)
+        try:
+            errors: list[ErrorObject]
+            _decode_errors = ErrorObject.from_dict
+            errors = [_decode_errors(_item) for _item in _errors]
 
-                errors.append(errors_item)
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        error_response = cls(
+            errors,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 1:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    error_response.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    error_response.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
+        return error_response
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _errors = src_dict["errors"]
+        except KeyError:
+            _errors = _get("errors", UNSET)
+        errors: list[ErrorObject]
+        if not isinstance(_errors, list):
+            raise decode_error("errors", "array", _errors)
+        _decode_errors = ErrorObject.from_dict
+        try:
+            errors = [_decode_errors(_item) for _item in _errors]
+        except DecodeError:
+            raise list_item_error(_errors, _decode_errors, "errors") from None
 
         error_response = cls(
-            errors=errors,
+            errors,
         )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 1:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    error_response.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    error_response.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
 
-        error_response.additional_properties = d
         return error_response
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -70,3 +137,17 @@ class ErrorResponse:
 
 
 from ..models.error_object import ErrorObject
+
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (frozenset({list}),)
+_ALLOWED_TYPE = frozenset.__contains__
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "errors",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = ()
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = (("errors", "error objects"),)

@@ -2,86 +2,103 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from operator import itemgetter
+from types import NoneType
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import DecodeError
+from ..models.image_status import BY_VALUE as _image_status_by_value
 from ..models.image_status import ImageStatus
+from ..models.image_type import BY_VALUE as _image_type_by_value
 from ..models.image_type import ImageType
-from ..types import UNSET, Unset, parse_datetime
-
-T = TypeVar("T", bound="Image")
+from ..types import (
+    UNSET,
+    Unset,
+    decode_datetime,
+    decode_error,
+    list_item_error,
+    model_repr,
+    parse_datetime,
+)
+from ..types import fromisoformat as _fromisoformat
 
 
 @_attrs_define
 class Image:
     """A machine image: public (linode/...), private (private/...) or shared (shared/...)."""
 
+    created: datetime.datetime
+    """ When the image was created (UTC). """
+    created_by: None | str
+    """ The user who made a private image; linode for public ones; null for shared images. """
+    deprecated: bool
+    """ True when a public image is on its way out and should not be used for new instances. """
+    description: None | str
+    """ Free text about the image; null on older public images, empty on newer ones. """
+    id: str
+    """ The image id: linode/<name> public, private/<n> your own, shared/<n> shared with you. """
+    is_public: bool
+    """ True for Linode's public distribution images, false for private and shared ones. """
+    label: str
+    """ The image's short name. """
+    size: int
+    """ The image's size in MB (a tiny upload counts 1); 0 until uploaded data arrives. """
+    type_: ImageType
+    """ manual (captured from a disk or uploaded), automatic (made by Linode, e.g. from a deleted Linode) or shared.
+    """
+    vendor: None | str
+    """ Who publishes a public image's distribution, such as Debian; null for private images. """
     capabilities: list[str] | Unset = UNSET
     """ What instances booted from the image can use, such as cloud-init or distributed-sites; may be empty. """
-    created: datetime.datetime | Unset = UNSET
-    """ When the image was created (UTC). """
-    created_by: None | str | Unset = UNSET
-    """ The user who made a private image; linode for public ones; null for shared images. """
-    deprecated: bool | Unset = UNSET
-    """ True when a public image is on its way out and should not be used for new instances. """
-    description: None | str | Unset = UNSET
-    """ Free text about the image; null on older public images, empty on newer ones. """
     eol: datetime.datetime | None | Unset = UNSET
     """ When a public image's distribution reaches end of life (UTC), or null. """
     expiry: datetime.datetime | None | Unset = UNSET
     """ When an automatic image will be deleted (UTC), or null if it does not expire. """
-    id: str | Unset = UNSET
-    """ The image id: linode/<name> public, private/<n> your own, shared/<n> shared with you. """
-    is_public: bool | Unset = UNSET
-    """ True for Linode's public distribution images, false for private and shared ones. """
     is_shared: bool | None | Unset = UNSET
     """ An image-sharing flag the API sends as true, false or null; image_sharing says how an image is shared. """
-    label: str | Unset = UNSET
-    """ The image's short name. """
     regions: list[ImageRegion] | None | Unset = UNSET
     """ Where the image is stored and its status in each region; empty while it is created or uploaded, null on
     public images. """
-    size: int | Unset = UNSET
-    """ The image's size in MB (a tiny upload counts 1); 0 until uploaded data arrives. """
     status: ImageStatus | Unset = UNSET
     """ An image's status: pending_upload, creating, available, in that order; an image never moves back. """
     tags: list[str] | Unset = UNSET
     """ Tags for grouping images, each 3 to 100 characters, at most 500. """
     total_size: int | Unset = UNSET
     """ The size in MB summed over every region the image is stored in; absent on public images. """
-    type_: ImageType | Unset = UNSET
-    """ manual (captured from a disk or uploaded), automatic (made by Linode, e.g. from a deleted Linode) or shared.
-    """
     updated: datetime.datetime | None | Unset = UNSET
     """ When the image last changed (UTC), or null. """
-    vendor: None | str | Unset = UNSET
-    """ Who publishes a public image's distribution, such as Debian; null for private images. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        capabilities: list[str] | Unset = UNSET
-        if not isinstance(self.capabilities, Unset):
-            capabilities = self.capabilities
+        created = self.created.isoformat()
 
-        created: str | Unset = UNSET
-        if not isinstance(self.created, Unset):
-            created = self.created.isoformat()
-
-        created_by: None | str | Unset
-        if isinstance(self.created_by, Unset):
-            created_by = UNSET
-        else:
-            created_by = self.created_by
+        created_by: None | str
+        created_by = self.created_by
 
         deprecated = self.deprecated
 
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
+        description: None | str
+        description = self.description
+
+        id = self.id
+
+        is_public = self.is_public
+
+        label = self.label
+
+        size = self.size
+
+        type_ = self.type_.value
+
+        vendor: None | str
+        vendor = self.vendor
+
+        capabilities: list[str] | Unset = UNSET
+        if not isinstance(self.capabilities, Unset):
+            capabilities = self.capabilities
 
         eol: None | str | Unset
         if isinstance(self.eol, Unset):
@@ -99,17 +116,11 @@ class Image:
         else:
             expiry = self.expiry
 
-        id = self.id
-
-        is_public = self.is_public
-
         is_shared: bool | None | Unset
         if isinstance(self.is_shared, Unset):
             is_shared = UNSET
         else:
             is_shared = self.is_shared
-
-        label = self.label
 
         regions: list[dict[str, Any]] | None | Unset
         if isinstance(self.regions, Unset):
@@ -123,8 +134,6 @@ class Image:
         else:
             regions = self.regions
 
-        size = self.size
-
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status.value
@@ -135,10 +144,6 @@ class Image:
 
         total_size = self.total_size
 
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
-
         updated: None | str | Unset
         if isinstance(self.updated, Unset):
             updated = UNSET
@@ -147,136 +152,428 @@ class Image:
         else:
             updated = self.updated
 
-        vendor: None | str | Unset
-        if isinstance(self.vendor, Unset):
-            vendor = UNSET
-        else:
-            vendor = self.vendor
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "created": created,
+                "created_by": created_by,
+                "deprecated": deprecated,
+                "description": description,
+                "id": id,
+                "is_public": is_public,
+                "label": label,
+                "size": size,
+                "type": type_,
+                "vendor": vendor,
+            }
+        )
         if capabilities is not UNSET:
             field_dict["capabilities"] = capabilities
-        if created is not UNSET:
-            field_dict["created"] = created
-        if created_by is not UNSET:
-            field_dict["created_by"] = created_by
-        if deprecated is not UNSET:
-            field_dict["deprecated"] = deprecated
-        if description is not UNSET:
-            field_dict["description"] = description
         if eol is not UNSET:
             field_dict["eol"] = eol
         if expiry is not UNSET:
             field_dict["expiry"] = expiry
-        if id is not UNSET:
-            field_dict["id"] = id
-        if is_public is not UNSET:
-            field_dict["is_public"] = is_public
         if is_shared is not UNSET:
             field_dict["is_shared"] = is_shared
-        if label is not UNSET:
-            field_dict["label"] = label
         if regions is not UNSET:
             field_dict["regions"] = regions
-        if size is not UNSET:
-            field_dict["size"] = size
         if status is not UNSET:
             field_dict["status"] = status
         if tags is not UNSET:
             field_dict["tags"] = tags
         if total_size is not UNSET:
             field_dict["total_size"] = total_size
-        if type_ is not UNSET:
-            field_dict["type"] = type_
         if updated is not UNSET:
             field_dict["updated"] = updated
-        if vendor is not UNSET:
-            field_dict["vendor"] = vendor
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        capabilities = cast(list[str], d.pop("capabilities", UNSET))
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            (
+                _created,
+                _created_by,
+                _deprecated,
+                _description,
+                _id,
+                _is_public,
+                _label,
+                _size,
+                _type_,
+                _vendor,
+            ) = _REQUIRED(src_dict)
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        (
+            _capabilities,
+            _eol,
+            _expiry,
+            _is_shared,
+            _regions,
+            _status,
+            _tags,
+            _total_size,
+            _updated,
+        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        # Each field's exact JSON type in one pass; anything else is decoded field by field.
+        if not all(
+            map(
+                _ALLOWED_TYPE,
+                _FIELD_TYPES,
+                map(
+                    type,
+                    (
+                        _created_by,
+                        _deprecated,
+                        _description,
+                        _id,
+                        _is_public,
+                        _label,
+                        _size,
+                        _vendor,
+                        _capabilities,
+                        _is_shared,
+                        _regions,
+                        _tags,
+                        _total_size,
+                    ),
+                ),
+            )
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            created: datetime.datetime
+            created = (
+                _fromisoformat(_created + "+00:00")
+                if len(_created) == 19
+                else parse_datetime(_created)
+            )
 
-        _created = d.pop("created", UNSET)
-        created: datetime.datetime | Unset
-        if isinstance(_created, Unset):
-            created = UNSET
+            type_: ImageType
+            type_ = _image_type_by_value.get(_type_) or ImageType(_type_)
+
+            capabilities: list[str] | Unset
+            if _capabilities is UNSET:
+                capabilities = _capabilities
+            else:
+                "".join(_capabilities)  # refuses (TypeError) any item that is not a str
+                capabilities = _capabilities
+
+            eol: datetime.datetime | None | Unset
+            if _eol is UNSET or _eol is None:
+                eol = _eol
+            else:
+                eol = (
+                    _fromisoformat(_eol + "+00:00")
+                    if len(_eol) == 19
+                    else parse_datetime(_eol)
+                )
+
+            expiry: datetime.datetime | None | Unset
+            if _expiry is UNSET or _expiry is None:
+                expiry = _expiry
+            else:
+                expiry = (
+                    _fromisoformat(_expiry + "+00:00")
+                    if len(_expiry) == 19
+                    else parse_datetime(_expiry)
+                )
+
+            regions: list[ImageRegion] | None | Unset
+            if _regions is UNSET or _regions is None:
+                regions = _regions
+            else:
+                _decode_regions = ImageRegion.from_dict
+                regions = [_decode_regions(_item) for _item in _regions]
+
+            status: ImageStatus | Unset
+            if _status is UNSET:
+                status = _status
+            else:
+                status = _image_status_by_value.get(_status) or ImageStatus(_status)
+
+            tags: list[str] | Unset
+            if _tags is UNSET:
+                tags = _tags
+            else:
+                "".join(_tags)  # refuses (TypeError) any item that is not a str
+                tags = _tags
+
+            updated: datetime.datetime | None | Unset
+            if _updated is UNSET or _updated is None:
+                updated = _updated
+            else:
+                updated = (
+                    _fromisoformat(_updated + "+00:00")
+                    if len(_updated) == 19
+                    else parse_datetime(_updated)
+                )
+
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        image = cls(
+            created,
+            _created_by,
+            _deprecated,
+            _description,
+            _id,
+            _is_public,
+            _label,
+            _size,
+            type_,
+            _vendor,
+            capabilities,
+            eol,
+            expiry,
+            _is_shared,
+            regions,
+            status,
+            tags,
+            _total_size,
+            updated,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                image.additional_properties = {key: src_dict[key] for key in _unknown}
+            else:
+                image.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
+
+        return image
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _created = src_dict["created"]
+            _created_by = src_dict["created_by"]
+            _deprecated = src_dict["deprecated"]
+            _description = src_dict["description"]
+            _id = src_dict["id"]
+            _is_public = src_dict["is_public"]
+            _label = src_dict["label"]
+            _size = src_dict["size"]
+            _type_ = src_dict["type"]
+            _vendor = src_dict["vendor"]
+        except KeyError:
+            _created = _get("created", UNSET)
+            _created_by = _get("created_by", UNSET)
+            _deprecated = _get("deprecated", UNSET)
+            _description = _get("description", UNSET)
+            _id = _get("id", UNSET)
+            _is_public = _get("is_public", UNSET)
+            _label = _get("label", UNSET)
+            _size = _get("size", UNSET)
+            _type_ = _get("type", UNSET)
+            _vendor = _get("vendor", UNSET)
+        created: datetime.datetime
+        created = decode_datetime(_created, "created")
+
+        created_by: None | str
+        if _created_by is None:
+            created_by = None
         else:
-            created = parse_datetime(_created)
+            if not isinstance(_created_by, str):
+                raise decode_error("created_by", "string", _created_by)
+            created_by = _created_by
 
-        created_by = d.pop("created_by", UNSET)
+        deprecated: bool
+        if type(_deprecated) is not bool:
+            raise decode_error("deprecated", "boolean", _deprecated)
+        deprecated = _deprecated
 
-        deprecated = d.pop("deprecated", UNSET)
+        description: None | str
+        if _description is None:
+            description = None
+        else:
+            if not isinstance(_description, str):
+                raise decode_error("description", "string", _description)
+            description = _description
 
-        description = d.pop("description", UNSET)
+        id: str
+        if not isinstance(_id, str):
+            raise decode_error("id", "string", _id)
+        id = _id
 
-        eol = _parse_eol(d.pop("eol", UNSET))
+        is_public: bool
+        if type(_is_public) is not bool:
+            raise decode_error("is_public", "boolean", _is_public)
+        is_public = _is_public
 
-        expiry = _parse_expiry(d.pop("expiry", UNSET))
+        label: str
+        if not isinstance(_label, str):
+            raise decode_error("label", "string", _label)
+        label = _label
 
-        id = d.pop("id", UNSET)
+        size: int
+        if type(_size) is not int:
+            raise decode_error("size", "integer", _size)
+        size = _size
 
-        is_public = d.pop("is_public", UNSET)
+        type_: ImageType
+        if not isinstance(_type_, str):
+            raise decode_error("type", "string", _type_)
+        type_ = _image_type_by_value.get(_type_) or ImageType(_type_)
 
-        is_shared = d.pop("is_shared", UNSET)
+        vendor: None | str
+        if _vendor is None:
+            vendor = None
+        else:
+            if not isinstance(_vendor, str):
+                raise decode_error("vendor", "string", _vendor)
+            vendor = _vendor
 
-        label = d.pop("label", UNSET)
+        _capabilities = _get("capabilities", UNSET)
+        capabilities: list[str] | Unset
+        if _capabilities is UNSET:
+            capabilities = UNSET
+        else:
+            if not isinstance(_capabilities, list):
+                raise decode_error("capabilities", "array", _capabilities)
+            for _index, _item in enumerate(_capabilities):
+                if not isinstance(_item, str):
+                    raise decode_error(f"capabilities[{_index}]", "string", _item)
+            capabilities = _capabilities
 
-        regions = _parse_regions(d.pop("regions", UNSET))
+        _eol = _get("eol", UNSET)
+        eol: datetime.datetime | None | Unset
+        if _eol is UNSET:
+            eol = UNSET
+        else:
+            if _eol is None:
+                eol = None
+            else:
+                eol = decode_datetime(_eol, "eol")
 
-        size = d.pop("size", UNSET)
+        _expiry = _get("expiry", UNSET)
+        expiry: datetime.datetime | None | Unset
+        if _expiry is UNSET:
+            expiry = UNSET
+        else:
+            if _expiry is None:
+                expiry = None
+            else:
+                expiry = decode_datetime(_expiry, "expiry")
 
-        _status = d.pop("status", UNSET)
+        _is_shared = _get("is_shared", UNSET)
+        is_shared: bool | None | Unset
+        if _is_shared is UNSET:
+            is_shared = UNSET
+        else:
+            if _is_shared is None:
+                is_shared = None
+            else:
+                if type(_is_shared) is not bool:
+                    raise decode_error("is_shared", "boolean", _is_shared)
+                is_shared = _is_shared
+
+        _regions = _get("regions", UNSET)
+        regions: list[ImageRegion] | None | Unset
+        if _regions is UNSET:
+            regions = UNSET
+        else:
+            if _regions is None:
+                regions = None
+            else:
+                if not isinstance(_regions, list):
+                    raise decode_error("regions", "array", _regions)
+                _decode_regions = ImageRegion.from_dict
+                try:
+                    regions = [_decode_regions(_item) for _item in _regions]
+                except DecodeError:
+                    raise list_item_error(
+                        _regions, _decode_regions, "regions"
+                    ) from None
+
+        _status = _get("status", UNSET)
         status: ImageStatus | Unset
-        if isinstance(_status, Unset):
+        if _status is UNSET:
             status = UNSET
         else:
-            status = ImageStatus(_status)
+            if not isinstance(_status, str):
+                raise decode_error("status", "string", _status)
+            status = _image_status_by_value.get(_status) or ImageStatus(_status)
 
-        tags = cast(list[str], d.pop("tags", UNSET))
-
-        total_size = d.pop("total_size", UNSET)
-
-        _type_ = d.pop("type", UNSET)
-        type_: ImageType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
+        _tags = _get("tags", UNSET)
+        tags: list[str] | Unset
+        if _tags is UNSET:
+            tags = UNSET
         else:
-            type_ = ImageType(_type_)
+            if not isinstance(_tags, list):
+                raise decode_error("tags", "array", _tags)
+            for _index, _item in enumerate(_tags):
+                if not isinstance(_item, str):
+                    raise decode_error(f"tags[{_index}]", "string", _item)
+            tags = _tags
 
-        updated = _parse_updated(d.pop("updated", UNSET))
+        _total_size = _get("total_size", UNSET)
+        total_size: int | Unset
+        if _total_size is UNSET:
+            total_size = UNSET
+        else:
+            if type(_total_size) is not int:
+                raise decode_error("total_size", "integer", _total_size)
+            total_size = _total_size
 
-        vendor = d.pop("vendor", UNSET)
+        _updated = _get("updated", UNSET)
+        updated: datetime.datetime | None | Unset
+        if _updated is UNSET:
+            updated = UNSET
+        else:
+            if _updated is None:
+                updated = None
+            else:
+                updated = decode_datetime(_updated, "updated")
 
         image = cls(
-            capabilities=capabilities,
-            created=created,
-            created_by=created_by,
-            deprecated=deprecated,
-            description=description,
-            eol=eol,
-            expiry=expiry,
-            id=id,
-            is_public=is_public,
-            is_shared=is_shared,
-            label=label,
-            regions=regions,
-            size=size,
-            status=status,
-            tags=tags,
-            total_size=total_size,
-            type_=type_,
-            updated=updated,
-            vendor=vendor,
+            created,
+            created_by,
+            deprecated,
+            description,
+            id,
+            is_public,
+            label,
+            size,
+            type_,
+            vendor,
+            capabilities,
+            eol,
+            expiry,
+            is_shared,
+            regions,
+            status,
+            tags,
+            total_size,
+            updated,
         )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                image.additional_properties = {key: src_dict[key] for key in _unknown}
+            else:
+                image.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
 
-        image.additional_properties = d
         return image
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -297,71 +594,92 @@ class Image:
 
 from ..models.image_region import ImageRegion
 
-
-def _parse_eol(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        eol_type_0 = parse_datetime(data)
-
-        return eol_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_expiry(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        expiry_type_0 = parse_datetime(data)
-
-        return expiry_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_regions(data: object) -> list[ImageRegion] | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, list):
-            raise TypeError()
-        regions_type_0 = []
-        _regions_type_0 = data
-        for regions_type_0_item_data in _regions_type_0:
-            regions_type_0_item = ImageRegion.from_dict(regions_type_0_item_data)
-
-            regions_type_0.append(regions_type_0_item)
-
-        return regions_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(list[ImageRegion] | None | Unset, data)
+_REQUIRED = itemgetter(
+    "created",
+    "created_by",
+    "deprecated",
+    "description",
+    "id",
+    "is_public",
+    "label",
+    "size",
+    "type",
+    "vendor",
+)
+_OPTIONAL = (
+    "capabilities",
+    "eol",
+    "expiry",
+    "is_shared",
+    "regions",
+    "status",
+    "tags",
+    "total_size",
+    "updated",
+)
+_UNSETS = (UNSET,) * len(_OPTIONAL)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({str, NoneType}),
+    frozenset({bool}),
+    frozenset({str, NoneType}),
+    frozenset({str}),
+    frozenset({bool}),
+    frozenset({str}),
+    frozenset({int}),
+    frozenset({str, NoneType}),
+    frozenset({list, Unset}),
+    frozenset({bool, NoneType, Unset}),
+    frozenset({list, NoneType, Unset}),
+    frozenset({list, Unset}),
+    frozenset({int, Unset}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
 
 
-def _parse_updated(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        updated_type_0 = parse_datetime(data)
-
-        return updated_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "created",
+        "created_by",
+        "deprecated",
+        "description",
+        "id",
+        "is_public",
+        "label",
+        "size",
+        "type",
+        "vendor",
+        "capabilities",
+        "eol",
+        "expiry",
+        "is_shared",
+        "regions",
+        "status",
+        "tags",
+        "total_size",
+        "updated",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "id",
+    "label",
+    "created",
+    "created_by",
+    "deprecated",
+    "description",
+    "is_public",
+    "size",
+    "type_",
+    "vendor",
+    "capabilities",
+    "eol",
+    "expiry",
+    "is_shared",
+    "status",
+    "tags",
+    "total_size",
+    "updated",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = (("regions", "image regions"),)

@@ -1,61 +1,134 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from operator import itemgetter
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.image_region_status import BY_VALUE as _image_region_status_by_value
 from ..models.image_region_status import ImageRegionStatus
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ImageRegion")
+from ..types import (
+    UNSET,
+    decode_error,
+    model_repr,
+)
 
 
 @_attrs_define
 class ImageRegion:
-    region: str | Unset = UNSET
+    region: str
     """ A region id, such as us-east. """
-    status: ImageRegionStatus | Unset = UNSET
+    status: ImageRegionStatus
     """ An image's status in one region, such as available or pending replication. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         region = self.region
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
+        status = self.status.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if region is not UNSET:
-            field_dict["region"] = region
-        if status is not UNSET:
-            field_dict["status"] = status
+        field_dict.update(
+            {
+                "region": region,
+                "status": status,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        region = d.pop("region", UNSET)
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _region, _status = _REQUIRED(src_dict)
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if type(_region) not in _FIELD_TYPES[0]:
+            return cls._from_dict_checked(src_dict)
+        try:
+            status: ImageRegionStatus
+            status = _image_region_status_by_value.get(_status) or ImageRegionStatus(
+                _status
+            )
 
-        _status = d.pop("status", UNSET)
-        status: ImageRegionStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = ImageRegionStatus(_status)
-
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
         image_region = cls(
-            region=region,
-            status=status,
+            _region,
+            status,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 2:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    image_region.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    image_region.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
+        return image_region
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _region = src_dict["region"]
+            _status = src_dict["status"]
+        except KeyError:
+            _region = _get("region", UNSET)
+            _status = _get("status", UNSET)
+        region: str
+        if not isinstance(_region, str):
+            raise decode_error("region", "string", _region)
+        region = _region
+
+        status: ImageRegionStatus
+        if not isinstance(_status, str):
+            raise decode_error("status", "string", _status)
+        status = _image_region_status_by_value.get(_status) or ImageRegionStatus(
+            _status
         )
 
-        image_region.additional_properties = d
+        image_region = cls(
+            region,
+            status,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 2:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    image_region.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    image_region.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
         return image_region
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -72,3 +145,27 @@ class ImageRegion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_REQUIRED = itemgetter(
+    "region",
+    "status",
+)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (frozenset({str}),)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "region",
+        "status",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "region",
+    "status",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

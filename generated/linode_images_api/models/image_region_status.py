@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 
 class ImageRegionStatus(StrEnum):
@@ -22,3 +22,20 @@ class ImageRegionStatus(StrEnum):
         member._name_ = value.upper()
         member._value_ = value
         return member
+
+
+# The known members by value: from_dict looks here first and calls the class only for a value
+# this version does not know.
+BY_VALUE: dict[str, ImageRegionStatus] = {
+    member.value: member for member in ImageRegionStatus
+}
+
+# The known values as a type: a parameter typed with it takes "available" but mypy refuses a typo.
+ImageRegionStatusValue = Literal[
+    "available",
+    "creating",
+    "pending",
+    "pending deletion",
+    "pending replication",
+    "replicating",
+]

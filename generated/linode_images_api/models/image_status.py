@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 
 class ImageStatus(StrEnum):
@@ -19,3 +19,15 @@ class ImageStatus(StrEnum):
         member._name_ = value.upper()
         member._value_ = value
         return member
+
+
+# The known members by value: from_dict looks here first and calls the class only for a value
+# this version does not know.
+BY_VALUE: dict[str, ImageStatus] = {member.value: member for member in ImageStatus}
+
+# The known values as a type: a parameter typed with it takes "creating" but mypy refuses a typo.
+ImageStatusValue = Literal[
+    "available",
+    "creating",
+    "pending_upload",
+]

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="ReplicateImageRequest")
+from ..types import (
+    UNSET,
+    decode_error,
+    model_repr,
+)
 
 
 @_attrs_define
@@ -28,11 +32,68 @@ class ReplicateImageRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        regions = cast(list[str], d.pop("regions"))
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _regions = src_dict["regions"]
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if type(_regions) not in _FIELD_TYPES[0]:
+            return cls._from_dict_checked(src_dict)
+        try:
+            regions: list[str]
+            "".join(_regions)  # refuses (TypeError) any item that is not a str
+            regions = _regions
+
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        replicate_image_request = cls(
+            regions,
+        )
+        return replicate_image_request
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _regions = src_dict["regions"]
+        except KeyError:
+            _regions = _get("regions", UNSET)
+        regions: list[str]
+        if not isinstance(_regions, list):
+            raise decode_error("regions", "array", _regions)
+        for _index, _item in enumerate(_regions):
+            if not isinstance(_item, str):
+                raise decode_error(f"regions[{_index}]", "string", _item)
+        regions = _regions
 
         replicate_image_request = cls(
-            regions=regions,
+            regions,
         )
-
         return replicate_image_request
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (frozenset({list}),)
+_ALLOWED_TYPE = frozenset.__contains__
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "regions",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = ("regions",)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from types import NoneType
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="UpdateImageRequest")
+from ..types import (
+    UNSET,
+    Unset,
+    decode_error,
+    model_repr,
+)
 
 
 @_attrs_define
@@ -48,17 +52,116 @@ class UpdateImageRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        description = d.pop("description", UNSET)
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        (
+            _description,
+            _label,
+            _tags,
+        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if (
+            type(_description) not in _FIELD_TYPES[0]
+            or type(_label) not in _FIELD_TYPES[1]
+            or type(_tags) not in _FIELD_TYPES[2]
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            tags: list[str] | Unset
+            if _tags is UNSET:
+                tags = _tags
+            else:
+                "".join(_tags)  # refuses (TypeError) any item that is not a str
+                tags = _tags
 
-        label = d.pop("label", UNSET)
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        update_image_request = cls(
+            _description,
+            _label,
+            tags,
+        )
+        return update_image_request
 
-        tags = cast(list[str], d.pop("tags", UNSET))
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        _description = _get("description", UNSET)
+        description: None | str | Unset
+        if _description is UNSET:
+            description = UNSET
+        else:
+            if _description is None:
+                description = None
+            else:
+                if not isinstance(_description, str):
+                    raise decode_error("description", "string", _description)
+                description = _description
+
+        _label = _get("label", UNSET)
+        label: str | Unset
+        if _label is UNSET:
+            label = UNSET
+        else:
+            if not isinstance(_label, str):
+                raise decode_error("label", "string", _label)
+            label = _label
+
+        _tags = _get("tags", UNSET)
+        tags: list[str] | Unset
+        if _tags is UNSET:
+            tags = UNSET
+        else:
+            if not isinstance(_tags, list):
+                raise decode_error("tags", "array", _tags)
+            for _index, _item in enumerate(_tags):
+                if not isinstance(_item, str):
+                    raise decode_error(f"tags[{_index}]", "string", _item)
+            tags = _tags
 
         update_image_request = cls(
-            description=description,
-            label=label,
-            tags=tags,
+            description,
+            label,
+            tags,
         )
-
         return update_image_request
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+
+_OPTIONAL = (
+    "description",
+    "label",
+    "tags",
+)
+_UNSETS = (UNSET,) * len(_OPTIONAL)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({str, NoneType, Unset}),
+    frozenset({str, Unset}),
+    frozenset({list, Unset}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "description",
+        "label",
+        "tags",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "label",
+    "description",
+    "tags",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

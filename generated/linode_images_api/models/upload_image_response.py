@@ -1,63 +1,133 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from operator import itemgetter
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="UploadImageResponse")
+from ..errors import DecodeError
+from ..types import (
+    UNSET,
+    decode_error,
+    model_repr,
+)
 
 
 @_attrs_define
 class UploadImageResponse:
     """The pending image and the pre-signed URL that takes its gzip data."""
 
-    image: Image | Unset = UNSET
+    image: Image
     """ A machine image: public (linode/...), private (private/...) or shared (shared/...). """
-    upload_to: str | Unset = UNSET
+    upload_to: str
     """ A pre-signed URL, valid 24 hours, that takes one PUT of the gzip-compressed raw disk image (at most 5 GB);
     it is a secret. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        image: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.image, Unset):
-            image = self.image.to_dict()
+        image = self.image.to_dict()
 
         upload_to = self.upload_to
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if image is not UNSET:
-            field_dict["image"] = image
-        if upload_to is not UNSET:
-            field_dict["upload_to"] = upload_to
+        field_dict.update(
+            {
+                "image": image,
+                "upload_to": upload_to,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _image = d.pop("image", UNSET)
-        image: Image | Unset
-        if isinstance(_image, Unset):
-            image = UNSET
-        else:
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _image, _upload_to = _REQUIRED(src_dict)
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if type(_upload_to) not in _FIELD_TYPES[0]:
+            return cls._from_dict_checked(src_dict)
+        try:
+            image: Image
             image = Image.from_dict(_image)
 
-        upload_to = d.pop("upload_to", UNSET)
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        upload_image_response = cls(
+            image,
+            _upload_to,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 2:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    upload_image_response.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    upload_image_response.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
+        return upload_image_response
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _image = src_dict["image"]
+            _upload_to = src_dict["upload_to"]
+        except KeyError:
+            _image = _get("image", UNSET)
+            _upload_to = _get("upload_to", UNSET)
+        image: Image
+        try:
+            image = Image.from_dict(_image)
+        except DecodeError as exc:
+            raise exc.within("image") from None
+
+        upload_to: str
+        if not isinstance(_upload_to, str):
+            raise decode_error("upload_to", "string", _upload_to)
+        upload_to = _upload_to
 
         upload_image_response = cls(
-            image=image,
-            upload_to=upload_to,
+            image,
+            upload_to,
         )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 2:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    upload_image_response.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    upload_image_response.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
 
-        upload_image_response.additional_properties = d
         return upload_image_response
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -77,3 +147,26 @@ class UploadImageResponse:
 
 
 from ..models.image import Image
+
+_REQUIRED = itemgetter(
+    "image",
+    "upload_to",
+)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (frozenset({str}),)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "image",
+        "upload_to",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "image",
+    "upload_to",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

@@ -1,0 +1,107 @@
+"""The client's defaults and the checks on where it may send things: one place for each rule.
+
+``USER_AGENT`` and the ``linode_images`` logger are defined here and nowhere else; so is the
+loopback rule, which both the API's ``base_url`` and the upload's ``upload_to`` follow.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import ssl
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from linode_images_api.spec_facts import MAX_PAGE_SIZE, MIN_PAGE_SIZE
+
+from ._version import __version__
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_CONCURRENCY",
+    "DEFAULT_PAGE_SIZE",
+    "DEFAULT_TIMEOUT",
+    "MAX_PAGE_SIZE",
+    "MIN_PAGE_SIZE",
+    "USER_AGENT",
+    "NetworkOptions",
+    "check_base_url",
+    "is_loopback",
+    "logger",
+]
+
+logger = logging.getLogger("linode_images")
+
+DEFAULT_BASE_URL = "https://api.linode.com"
+# Timeouts are on by default: a stalled connection must not hang a deploy script forever.
+DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
+# GET /images allows 20 requests a minute (REAL-API-FACTS); 500 is the largest page the API serves.
+DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE
+DEFAULT_MAX_CONCURRENCY = 4
+USER_AGENT = f"linode-images/{__version__}"
+
+
+def is_loopback(host: str) -> bool:
+    """True for a host that can only be this machine: ``localhost`` (RFC 6761 reserves it and
+    every ``*.localhost`` name for loopback), ``ip6-localhost``, or a loopback address.
+
+    >>> [is_loopback(h) for h in ("localhost.", "foo.localhost", "[::1]", "127.0.0.2", "example.com")]
+    [True, True, True, True, False]
+    """
+    name = host.lower().rstrip(".")
+    if name in ("localhost", "ip6-localhost") or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(base_url: str | httpx.URL, allow_insecure_http: bool) -> str:
+    """``base_url`` without a trailing slash, if the token may be sent there, else ``ValueError``."""
+    url = httpx.URL(str(base_url))
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(f"base_url must be an http(s) URL with a host, not {str(base_url)!r}")
+    if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
+        raise ValueError(
+            f"refusing to send the API token over plain http to {url.host!r}; "
+            "use https, a loopback address, or allow_insecure_http=True"
+        )
+    return str(url).rstrip("/")
+
+
+@dataclass(frozen=True)
+class NetworkOptions:
+    """The user's network settings, kept together so that other connections the client makes
+    (the upload to a pre-signed URL) use the same TLS, proxy and timeout settings without the
+    API's headers. ``transport``, when the user injected one, is shared: closing an httpx
+    client built from ``httpx_kwargs()`` closes it too, so such clients close with the API client.
+
+    >>> import httpx
+    >>> with httpx.Client(**NetworkOptions().httpx_kwargs()) as http:
+    ...     pass
+    """
+
+    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    verify: ssl.SSLContext | str | bool = True
+    cert: str | tuple[str, str] | tuple[str, str, str] | None = None
+    proxy: str | httpx.URL | httpx.Proxy | None = None
+    trust_env: bool = True
+    limits: httpx.Limits = field(default_factory=httpx.Limits)
+    transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None
+
+    def httpx_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for ``httpx.Client`` / ``httpx.AsyncClient``."""
+        kwargs: dict[str, Any] = {
+            "timeout": self.timeout,
+            "verify": self.verify,
+            "proxy": self.proxy,
+            "trust_env": self.trust_env,
+            "limits": self.limits,
+        }
+        if self.cert is not None:
+            kwargs["cert"] = self.cert
+        if self.transport is not None:
+            kwargs["transport"] = self.transport
+        return kwargs

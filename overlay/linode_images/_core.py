@@ -1,0 +1,229 @@
+"""The request core, with no I/O: the operation table, the retry loop as a flow, and ``settle``.
+
+Every API call is ``Core.call``: a flow (see ``_flow``) that waits out a spent rate limit, yields
+a ``Call`` of the generated ``*_detailed`` function, passes what came back through ``settle``
+(the one place a response becomes a model or a typed error) and, when the retry policy says
+so, pauses and tries again. The generated functions leave error bodies undecoded and return the
+``httpx.Response`` with the result, so ``settle`` reads status, headers and body from it.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import httpx
+from linode_images_api.api.images import (
+    delete_image,
+    get_image,
+    get_images,
+    post_image,
+    post_replicate_image,
+    post_upload_image,
+    put_image,
+)
+from linode_images_api.client import AuthenticatedClient
+from linode_images_api.errors import UndecodableResponse
+from linode_images_api.types import Response
+
+from ._config import logger
+from ._errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    LinodeError,
+    error_from_response,
+)
+from ._flow import Call, Flow, Pause
+from ._models import ApiVersion
+from ._retry import RetryPolicy, parse_retry_after
+
+__all__ = ["DELETE", "GET", "LIST", "RAW_SINK", "Core", "Operation"]
+
+T = TypeVar("T")
+
+# Where ``with_raw_response`` collects the response of the call it wraps (``_response``).
+RAW_SINK: contextvars.ContextVar[list[tuple[httpx.Response, float]] | None] = contextvars.ContextVar(
+    "linode_images_raw", default=None
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    name: str
+    method: str
+    sync: Callable[..., Response[Any]]
+    asyncio: Callable[..., Awaitable[Response[Any]]]
+
+
+LIST = Operation("get_images", "GET", get_images.sync_detailed, get_images.asyncio_detailed)
+GET = Operation("get_image", "GET", get_image.sync_detailed, get_image.asyncio_detailed)
+CREATE = Operation("post_image", "POST", post_image.sync_detailed, post_image.asyncio_detailed)
+UPLOAD = Operation(
+    "post_upload_image", "POST", post_upload_image.sync_detailed, post_upload_image.asyncio_detailed
+)
+UPDATE = Operation("put_image", "PUT", put_image.sync_detailed, put_image.asyncio_detailed)
+REPLICATE = Operation(
+    "post_replicate_image", "POST", post_replicate_image.sync_detailed, post_replicate_image.asyncio_detailed
+)
+DELETE = Operation("delete_image", "DELETE", delete_image.sync_detailed, delete_image.asyncio_detailed)
+
+
+@dataclass(slots=True)
+class _Outcome:
+    value: Any = None
+    error: LinodeError | None = None
+    cause: BaseException | None = None
+    delay: float | None = None
+    response: httpx.Response | None = None
+    elapsed: float = 0.0
+
+
+def _request_url(exc: Exception) -> str:
+    try:
+        return str(exc.request.url) if isinstance(exc, httpx.RequestError) else ""
+    except RuntimeError:  # httpx raises when the error was created without a request
+        return ""
+
+
+class Core:
+    """What every call needs, shared by both clients: the generated client, the API version,
+    the retry policy, the clock and the rate-limit state. It does no I/O itself."""
+
+    __slots__ = ("api_version", "clock", "generated", "rate_limit_resets", "retry_policy")
+
+    def __init__(
+        self,
+        generated: AuthenticatedClient,
+        api_version: ApiVersion,
+        retry_policy: RetryPolicy,
+        clock: Callable[[], float],
+    ) -> None:
+        self.generated = generated
+        self.api_version = api_version
+        self.retry_policy = retry_policy
+        self.clock = clock
+        # Epoch time before which an operation must not be called again (X-RateLimit-Remaining: 0).
+        self.rate_limit_resets: dict[str, float] = {}
+
+    def call(self, op: Operation, expect: type[T], /, *args: Any, **kwargs: Any) -> Flow[T]:
+        """One API call as a flow: the model of type ``expect``, or the typed error raised."""
+        kwargs["client"] = self.generated
+        effect = Call(op.sync, op.asyncio, (self.api_version, *args), kwargs)
+        retries = 0
+        while True:
+            wait = self._rate_limit_wait(op)
+            if wait > 0:
+                yield Pause(wait)
+            started = time.perf_counter()
+            try:
+                result = yield effect
+            except UndecodableResponse as exc:
+                outcome = self.settle(op, expect, None, exc, exc.response, retries, started)
+            except Exception as exc:
+                outcome = self.settle(op, expect, None, exc, None, retries, started)
+            else:
+                outcome = self.settle(op, expect, result, None, result.http_response, retries, started)
+            if outcome.delay is None:
+                value: T = _finish(outcome)
+                return value
+            yield Pause(outcome.delay)
+            retries += 1
+
+    def _rate_limit_wait(self, op: Operation) -> float:
+        reset = self.rate_limit_resets.get(op.name)
+        if reset is None:
+            return 0.0
+        wait = reset - self.clock()
+        if wait <= 0:
+            del self.rate_limit_resets[op.name]
+            return 0.0
+        logger.info("%s: rate limit spent, waiting %.2fs for X-RateLimit-Reset", op.name, wait)
+        return wait
+
+    def settle(
+        self,
+        op: Operation,
+        expect: type[Any],
+        result: Response[Any] | None,
+        exc: Exception | None,
+        response: httpx.Response | None,
+        retries: int,
+        started: float,
+    ) -> _Outcome:
+        """The one place a call's outcome is decided: model, typed error, and whether to retry."""
+        elapsed = time.perf_counter() - started
+        elapsed_ms = elapsed * 1000
+        if response is None:
+            assert exc is not None
+            if not isinstance(exc, httpx.TransportError):
+                raise exc
+            url = _request_url(exc)
+            error_type = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+            error: LinodeError = error_type(
+                f"{op.method} {url}: {type(exc).__name__}: {exc}", method=op.method, url=url
+            )
+            delay = self.retry_policy.retry_error(method=op.method, error=exc, retries_done=retries)
+            logger.debug("%s %s -> %s after %.1f ms", op.method, url, type(exc).__name__, elapsed_ms)
+            return self._log_retry(op, _Outcome(error=error, cause=exc, delay=delay), retries)
+        now = self.clock()
+        status = response.status_code
+        # The URL object itself: logging formats it only when DEBUG is on (str() of a URL costs
+        # about half a microsecond, a few percent of a whole get over a local transport).
+        logger.debug("%s %s -> %d in %.1f ms", op.method, response.request.url, status, elapsed_ms)
+        reset = self.retry_policy.rate_limit_reset(response.headers, now)
+        if reset is not None:
+            self.rate_limit_resets[op.name] = reset
+        if 200 <= status < 300:
+            parsed = result.parsed if result is not None else None
+            if exc is None and isinstance(parsed, expect):
+                return _Outcome(value=parsed, response=response, elapsed=elapsed)
+            url = str(response.request.url)
+            body = response.content.decode("utf-8", errors="replace")
+            error = APIResponseValidationError(
+                f"{op.method} {url} -> {status}: the body is not a valid {expect.__name__}: {body[:200]!r}",
+                status_code=status,
+                method=op.method,
+                url=url,
+                body=body,
+            )
+            cause = exc.__cause__ if isinstance(exc, UndecodableResponse) else exc
+            return _Outcome(error=error, cause=cause, response=response)
+        url = str(response.request.url)
+        retry_after = parse_retry_after(response.headers.get("retry-after"), now)
+        error = error_from_response(
+            status_code=status,
+            headers=response.headers,
+            content=response.content,
+            method=op.method,
+            url=url,
+            retry_after=max(retry_after, 0.0) if retry_after is not None else None,
+        )
+        delay = self.retry_policy.retry_status(
+            method=op.method, status_code=status, headers=response.headers, retries_done=retries, now=now
+        )
+        return self._log_retry(op, _Outcome(error=error, delay=delay, response=response), retries)
+
+    def _log_retry(self, op: Operation, outcome: _Outcome, retries: int) -> _Outcome:
+        if outcome.delay is not None:
+            logger.info(
+                "%s: retrying in %.2fs (retry %d of %d) after: %s",
+                op.name,
+                outcome.delay,
+                retries + 1,
+                self.retry_policy.max_retries,
+                outcome.error,
+            )
+        return outcome
+
+
+def _finish(outcome: _Outcome) -> Any:
+    if outcome.error is not None:
+        raise outcome.error from outcome.cause
+    sink = RAW_SINK.get()
+    if sink is not None and outcome.response is not None:
+        sink.append((outcome.response, outcome.elapsed))
+    return outcome.value

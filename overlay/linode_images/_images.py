@@ -1,0 +1,477 @@
+"""``client.images``: the Linode Images operations, for the sync and the async client.
+
+Each operation is a flow built by one of the functions below (argument checks included); the
+two resource classes only hand it to their client's runner, so their methods are one line
+under twin signatures and docstrings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Awaitable, Mapping, Sequence
+from typing import Any, Literal, Protocol, TypeVar
+
+from ._arguments import check_page, check_page_size, create_body, replicate_body, update_body, upload_body
+from ._config import DEFAULT_PAGE_SIZE
+from ._core import CREATE, DELETE, GET, LIST, REPLICATE, UPDATE, UPLOAD, Core
+from ._filter import Filter, build_x_filter
+from ._flow import Flow
+from ._ids import check_image_id
+from ._models import UNSET, DeleteImageResponse, Image, PaginatedImages, Unset, UploadImageResponse
+from ._pagination import AsyncImagePager, ImagePager
+from ._progress import ProgressCallback
+from ._response import with_raw, with_raw_async
+from ._source import DEFAULT_COMPRESS_LEVEL, DEFAULT_MAX_SIZE, Compress, UploadSource
+from ._upload import upload_flow, upload_options
+from ._wait import (
+    DEFAULT_MAX_INTERVAL,
+    DEFAULT_POLL_INTERVAL,
+    DEFAULT_REPLICATION_TIMEOUT,
+    DEFAULT_STATUS_TIMEOUT,
+    Target,
+    Waiter,
+    replication_target,
+    status_target,
+    wait_flow,
+)
+
+__all__ = ["AsyncImages", "AsyncImagesWithRawResponse", "Images", "ImagesWithRawResponse"]
+
+T = TypeVar("T")
+
+
+class _SyncClient(Protocol):
+    _core: Core
+
+    def _run(self, flow: Flow[T], /) -> T: ...
+
+
+class _AsyncClient(Protocol):
+    _core: Core
+    _max_concurrency: int
+
+    def _run(self, flow: Flow[T], /) -> Awaitable[T]: ...
+
+
+# The flows of the operations, shared by both resources.
+
+
+def _get(core: Core, image_id: str) -> Flow[Image]:
+    return core.call(GET, Image, check_image_id(image_id))
+
+
+def _page(core: Core, page: int, page_size: int, x_filter: str | None) -> Flow[PaginatedImages]:
+    check_page(page)
+    x_filter_arg = x_filter if x_filter is not None else UNSET
+    return core.call(LIST, PaginatedImages, page=page, page_size=page_size, x_filter=x_filter_arg)
+
+
+def _x_filter(
+    filter: Filter | Mapping[str, Any] | None,
+    order_by: str | None,
+    order: Literal["asc", "desc"] | None,
+    page_size: int,
+) -> str | None:
+    x_filter = build_x_filter(filter, order_by=order_by, order=order)
+    check_page_size(page_size)
+    return x_filter
+
+
+def _wait(
+    core: Core, image_id: str, target: Target, timeout: float | None, poll: float, most: float
+) -> Flow[Image]:
+    waiter = Waiter(
+        check_image_id(image_id),
+        target,
+        timeout=timeout,
+        poll_interval=poll,
+        max_interval=most,
+        clock=core.clock,
+    )
+    return wait_flow(lambda: core.call(GET, Image, image_id), waiter)
+
+
+class Images:
+    """``client.images``: the Linode Images operations."""
+
+    def __init__(self, client: _SyncClient) -> None:
+        self._client = client
+        self._core = client._core
+        self.with_raw_response = ImagesWithRawResponse(self)
+
+    def get(self, image_id: str) -> Image:
+        """One image by id.
+
+        >>> image = client.images.get("linode/debian12")
+        """
+        return self._client._run(_get(self._core, image_id))
+
+    def list_page(
+        self,
+        page: int = 1,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        filter: Filter | Mapping[str, Any] | None = None,
+        order_by: str | None = None,
+        order: Literal["asc", "desc"] | None = None,
+    ) -> PaginatedImages:
+        """One page of images with ``page``, ``pages`` and ``results``.
+
+        >>> page = client.images.list_page(page=2, page_size=100)
+        """
+        return self._client._run(
+            _page(self._core, page, page_size, _x_filter(filter, order_by, order, page_size))
+        )
+
+    def list(
+        self,
+        *,
+        filter: Filter | Mapping[str, Any] | None = None,
+        order_by: str | None = None,
+        order: Literal["asc", "desc"] | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> ImagePager:
+        """Every image matching ``filter``, fetched lazily page by page (500 per request).
+
+        >>> for image in client.images.list(filter=Filter.eq("is_public", False), order_by="created"):
+        ...     print(image.id)
+        """
+        x_filter = _x_filter(filter, order_by, order, page_size)
+        return ImagePager(lambda number: self._client._run(_page(self._core, number, page_size, x_filter)))
+
+    def create(
+        self,
+        *,
+        disk_id: int,
+        label: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        tags: Sequence[str] | Unset = UNSET,
+        cloud_init: bool | Unset = UNSET,
+    ) -> Image:
+        """Capture an image of a Linode disk (never retried once sent: a create is not repeated).
+
+        >>> image = client.images.create(disk_id=42, label="golden", tags=["web"])
+        """
+        body = create_body(disk_id, label, description, tags, cloud_init)
+        return self._client._run(self._core.call(CREATE, Image, body=body))
+
+    def create_upload(
+        self,
+        *,
+        label: str,
+        region: str,
+        description: str | Unset = UNSET,
+        tags: Sequence[str] | Unset = UNSET,
+        cloud_init: bool | Unset = UNSET,
+    ) -> UploadImageResponse:
+        """Create a ``pending_upload`` image and get the pre-signed ``upload_to`` URL for its data.
+
+        >>> pending = client.images.create_upload(label="golden", region="us-east")
+        """
+        body = upload_body(label, region, description, tags, cloud_init)
+        return self._client._run(self._core.call(UPLOAD, UploadImageResponse, body=body))
+
+    def update(
+        self,
+        image_id: str,
+        *,
+        label: str | Unset = UNSET,
+        description: str | Unset | None = UNSET,
+        tags: Sequence[str] | Unset = UNSET,
+    ) -> Image:
+        """Change an image's label, description or tags; omitted fields stay as they are.
+
+        >>> image = client.images.update("private/123", label="golden-v2")
+        """
+        body = update_body(label, description, tags)
+        return self._client._run(self._core.call(UPDATE, Image, check_image_id(image_id), body=body))
+
+    def replicate(self, image_id: str, *, regions: Sequence[str]) -> Image:
+        """Set the regions an image is available in (a POST: never retried once sent).
+
+        >>> image = client.images.replicate("private/123", regions=["us-east", "us-iad"])
+        """
+        body = replicate_body(regions)
+        return self._client._run(self._core.call(REPLICATE, Image, check_image_id(image_id), body=body))
+
+    def delete(self, image_id: str) -> None:
+        """Delete an image.
+
+        >>> client.images.delete("private/123")
+        """
+        self._client._run(self._core.call(DELETE, DeleteImageResponse, check_image_id(image_id)))
+
+    def upload(
+        self,
+        source: UploadSource,
+        *,
+        label: str,
+        region: str,
+        description: str | None = None,
+        tags: Sequence[str] | None = None,
+        cloud_init: bool = False,
+        compress: Compress = "auto",
+        on_progress: ProgressCallback | None = None,
+        progress: bool = False,
+        wait: bool = True,
+        wait_timeout: float | None = DEFAULT_STATUS_TIMEOUT,
+        delete_on_failure: bool = True,
+        max_size: int = DEFAULT_MAX_SIZE,
+        compress_level: int = DEFAULT_COMPRESS_LEVEL,
+        size: int | None = None,
+        spool_dir: str | os.PathLike[str] | None = None,
+        max_attempts: int | None = None,
+    ) -> Image:
+        """Upload a disk image (path, bytes or binary file object) and return the new image.
+
+        Raw data is gzip-compressed first; every check runs before the image is created; a
+        failed upload deletes the pending image unless ``delete_on_failure=False``. With
+        ``wait=True`` the image is returned once ``available``. The PUT is retried as the
+        client's ``retry`` policy says, or up to ``max_attempts`` times in all when given.
+
+        >>> image = client.images.upload("disk.img", label="golden", region="us-east")
+        """
+        return self._client._run(upload_flow(self._core, source, upload_options(locals())))
+
+    def wait_for_status(
+        self,
+        image_id: str,
+        status: str = "available",
+        *,
+        timeout: float | None = DEFAULT_STATUS_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_INTERVAL,
+    ) -> Image:
+        """Poll until the image has ``status``; the final image (fails fast on 404 and dead ends).
+
+        >>> image = client.images.wait_for_status("private/123", "available", timeout=600)
+        """
+        target = status_target(status)
+        return self._client._run(_wait(self._core, image_id, target, timeout, poll_interval, max_interval))
+
+    def wait_for_replication(
+        self,
+        image_id: str,
+        regions: Sequence[str] | None = None,
+        *,
+        timeout: float | None = DEFAULT_REPLICATION_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_INTERVAL,
+    ) -> Image:
+        """Poll until the image is available in every region of ``regions`` (default: all listed).
+
+        >>> image = client.images.wait_for_replication("private/123", regions=["us-east", "us-iad"])
+        """
+        target = replication_target(regions)
+        return self._client._run(_wait(self._core, image_id, target, timeout, poll_interval, max_interval))
+
+
+class ImagesWithRawResponse:
+    """``client.images.with_raw_response``: the same calls, returning ``RawResponse``.
+
+    >>> raw = client.images.with_raw_response.get("linode/debian12")
+    >>> raw.status_code, raw.headers.get("x-ratelimit-remaining"), raw.parsed.label
+    """
+
+    def __init__(self, images: Images) -> None:
+        self.get = with_raw(images.get)
+        self.list_page = with_raw(images.list_page)
+        self.create = with_raw(images.create)
+        self.create_upload = with_raw(images.create_upload)
+        self.update = with_raw(images.update)
+        self.replicate = with_raw(images.replicate)
+        self.delete = with_raw(images.delete)
+
+
+class AsyncImages:
+    """``client.images`` of ``AsyncLinodeImages``: the same methods, awaited."""
+
+    def __init__(self, client: _AsyncClient) -> None:
+        self._client = client
+        self._core = client._core
+        self.with_raw_response = AsyncImagesWithRawResponse(self)
+
+    async def get(self, image_id: str) -> Image:
+        """One image by id.
+
+        >>> image = await client.images.get("linode/debian12")
+        """
+        return await self._client._run(_get(self._core, image_id))
+
+    async def list_page(
+        self,
+        page: int = 1,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        filter: Filter | Mapping[str, Any] | None = None,
+        order_by: str | None = None,
+        order: Literal["asc", "desc"] | None = None,
+    ) -> PaginatedImages:
+        """One page of images with ``page``, ``pages`` and ``results``.
+
+        >>> page = await client.images.list_page(page=2, page_size=100)
+        """
+        return await self._client._run(
+            _page(self._core, page, page_size, _x_filter(filter, order_by, order, page_size))
+        )
+
+    def list(
+        self,
+        *,
+        filter: Filter | Mapping[str, Any] | None = None,
+        order_by: str | None = None,
+        order: Literal["asc", "desc"] | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_concurrency: int | None = None,
+    ) -> AsyncImagePager:
+        """Every image matching ``filter``; pages after the first are fetched concurrently.
+
+        >>> async for image in client.images.list(filter=Filter.eq("is_public", False)):
+        ...     print(image.id)
+        """
+        x_filter = _x_filter(filter, order_by, order, page_size)
+        fetch = lambda number: self._client._run(_page(self._core, number, page_size, x_filter))  # noqa: E731
+        return AsyncImagePager(fetch, max_concurrency or self._client._max_concurrency)
+
+    async def create(
+        self,
+        *,
+        disk_id: int,
+        label: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        tags: Sequence[str] | Unset = UNSET,
+        cloud_init: bool | Unset = UNSET,
+    ) -> Image:
+        """Capture an image of a Linode disk (never retried once sent: a create is not repeated).
+
+        >>> image = await client.images.create(disk_id=42, label="golden", tags=["web"])
+        """
+        body = create_body(disk_id, label, description, tags, cloud_init)
+        return await self._client._run(self._core.call(CREATE, Image, body=body))
+
+    async def create_upload(
+        self,
+        *,
+        label: str,
+        region: str,
+        description: str | Unset = UNSET,
+        tags: Sequence[str] | Unset = UNSET,
+        cloud_init: bool | Unset = UNSET,
+    ) -> UploadImageResponse:
+        """Create a ``pending_upload`` image and get the pre-signed ``upload_to`` URL for its data.
+
+        >>> pending = await client.images.create_upload(label="golden", region="us-east")
+        """
+        body = upload_body(label, region, description, tags, cloud_init)
+        return await self._client._run(self._core.call(UPLOAD, UploadImageResponse, body=body))
+
+    async def update(
+        self,
+        image_id: str,
+        *,
+        label: str | Unset = UNSET,
+        description: str | Unset | None = UNSET,
+        tags: Sequence[str] | Unset = UNSET,
+    ) -> Image:
+        """Change an image's label, description or tags; omitted fields stay as they are.
+
+        >>> image = await client.images.update("private/123", label="golden-v2")
+        """
+        body = update_body(label, description, tags)
+        return await self._client._run(self._core.call(UPDATE, Image, check_image_id(image_id), body=body))
+
+    async def replicate(self, image_id: str, *, regions: Sequence[str]) -> Image:
+        """Set the regions an image is available in (a POST: never retried once sent).
+
+        >>> image = await client.images.replicate("private/123", regions=["us-east", "us-iad"])
+        """
+        body = replicate_body(regions)
+        return await self._client._run(self._core.call(REPLICATE, Image, check_image_id(image_id), body=body))
+
+    async def delete(self, image_id: str) -> None:
+        """Delete an image.
+
+        >>> await client.images.delete("private/123")
+        """
+        await self._client._run(self._core.call(DELETE, DeleteImageResponse, check_image_id(image_id)))
+
+    async def upload(
+        self,
+        source: UploadSource,
+        *,
+        label: str,
+        region: str,
+        description: str | None = None,
+        tags: Sequence[str] | None = None,
+        cloud_init: bool = False,
+        compress: Compress = "auto",
+        on_progress: ProgressCallback | None = None,
+        progress: bool = False,
+        wait: bool = True,
+        wait_timeout: float | None = DEFAULT_STATUS_TIMEOUT,
+        delete_on_failure: bool = True,
+        max_size: int = DEFAULT_MAX_SIZE,
+        compress_level: int = DEFAULT_COMPRESS_LEVEL,
+        size: int | None = None,
+        spool_dir: str | os.PathLike[str] | None = None,
+        max_attempts: int | None = None,
+    ) -> Image:
+        """Upload a disk image (path, bytes or binary file object) and return the new image.
+
+        Raw data is gzip-compressed first; every check runs before the image is created; a
+        failed upload deletes the pending image unless ``delete_on_failure=False``. With
+        ``wait=True`` the image is returned once ``available``. The PUT is retried as the
+        client's ``retry`` policy says, or up to ``max_attempts`` times in all when given.
+
+        >>> image = await client.images.upload("disk.img", label="golden", region="us-east")
+        """
+        return await self._client._run(upload_flow(self._core, source, upload_options(locals())))
+
+    async def wait_for_status(
+        self,
+        image_id: str,
+        status: str = "available",
+        *,
+        timeout: float | None = DEFAULT_STATUS_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_INTERVAL,
+    ) -> Image:
+        """Poll until the image has ``status``; the final image (fails fast on 404 and dead ends).
+
+        >>> image = await client.images.wait_for_status("private/123", "available", timeout=600)
+        """
+        target = status_target(status)
+        return await self._client._run(
+            _wait(self._core, image_id, target, timeout, poll_interval, max_interval)
+        )
+
+    async def wait_for_replication(
+        self,
+        image_id: str,
+        regions: Sequence[str] | None = None,
+        *,
+        timeout: float | None = DEFAULT_REPLICATION_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_INTERVAL,
+    ) -> Image:
+        """Poll until the image is available in every region of ``regions`` (default: all listed).
+
+        >>> image = await client.images.wait_for_replication("private/123", regions=["us-east", "us-iad"])
+        """
+        target = replication_target(regions)
+        return await self._client._run(
+            _wait(self._core, image_id, target, timeout, poll_interval, max_interval)
+        )
+
+
+class AsyncImagesWithRawResponse:
+    """``client.images.with_raw_response`` of the async client."""
+
+    def __init__(self, images: AsyncImages) -> None:
+        self.get = with_raw_async(images.get)
+        self.list_page = with_raw_async(images.list_page)
+        self.create = with_raw_async(images.create)
+        self.create_upload = with_raw_async(images.create_upload)
+        self.update = with_raw_async(images.update)
+        self.replicate = with_raw_async(images.replicate)
+        self.delete = with_raw_async(images.delete)

@@ -1,0 +1,337 @@
+"""The PUT of image data to the pre-signed ``upload_to`` URL, on an HTTP client of its own.
+
+The client has the user's proxy, CA and timeout settings and none of the API's headers:
+``Content-Length`` always, since pre-signed PUTs need it; the body streamed from the source in
+chunks; the status checked and an object-storage XML error surfaced in ``PutFailure``.
+Connection failures, timeouts, and the statuses the retry policy retries (408, 429, 5xx) send
+the whole PUT again after the policy's pause, but only when the source can be rewound.
+
+Timeouts apply per network operation (connect, each chunk written, the response read), never to
+the whole transfer: a large upload over a slow link does not time out while bytes keep moving.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import html
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from ._config import USER_AGENT, NetworkOptions, is_loopback, logger
+from ._flow import AsyncEffects, Flow, Pause, PutData, SyncEffects, run_async, run_sync
+from ._progress import ProgressCallback, SentCounter
+from ._retry import RetryPolicy
+from ._source import PreparedSource, SourceChangedError
+
+__all__ = [
+    "PutFailure",
+    "PutRequest",
+    "StorageAnswer",
+    "asend_put",
+    "check_upload_url",
+    "parse_object_storage_error",
+    "put_async",
+    "put_flow",
+    "put_sync",
+    "send_put",
+    "upload_async_http_client",
+    "upload_http_client",
+]
+
+# An error body is only read this far: enough for object storage's XML, bounded for anything else.
+_ERROR_BODY_LIMIT = 64 * 1024
+# Object-storage error codes after which sending the same PUT again can succeed.
+_RETRY_CODES = frozenset({"RequestTimeout", "SlowDown", "InternalError", "ServiceUnavailable"})
+
+
+def check_upload_url(upload_to: object) -> httpx.URL:
+    """The ``upload_to`` URL if it is safe to send image data to, else ``ValueError``.
+
+    ``https`` only; plain ``http`` is accepted for loopback hosts (a local mock server).
+
+    >>> str(check_upload_url("http://127.0.0.1:8080/bucket/1?Signature=x"))
+    'http://127.0.0.1:8080/bucket/1?Signature=x'
+    """
+    if not isinstance(upload_to, str) or not upload_to:
+        raise ValueError("the API sent no upload_to URL for the image data")
+    try:
+        url = httpx.URL(upload_to)
+    except httpx.InvalidURL as exc:
+        raise ValueError(f"upload_to is not a valid URL: {exc}") from None
+    if not url.host:
+        raise ValueError("upload_to has no host")
+    if url.userinfo:
+        # Credentials in the URL would become an Authorization header on the storage host.
+        raise ValueError("upload_to carries user credentials; refusing to send image data to it")
+    if url.scheme == "https":
+        return url
+    if url.scheme == "http" and is_loopback(url.host):
+        return url
+    raise ValueError(
+        f"upload_to must be an https URL (plain http only to a loopback host), not {url.scheme}://{url.host}"
+    )
+
+
+_XML_FIELD = re.compile(r"<(Code|Message)>([^<]*)</\1>")
+
+
+def parse_object_storage_error(body: str) -> tuple[str | None, str | None]:
+    """``(Code, Message)`` of an object-storage XML error body; None for what is absent.
+
+    >>> parse_object_storage_error("<Error><Code>AccessDenied</Code><Message>Expired</Message></Error>")
+    ('AccessDenied', 'Expired')
+    """
+    # A regular expression rather than an XML parser: the body comes from another host, and
+    # two flat text fields do not justify exposing an XML parser (entity expansion) to it.
+    found = {name: html.unescape(value.strip()) for name, value in _XML_FIELD.findall(body)}
+    return found.get("Code") or None, found.get("Message") or None
+
+
+class PutFailure(Exception):
+    """The PUT failed; ``upload()`` turns this into an ``UploadError`` once the image is dealt with."""
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        status_code: int | None = None,
+        code: str | None = None,
+        body: str | None = None,
+        attempts: int = 1,
+        retryable: bool = False,
+        headers: httpx.Headers | None = None,
+    ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.status_code = status_code
+        self.code = code
+        self.body = body
+        self.attempts = attempts
+        self.retryable = retryable
+        # The storage's answer headers: its Retry-After sets the pause before the next attempt.
+        self.headers = headers
+
+
+@dataclass(frozen=True, slots=True)
+class PutRequest:
+    """What every attempt of one PUT sends."""
+
+    url: httpx.URL
+    headers: dict[str, str]
+    source: PreparedSource
+    on_progress: ProgressCallback | None
+
+
+@dataclass(frozen=True, slots=True)
+class StorageAnswer:
+    """The storage's status, headers and (capped) body; the body is read on success too, so a
+    connection dropped after a 200 status line is a failed upload, not a finished one."""
+
+    status_code: int
+    headers: httpx.Headers
+    body: bytes
+
+
+def _build(http: httpx.Client | httpx.AsyncClient, put: PutRequest, content: Any) -> httpx.Request:
+    return http.build_request("PUT", put.url, headers=put.headers, content=content)
+
+
+def _counter(put: PutRequest) -> SentCounter:
+    return SentCounter(put.source.size, put.on_progress)
+
+
+def _capped(body: bytes, part: bytes) -> bytes:
+    """``body + part``, cut at ``_ERROR_BODY_LIMIT`` bytes (reading stops there)."""
+    return (body + part)[:_ERROR_BODY_LIMIT]
+
+
+def send_put(http: httpx.Client, put: PutRequest) -> StorageAnswer:
+    """One attempt of ``put`` over a sync client."""
+    response = http.send(_build(http, put, put.source.iter_chunks(_counter(put))), stream=True)
+    body = b""
+    with contextlib.closing(response):
+        for part in response.iter_bytes():
+            if len(body := _capped(body, part)) >= _ERROR_BODY_LIMIT:
+                break
+    return StorageAnswer(response.status_code, response.headers, body)
+
+
+async def asend_put(http: httpx.AsyncClient, put: PutRequest) -> StorageAnswer:
+    """One attempt of ``put`` over an async client."""
+    response = await http.send(_build(http, put, put.source.aiter_chunks(_counter(put))), stream=True)
+    body = b""
+    async with contextlib.aclosing(response):
+        async for part in response.aiter_bytes():
+            if len(body := _capped(body, part)) >= _ERROR_BODY_LIMIT:
+                break
+    return StorageAnswer(response.status_code, response.headers, body)
+
+
+def _failure_from_status(answer: StorageAnswer, retry: RetryPolicy) -> PutFailure:
+    text = answer.body.decode("utf-8", errors="replace")
+    code, message = parse_object_storage_error(text)
+    detail = ": ".join(part for part in (code, message) if part)
+    if not detail:
+        detail = " ".join(text.split())[:200] or "(empty body)"
+    return PutFailure(
+        f"the object storage answered {answer.status_code}: {detail}",
+        status_code=answer.status_code,
+        code=code,
+        body=text,
+        retryable=retry.retries_status(answer.status_code) or code in _RETRY_CODES,
+        headers=answer.headers,
+    )
+
+
+def _failure_from_exception(exc: Exception) -> PutFailure:
+    if isinstance(exc, SourceChangedError):
+        return PutFailure(str(exc))
+    if isinstance(exc, httpx.TimeoutException):
+        return PutFailure(f"the upload timed out ({type(exc).__name__}: {exc})", retryable=True)
+    # Reset, refused, dropped mid-body: a fresh PUT may well get through.
+    return PutFailure(f"the connection failed ({type(exc).__name__}: {exc})", retryable=True)
+
+
+def _next_pause(
+    failure: PutFailure, attempt: int, source: PreparedSource, retry: RetryPolicy, now: float
+) -> float | None:
+    """The pause before the next attempt, or None when ``failure`` is final (reason added)."""
+    failure.attempts = attempt
+    if not failure.retryable:
+        return None
+    if not source.rewindable:
+        failure.reason += f"; not retried: {source.not_rewindable}"
+        return None
+    pause = retry.retry_upload(retryable=True, headers=failure.headers, retries_done=attempt - 1, now=now)
+    if pause is None:
+        failure.reason += f"; gave up after {attempt} attempts"
+        return None
+    # The URL stays out of the log: its query string is a credential for the image's data.
+    logger.info(
+        "upload PUT attempt %d of %d failed (%s); retrying in %.2fs",
+        attempt,
+        retry.max_retries + 1,
+        failure.reason,
+        pause,
+    )
+    return pause
+
+
+def put_flow(
+    upload_to: str,
+    source: PreparedSource,
+    *,
+    retry: RetryPolicy,
+    clock: Callable[[], float],
+    user_agent: str = USER_AGENT,
+    on_progress: ProgressCallback | None = None,
+    max_attempts: int | None = None,
+) -> Flow[int]:
+    """PUT ``source`` to ``upload_to`` as a flow; the number of attempts it took, or ``PutFailure``.
+
+    ``retry`` decides about sending it again and how long to pause first; ``max_attempts``,
+    when given, replaces its ``max_retries + 1``.
+    """
+    # Only what the object storage needs: no Authorization, no X-Filter, no API Accept.
+    headers = {
+        "Content-Type": "application/octet-stream",
+        "Content-Length": str(source.size),
+        "User-Agent": user_agent,
+    }
+    put = PutRequest(check_upload_url(upload_to), headers, source, on_progress)
+    if max_attempts is not None:
+        retry = dataclasses.replace(retry, max_retries=max_attempts - 1)
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            answer: StorageAnswer = yield PutData(put)
+        except (httpx.TransportError, SourceChangedError) as exc:
+            failure = _failure_from_exception(exc)
+        else:
+            if 200 <= answer.status_code < 300:
+                return attempt
+            failure = _failure_from_status(answer, retry)
+        pause = _next_pause(failure, attempt, source, retry, clock())
+        if pause is None:
+            raise failure
+        yield Pause(pause)
+
+
+def put_sync(
+    http: httpx.Client,
+    upload_to: str,
+    source: PreparedSource,
+    *,
+    sleep: Callable[[float], object],
+    retry: RetryPolicy = RetryPolicy(max_retries=2),  # noqa: B008 - frozen, shared safely
+    clock: Callable[[], float] = time.time,
+    **options: Any,
+) -> int:
+    """``put_flow`` over ``http``; ``options`` are ``put_flow``'s keyword arguments."""
+    effects = SyncEffects(sleep, lambda effect: send_put(http, effect.request))
+    return run_sync(put_flow(upload_to, source, retry=retry, clock=clock, **options), effects)
+
+
+async def put_async(
+    http: httpx.AsyncClient,
+    upload_to: str,
+    source: PreparedSource,
+    *,
+    sleep: Callable[[float], Any],
+    retry: RetryPolicy = RetryPolicy(max_retries=2),  # noqa: B008 - frozen, shared safely
+    clock: Callable[[], float] = time.time,
+    **options: Any,
+) -> int:
+    """``put_sync`` over an async client."""
+    effects = AsyncEffects(sleep, lambda effect: asend_put(http, effect.request))
+    return await run_async(put_flow(upload_to, source, retry=retry, clock=clock, **options), effects)
+
+
+class _BorrowedTransport(httpx.BaseTransport):
+    """The user's transport, shared with the API client: closing the upload client keeps it open."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self._inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self._inner.handle_request(request)
+
+
+class _BorrowedAsyncTransport(httpx.AsyncBaseTransport):
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self._inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self._inner.handle_async_request(request)
+
+
+def _upload_client_kwargs(network: NetworkOptions) -> dict[str, Any]:
+    # The user's TLS, proxy, timeout and transport settings; no base URL, no auth, no API
+    # headers, so nothing of the API's reaches the storage host. Redirects are not followed:
+    # a pre-signed PUT does not redirect, and following one would send the data elsewhere.
+    kwargs = network.httpx_kwargs()
+    kwargs["follow_redirects"] = False
+    return kwargs
+
+
+def upload_http_client(network: NetworkOptions) -> httpx.Client:
+    """An ``httpx.Client`` for the PUT, built from the API client's network settings."""
+    kwargs = _upload_client_kwargs(network)
+    if isinstance(kwargs.get("transport"), httpx.BaseTransport):
+        kwargs["transport"] = _BorrowedTransport(kwargs["transport"])
+    return httpx.Client(**kwargs)
+
+
+def upload_async_http_client(network: NetworkOptions) -> httpx.AsyncClient:
+    """Async ``upload_http_client``."""
+    kwargs = _upload_client_kwargs(network)
+    if isinstance(kwargs.get("transport"), httpx.AsyncBaseTransport):
+        kwargs["transport"] = _BorrowedAsyncTransport(kwargs["transport"])
+    return httpx.AsyncClient(**kwargs)
