@@ -8,7 +8,6 @@ That is the only difference between them.
 from __future__ import annotations
 
 import asyncio
-import os
 import ssl
 import time
 from collections.abc import Awaitable, Callable, Generator, Mapping
@@ -19,12 +18,13 @@ import httpx
 from linode_images_api.client import AuthenticatedClient
 
 from ._config import (
-    DEFAULT_BASE_URL,
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_TIMEOUT,
     USER_AGENT,
     NetworkOptions,
     check_base_url,
+    resolve_base_url,
+    resolve_token,
 )
 from ._core import Core
 from ._flow import AsyncEffects, Flow, SyncEffects, run_async, run_sync
@@ -71,6 +71,7 @@ class _BaseClient:
 
     SETTINGS = (
         "token",
+        "anonymous",
         "base_url",
         "api_version",
         "timeout",
@@ -90,6 +91,7 @@ class _BaseClient:
         self,
         *,
         token: str | None,
+        anonymous: bool,
         base_url: str | httpx.URL | None,
         api_version: ApiVersion | Literal["v4", "v4beta"],
         timeout: float | httpx.Timeout | None,
@@ -104,11 +106,8 @@ class _BaseClient:
         allow_insecure_http: bool,
         headers: Mapping[str, str] | None,
     ) -> None:
-        if token is None:
-            token = os.environ.get("LINODE_TOKEN") or None
-        if token is not None and any(ch in token for ch in "\r\n"):
-            raise ValueError("the token contains a line break")
-        self._base_url = check_base_url(base_url or DEFAULT_BASE_URL, allow_insecure_http)
+        token = resolve_token(token, anonymous)
+        self._base_url = check_base_url(resolve_base_url(base_url), allow_insecure_http)
         try:
             self._api_version = ApiVersion(api_version)
             if self._api_version not in (ApiVersion.V4, ApiVersion.V4BETA):
@@ -189,6 +188,7 @@ class LinodeImages(_BaseClient):
         self,
         token: str | None = None,
         *,
+        anonymous: bool = False,
         base_url: str | httpx.URL | None = None,
         api_version: ApiVersion | Literal["v4", "v4beta"] = "v4",
         timeout: float | httpx.Timeout | None = None,
@@ -258,6 +258,7 @@ class AsyncLinodeImages(_BaseClient):
         self,
         token: str | None = None,
         *,
+        anonymous: bool = False,
         base_url: str | httpx.URL | None = None,
         api_version: ApiVersion | Literal["v4", "v4beta"] = "v4",
         timeout: float | httpx.Timeout | None = None,

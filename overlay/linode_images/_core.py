@@ -201,6 +201,7 @@ class Core:
             method=op.method,
             url=url,
             retry_after=max(retry_after, 0.0) if retry_after is not None else None,
+            token_sent="authorization" in response.request.headers,
         )
         delay = self.retry_policy.retry_status(
             method=op.method, status_code=status, headers=response.headers, retries_done=retries, now=now
