@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import html
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -26,6 +27,7 @@ import httpx
 from ._config import USER_AGENT, NetworkOptions, is_loopback, logger
 from ._flow import AsyncEffects, Flow, Pause, PutData, SyncEffects, run_async, run_sync
 from ._progress import ProgressCallback, SentCounter
+from ._redact import redacted_url
 from ._retry import RetryPolicy
 from ._source import PreparedSource, SourceChangedError
 
@@ -223,6 +225,19 @@ def _next_pause(
     return pause
 
 
+def _log_put(put: PutRequest, attempt: int, outcome: int | str, started: float) -> None:
+    # The URL through the redaction rule: its signature is a credential for the image's data.
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "PUT %s (%d bytes, attempt %d) -> %s in %.1f ms",
+            redacted_url(put.url),
+            put.source.size,
+            attempt,
+            outcome,
+            (time.perf_counter() - started) * 1000,
+        )
+
+
 def put_flow(
     upload_to: str,
     source: PreparedSource,
@@ -250,11 +265,14 @@ def put_flow(
     attempt = 0
     while True:
         attempt += 1
+        started = time.perf_counter()
         try:
             answer: StorageAnswer = yield PutData(put)
         except (httpx.TransportError, SourceChangedError) as exc:
+            _log_put(put, attempt, type(exc).__name__, started)
             failure = _failure_from_exception(exc)
         else:
+            _log_put(put, attempt, answer.status_code, started)
             if 200 <= answer.status_code < 300:
                 return attempt
             failure = _failure_from_status(answer, retry)
