@@ -180,8 +180,28 @@ class LinodeImages(_BaseClient):
     >>> with LinodeImages(token="...") as client:          # or LINODE_TOKEN
     ...     image = client.images.get("linode/debian12")
 
-    ``retry`` takes a ``RetryPolicy``, a number of retries, or None for no retries; ``sleep``
-    and ``clock`` (epoch seconds) can be replaced, e.g. in tests.
+    Attributes:
+        images: the image operations (``Images``): ``get``, ``list``, ``list_page``,
+            ``create``, ``create_upload``, ``update``, ``replicate``, ``delete``, ``upload``,
+            ``wait_for_status``, ``wait_for_replication``, and ``with_raw_response``.
+
+    Args:
+        token: the API token (a personal access or OAuth token); None reads
+            ``LINODE_TOKEN``, and without one the client is anonymous (public images only).
+        anonymous: send no token, whatever ``LINODE_TOKEN`` holds.
+        base_url: the API's origin, without the version; None reads ``LINODE_BASE_URL``,
+            else ``https://api.linode.com``. Plain http only to a loopback address.
+        api_version: ``"v4"`` or ``"v4beta"``, the first segment of every path.
+        timeout: seconds, or an ``httpx.Timeout`` per connect, read, write and pool
+            (None: the defaults in ``DEFAULT_TIMEOUT``).
+        verify, cert, proxy, trust_env, limits: passed to httpx as they are (TLS
+            verification, client certificate, proxy, proxy and CA settings from the
+            environment, connection pool limits); the upload's PUT uses them too.
+        transport: an httpx transport (``httpx.MockTransport`` in tests), shared with the PUT.
+        retry: a ``RetryPolicy``, a number of retries, or None for no retries.
+        sleep, clock: replace ``time.sleep`` and ``time.time`` (epoch seconds), e.g. in tests.
+        allow_insecure_http: allow plain http to a host other than this machine.
+        headers: extra headers for every API request (never sent with the upload's PUT).
     """
 
     def __init__(
@@ -251,7 +271,28 @@ class AsyncLinodeImages(_BaseClient):
     ...         async for image in client.images.list():
     ...             print(image.id)
 
-    ``max_concurrency`` bounds the page requests ``images.list()`` keeps in flight.
+    Attributes:
+        images: the image operations (``AsyncImages``), the same as ``LinodeImages.images``,
+            awaited; ``images.list()`` is iterated with ``async for``.
+
+    Args:
+        token: the API token (a personal access or OAuth token); None reads
+            ``LINODE_TOKEN``, and without one the client is anonymous (public images only).
+        anonymous: send no token, whatever ``LINODE_TOKEN`` holds.
+        base_url: the API's origin, without the version; None reads ``LINODE_BASE_URL``,
+            else ``https://api.linode.com``. Plain http only to a loopback address.
+        api_version: ``"v4"`` or ``"v4beta"``, the first segment of every path.
+        timeout: seconds, or an ``httpx.Timeout`` per connect, read, write and pool
+            (None: the defaults in ``DEFAULT_TIMEOUT``).
+        verify, cert, proxy, trust_env, limits: passed to httpx as they are (TLS
+            verification, client certificate, proxy, proxy and CA settings from the
+            environment, connection pool limits); the upload's PUT uses them too.
+        transport: an httpx transport (``httpx.MockTransport`` in tests), shared with the PUT.
+        retry: a ``RetryPolicy``, a number of retries, or None for no retries.
+        sleep, clock: replace ``asyncio.sleep`` and ``time.time`` (epoch seconds), e.g. in tests.
+        allow_insecure_http: allow plain http to a host other than this machine.
+        headers: extra headers for every API request (never sent with the upload's PUT).
+        max_concurrency: the most page requests ``images.list()`` keeps in flight.
     """
 
     def __init__(
