@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -101,11 +100,9 @@ def show_public_images(client: LinodeImages) -> None:
     images = list(client.images.list(filter=Filter.eq("is_public", True), order_by="label"))
     rows = [("ID", "LABEL", "VENDOR", "SIZE MB", "CREATED", "DEPRECATED")]
     for image in images:
-        created = image.created.date().isoformat() if isinstance(image.created, datetime) else "-"
+        created = image.created.date().isoformat()
         deprecated = "yes" if image.deprecated else ""
-        rows.append(
-            (str(image.id), str(image.label), str(image.vendor or "-"), str(image.size), created, deprecated)
-        )
+        rows.append((image.id, image.label, image.vendor or "-", f"{image.size}", created, deprecated))
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     for row in rows:
         print("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
@@ -139,7 +136,7 @@ def tour(client: LinodeImages, args: argparse.Namespace, made: list[str]) -> Non
             progress=not args.no_progress,
             wait=False,
         )
-    uploaded = str(pending.id)
+    uploaded = pending.id
     made.append(uploaded)
     print(f"   created {uploaded} ({pending.status}), data sent")
 
@@ -166,7 +163,7 @@ def tour(client: LinodeImages, args: argparse.Namespace, made: list[str]) -> Non
     else:
         print(f"\n6. Creating an image from disk {disk_id} and waiting")
         captured = client.images.create(disk_id=disk_id, label=f"{label}-disk", tags=["tour"])
-        from_disk = str(captured.id)
+        from_disk = captured.id
         made.append(from_disk)
         print(f"   created {from_disk} ({captured.status})")
         captured, took = timed(

@@ -27,7 +27,7 @@ from linode_images_api.api.images import (
     put_image,
 )
 from linode_images_api.client import AuthenticatedClient
-from linode_images_api.errors import UndecodableResponse
+from linode_images_api.errors import DecodeError, UndecodableResponse
 from linode_images_api.types import Response
 
 from ._config import logger
@@ -36,7 +36,9 @@ from ._errors import (
     APIResponseValidationError,
     APITimeoutError,
     LinodeError,
+    body_excerpt,
     error_from_response,
+    parse_error_details,
 )
 from ._flow import Call, Flow, Pause
 from ._models import ApiVersion
@@ -190,16 +192,8 @@ class Core:
             parsed = result.parsed if result is not None else None
             if exc is None and isinstance(parsed, expect):
                 return _Outcome(value=parsed, response=response, elapsed=elapsed)
-            url = str(response.request.url)
-            body = response.content.decode("utf-8", errors="replace")
-            error = APIResponseValidationError(
-                f"{op.method} {url} -> {status}: the body is not a valid {expect.__name__}: {body[:200]!r}",
-                status_code=status,
-                method=op.method,
-                url=url,
-                body=body,
-            )
             cause = exc.__cause__ if isinstance(exc, UndecodableResponse) else exc
+            error = _validation_error(op, expect, response, cause)
             return _Outcome(error=error, cause=cause, response=response)
         url = str(response.request.url)
         retry_after = parse_retry_after(response.headers.get("retry-after"), now)
@@ -228,6 +222,35 @@ class Core:
                 outcome.error,
             )
         return outcome
+
+
+def _validation_error(
+    op: Operation, expect: type[Any], response: httpx.Response, cause: BaseException | None
+) -> APIResponseValidationError:
+    """The error for a success response whose body is not a valid ``expect``; ``cause`` is the
+    generated layer's ``DecodeError`` (which names the JSON path) or the JSON parser's error."""
+    url = str(response.request.url)
+    body = response.content.decode("utf-8", errors="replace")
+    path: str | None
+    if isinstance(cause, DecodeError):
+        path, problem = cause.path, str(cause)
+    elif cause is None:
+        # A success status the spec does not document for this operation.
+        path, problem = None, f"a {response.status_code} answer is not documented here"
+    else:
+        path, problem = None, f"the body is not JSON: {body_excerpt(body)!r}"
+    # A success status with Linode's error list (seen from proxies and during incidents).
+    details = parse_error_details(response.content)
+    if details:
+        problem += "; it carries errors: " + "; ".join(str(detail) for detail in details)
+    return APIResponseValidationError(
+        f"{op.method} {url} -> {response.status_code}: the body is not a valid {expect.__name__}: {problem}",
+        status_code=response.status_code,
+        method=op.method,
+        url=url,
+        body=body,
+        path=path,
+    )
 
 
 def _finish(outcome: _Outcome) -> Any:

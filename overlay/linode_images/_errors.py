@@ -91,14 +91,21 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseValidationError(LinodeError):
-    """A success response whose body could not be decoded into the documented model."""
+    """A success response whose body could not be decoded into the documented model.
 
-    def __init__(self, message: str, *, status_code: int, method: str, url: str, body: str) -> None:
+    ``path`` is where in the JSON body the shape was wrong (``data[3].size``; ``""`` for the
+    body as a whole), or None when the body is not JSON at all.
+    """
+
+    def __init__(
+        self, message: str, *, status_code: int, method: str, url: str, body: str, path: str | None
+    ) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.method = method
         self.url = url
         self.body = body
+        self.path = path
 
 
 class APIStatusError(LinodeError):
@@ -231,6 +238,11 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 _BODY_EXCERPT = 200
 
 
+def body_excerpt(body: str) -> str:
+    """The start of ``body`` on one line, for a message."""
+    return " ".join(body.split())[:_BODY_EXCERPT]
+
+
 def parse_error_details(content: bytes) -> list[ErrorDetail]:
     """Linode's ``{"errors": [{"field": ..., "reason": ...}]}``; [] for any other body."""
     try:
@@ -273,7 +285,7 @@ def error_from_response(
     if details:
         summary = "; ".join(str(d) for d in details)
     else:
-        excerpt = " ".join(body.split())[:_BODY_EXCERPT]
+        excerpt = body_excerpt(body)
         summary = excerpt or "(empty body)"
     message = f"{method} {url} -> {status_code}: {summary}"
     if status_code == 401 and not token_sent:

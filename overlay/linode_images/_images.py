@@ -17,7 +17,16 @@ from ._core import CREATE, DELETE, GET, LIST, REPLICATE, UPDATE, UPLOAD, Core
 from ._filter import Filter, build_x_filter
 from ._flow import Flow
 from ._ids import check_image_id
-from ._models import UNSET, DeleteImageResponse, Image, PaginatedImages, Unset, UploadImageResponse
+from ._models import (
+    UNSET,
+    DeleteImageResponse,
+    Image,
+    ImageStatus,
+    ImageStatusValue,
+    PaginatedImages,
+    Unset,
+    UploadImageResponse,
+)
 from ._pagination import AsyncImagePager, ImagePager
 from ._progress import ProgressCallback
 from ._response import with_raw, with_raw_async
@@ -157,7 +166,8 @@ class Images:
         ...     print(image.id)
         """
         x_filter = _x_filter(filter, order_by, order, page_size)
-        return ImagePager(lambda number: self._client._run(_page(self._core, number, page_size, x_filter)))
+        fetch = lambda number: self._client._run(_page(self._core, number, page_size, x_filter))  # noqa: E731
+        return ImagePager(fetch, {"filter": x_filter, "page_size": page_size})
 
     def create(
         self,
@@ -312,7 +322,7 @@ class Images:
     def wait_for_status(
         self,
         image_id: str,
-        status: str = "available",
+        status: ImageStatusValue | ImageStatus = "available",
         *,
         timeout: float | None = DEFAULT_STATUS_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
@@ -446,7 +456,8 @@ class AsyncImages:
         """
         x_filter = _x_filter(filter, order_by, order, page_size)
         fetch = lambda number: self._client._run(_page(self._core, number, page_size, x_filter))  # noqa: E731
-        return AsyncImagePager(fetch, max_concurrency or self._client._max_concurrency)
+        query = {"filter": x_filter, "page_size": page_size}
+        return AsyncImagePager(fetch, query, max_concurrency or self._client._max_concurrency)
 
     async def create(
         self,
@@ -601,7 +612,7 @@ class AsyncImages:
     async def wait_for_status(
         self,
         image_id: str,
-        status: str = "available",
+        status: ImageStatusValue | ImageStatus = "available",
         *,
         timeout: float | None = DEFAULT_STATUS_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,

@@ -17,6 +17,8 @@ from linode_images_api.models import (
     UploadImageRequest,
     UploadImageResponse,
 )
+from linode_images_api.models.image_region_status import ImageRegionStatusValue
+from linode_images_api.models.image_status import ImageStatusValue
 from linode_images_api.types import UNSET, Unset
 
 __all__ = [
@@ -29,7 +31,9 @@ __all__ = [
     "Image",
     "ImageRegion",
     "ImageRegionStatus",
+    "ImageRegionStatusValue",
     "ImageStatus",
+    "ImageStatusValue",
     "ImageType",
     "PaginatedImages",
     "ReplicateImageRequest",

@@ -52,7 +52,7 @@ _ERROR_BODY_LIMIT = 64 * 1024
 _RETRY_CODES = frozenset({"RequestTimeout", "SlowDown", "InternalError", "ServiceUnavailable"})
 
 
-def check_upload_url(upload_to: object) -> httpx.URL:
+def check_upload_url(upload_to: str) -> httpx.URL:
     """The ``upload_to`` URL if it is safe to send image data to, else ``ValueError``.
 
     ``https`` only; plain ``http`` is accepted for loopback hosts (a local mock server).
@@ -60,8 +60,8 @@ def check_upload_url(upload_to: object) -> httpx.URL:
     >>> str(check_upload_url("http://127.0.0.1:8080/bucket/1?Signature=x"))
     'http://127.0.0.1:8080/bucket/1?Signature=x'
     """
-    if not isinstance(upload_to, str) or not upload_to:
-        raise ValueError("the API sent no upload_to URL for the image data")
+    if not upload_to:
+        raise ValueError("the API sent an empty upload_to URL for the image data")
     try:
         url = httpx.URL(upload_to)
     except httpx.InvalidURL as exc:

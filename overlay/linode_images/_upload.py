@@ -6,7 +6,8 @@ check that can fail runs before the image is created on the account:
 1. ``prepare_source`` (``_source``) checks the source and makes the exact gzip bytes of the PUT
    ready, refusing more than ``max_size``. Nothing exists on the account yet.
 2. ``POST /images/upload`` creates the pending image and answers with ``upload_to``, a
-   pre-signed object-storage URL on another host (REAL-API-FACTS "Upload").
+   pre-signed object-storage URL on another host (REAL-API-FACTS "Upload"). An answer of the
+   wrong shape (``APIResponseValidationError``) that still names the image is cleaned up as in 4.
 3. The PUT of the data (``_storage``), retried by the client's retry policy when the source can
    be rewound.
 4. When the PUT fails for good the pending image is deleted (``delete_on_failure=True``), so the
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,7 +28,7 @@ from typing import Any
 
 from ._arguments import check_int, check_text, tags_list, upload_body
 from ._core import DELETE, GET, UPLOAD, Core
-from ._errors import LinodeError, NotFoundError, UploadError
+from ._errors import APIResponseValidationError, LinodeError, NotFoundError, UploadError
 from ._flow import Flow, Prepare
 from ._models import DeleteImageResponse, Image, Unset, UploadImageResponse
 from ._progress import ProgressCallback, progress_callback
@@ -101,16 +103,6 @@ def upload_options(arguments: Mapping[str, Any]) -> UploadOptions:
     return UploadOptions(tags=None if isinstance(tags, Unset) else tuple(tags), **options)
 
 
-def _pending_parts(pending: UploadImageResponse) -> tuple[str, str]:
-    """(image id, upload_to) of the ``POST /images/upload`` answer."""
-    image = pending.image
-    image_id = image.id if not isinstance(image, Unset) else None
-    if not isinstance(image_id, str) or not image_id:
-        raise UploadError("the API's answer to POST /images/upload carried no image id; nothing was sent")
-    upload_to = pending.upload_to if isinstance(pending.upload_to, str) else ""
-    return image_id, upload_to
-
-
 def _kept_message(image_id: str) -> str:
     return (
         f"the pending image {image_id} was kept (delete_on_failure=False); the API cancels it if no "
@@ -153,6 +145,30 @@ def _cleanup(core: Core, image_id: str, delete: bool) -> Flow[tuple[bool | None,
     return _deleted_message(image_id, None)
 
 
+def _created_id(error: APIResponseValidationError) -> str | None:
+    """The id of the image an undecodable ``POST /images/upload`` answer still names, if any."""
+    try:
+        image = json.loads(error.body).get("image")
+        image_id = image.get("id") if isinstance(image, dict) else None
+    except (ValueError, AttributeError):
+        return None
+    return image_id if isinstance(image_id, str) and image_id else None
+
+
+def _create(core: Core, options: UploadOptions) -> Flow[UploadImageResponse]:
+    """``POST /images/upload``; an answer of the wrong shape deletes the image it created."""
+    body = upload_body(options.label, options.region, options.description, options.tags, options.cloud_init)
+    try:
+        return (yield from core.call(UPLOAD, UploadImageResponse, body=body))
+    except APIResponseValidationError as error:
+        image_id = _created_id(error)
+        if image_id is not None:
+            # Without a usable answer no data can follow; an image left pending would be an orphan.
+            _, what = yield from _cleanup(core, image_id, options.delete_on_failure)
+            error.add_note(f"nothing was sent; {what}")
+        raise
+
+
 def _put(
     core: Core,
     upload_to: str,
@@ -183,13 +199,10 @@ def upload_flow(core: Core, source: UploadSource, options: UploadOptions) -> Flo
     try:
         prepared: PreparedSource = yield Prepare(functools.partial(options.prepare, source))
         with prepared:
-            body = upload_body(
-                options.label, options.region, options.description, options.tags, options.cloud_init
-            )
-            pending = yield from core.call(UPLOAD, UploadImageResponse, body=body)
-            image_id, upload_to = _pending_parts(pending)
+            pending = yield from _create(core, options)
+            image_id = pending.image.id
             try:
-                yield from _put(core, upload_to, prepared, options, report)
+                yield from _put(core, pending.upload_to, prepared, options, report)
             except PutFailure as failure:
                 deleted, what = yield from _cleanup(core, image_id, options.delete_on_failure)
                 raise _upload_error(options, image_id, failure, deleted, what) from failure
@@ -203,9 +216,7 @@ def upload_flow(core: Core, source: UploadSource, options: UploadOptions) -> Flo
     finally:
         close_bar()
     if not options.wait:
-        if isinstance(pending.image, Image):
-            return pending.image
-        return (yield from core.call(GET, Image, image_id))
+        return pending.image
     waiter = Waiter(
         image_id,
         status_target("available"),

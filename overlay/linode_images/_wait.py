@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from linode_images_api.models.image_status import BY_VALUE as _KNOWN_STATUSES
 from linode_images_api.spec_facts import IMAGE_LIFECYCLE
 
 from ._arguments import check_text, regions_list
@@ -39,7 +40,7 @@ from ._errors import (
     WaitTimeoutError,
 )
 from ._flow import Flow, Pause
-from ._models import Image, ImageStatus, Unset
+from ._models import Image, ImageRegionStatus, ImageStatus, ImageStatusValue, Unset
 
 __all__ = [
     "DEFAULT_MAX_INTERVAL",
@@ -62,8 +63,10 @@ _BACKOFF = 1.5
 # The order an image's status moves in; it never moves back (the spec's x-linode-lifecycle).
 _LIFECYCLE = IMAGE_LIFECYCLE
 # Region statuses after which the region will not become available: being removed, or the
-# replication failed ("timedout" is used by other first-party clients; REAL-API-FACTS).
-_REGION_DEAD_ENDS = frozenset({"pending deletion", "timedout"})
+# replication failed ("timedout" is used by other first-party clients but is not in the spec's
+# enum; REAL-API-FACTS).
+_REGION_AVAILABLE = ImageRegionStatus.AVAILABLE.value
+_REGION_DEAD_ENDS = frozenset({ImageRegionStatus.PENDING_DELETION.value, "timedout"})
 
 
 def _value(status: object) -> str | None:
@@ -72,14 +75,11 @@ def _value(status: object) -> str | None:
     return str(status)
 
 
-def _regions(image: Image) -> dict[str, str | None]:
+def _regions(image: Image) -> dict[str, str]:
     """Region id -> status of every region listed on ``image`` (``regions`` may be null)."""
-    found: dict[str, str | None] = {}
-    if isinstance(image.regions, list):
-        for entry in image.regions:
-            if isinstance(entry.region, str):
-                found[entry.region] = _value(entry.status)
-    return found
+    if not isinstance(image.regions, list):
+        return {}
+    return {entry.region: str(entry.status) for entry in image.regions}
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ class ReplicationTarget:
     def reached(self, image: Image) -> bool:
         listed = _regions(image)
         wanted = list(self._wanted(image))
-        return bool(wanted) and all(listed.get(region) == "available" for region in wanted)
+        return bool(wanted) and all(listed.get(region) == _REGION_AVAILABLE for region in wanted)
 
     def dead_end(self, image: Image) -> str | None:
         listed = _regions(image)
@@ -144,9 +144,17 @@ class ReplicationTarget:
 Target = StatusTarget | ReplicationTarget
 
 
-def status_target(status: str | ImageStatus) -> StatusTarget:
-    """A ``StatusTarget`` for a status given as a string or ``ImageStatus``."""
-    return StatusTarget(str(check_text("status", status, "'available'")))
+def status_target(status: ImageStatusValue | ImageStatus) -> StatusTarget:
+    """A ``StatusTarget`` for a known status given as a string or ``ImageStatus``.
+
+    An unknown one (a typo, or a status this version's spec does not list) is refused at once:
+    waiting for it would last the whole timeout.
+    """
+    value = str(check_text("status", status, "'available'"))
+    if value not in _KNOWN_STATUSES:
+        known = ", ".join(repr(known) for known in _KNOWN_STATUSES)
+        raise ValueError(f"status {value!r} is not an image status; wait for one of {known}")
+    return StatusTarget(value)
 
 
 def replication_target(regions: Sequence[str] | None) -> ReplicationTarget:

@@ -250,3 +250,23 @@ async def test_async_early_exit_cancels_pending_pages() -> None:
 def test_max_concurrency_must_be_positive() -> None:
     with pytest.raises(ValueError):
         AsyncLinodeImages(token=TOKEN, max_concurrency=0)
+
+
+def test_a_pagers_repr_says_what_it_lists_and_how_far_it_got(make: Any) -> None:
+    harness = make(Collection(1200))
+    pager = harness.client.images.list(filter={"is_public": False}, order_by="created", page_size=500)
+    extra = ", max_concurrency=4" if harness.kind == "async" else ""
+    name = "AsyncImagePager" if harness.kind == "async" else "ImagePager"
+    query = 'filter=\'{"is_public":false,"+order_by":"created"}\', page_size=500'
+    assert repr(pager) == f"{name}({query}{extra}, pages_read=0)"
+    if harness.kind == "sync":
+        list(pager)
+    else:
+
+        async def collect() -> None:
+            async for _ in pager:
+                pass
+
+        harness.run(collect())
+    assert repr(pager) == f"{name}({query}{extra}, pages_read=3)"
+    assert TOKEN not in repr(pager)

@@ -98,6 +98,43 @@ def private_images(server: MockServer) -> list[str]:
 SEEDED: list[str] = []
 
 
+# Not a README block: a typo in an awaited status, which the types must catch.
+TYPO = """from linode_images import AsyncLinodeImages, LinodeImages
+
+
+def wait(client: LinodeImages) -> None:
+    client.images.wait_for_status("private/1", "availble")
+
+
+async def wait_async(client: AsyncLinodeImages) -> None:
+    await client.images.wait_for_status("private/1", "availble")
+"""
+
+
+def test_python_blocks_pass_mypy_strict(tmp_path: Path) -> None:
+    # One mypy run over every block (each its own module), from the root so that the project's
+    # mypy settings and cache apply; the typo module shows the run does find errors.
+    for line, code in PYTHON_BLOCKS:
+        (tmp_path / f"readme_line_{line}.py").write_text(code, encoding="utf-8")
+    (tmp_path / "status_typo.py").write_text(TYPO, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    errors = [row for row in done.stdout.splitlines() if ": error: " in row]
+    assert [row for row in errors if "status_typo.py" not in row] == [], done.stdout + done.stderr
+    typos = re.findall(r"status_typo\.py:(\d+): error: .*'availble'.*\[arg-type\]", done.stdout)
+    assert typos == ["5", "9"], done.stdout
+
+
+def test_the_examples_are_type_checked() -> None:
+    # `make typecheck` (mypy --strict with the project's files) covers examples/.
+    assert '"examples"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8").split("[tool.mypy]")[1]
+
+
 def test_the_command_line_section_has_shell_examples() -> None:
     assert len(COMMAND_LINE_BLOCKS) >= 3
     assert all("linode-images " in code for _, code in COMMAND_LINE_BLOCKS)

@@ -13,7 +13,13 @@ from typing import Any
 
 import httpx
 import pytest
-from linode_images import AsyncLinodeImages, LinodeImages, RetryPolicy, UploadError
+from linode_images import (
+    APIResponseValidationError,
+    AsyncLinodeImages,
+    LinodeImages,
+    RetryPolicy,
+    UploadError,
+)
 
 from .support import RAW, Pipe
 
@@ -239,6 +245,30 @@ def test_insecure_upload_to_is_refused_and_cleaned_up(raw_file: Path) -> None:
         linode.images.upload(raw_file, label="golden", region="us-east")
     assert fake.deleted == ["private/42"]
     assert fake.storage_requests() == []
+
+
+@pytest.mark.parametrize(("delete_on_failure", "deleted"), [(True, ["private/42"]), (False, [])])
+def test_an_answer_without_upload_to_deletes_the_image_it_created(
+    raw_file: Path, delete_on_failure: bool, deleted: list[str]
+) -> None:
+    fake = FakeLinode()
+
+    def no_upload_to(request: httpx.Request) -> httpx.Response:
+        response = fake(request)
+        if request.url.path.endswith("/images/upload"):
+            return httpx.Response(200, json={"image": fake.image()})
+        return response
+
+    with (
+        LinodeImages(token=TOKEN, base_url=API, transport=httpx.MockTransport(no_upload_to)) as linode,
+        pytest.raises(APIResponseValidationError, match="upload_to: expected string, missing") as info,
+    ):
+        linode.images.upload(raw_file, label="golden", region="us-east", delete_on_failure=delete_on_failure)
+    assert info.value.path == "upload_to"
+    assert fake.deleted == deleted
+    assert fake.storage_requests() == []
+    note = "was deleted" if delete_on_failure else "was kept (delete_on_failure=False)"
+    assert note in "".join(info.value.__notes__)
 
 
 def test_the_shared_transport_survives_the_upload_client(raw_file: Path) -> None:

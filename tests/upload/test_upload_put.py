@@ -87,12 +87,11 @@ def test_accepted_upload_urls(url: str) -> None:
         ("http://10.0.0.1/b/1", "must be an https URL"),
         ("ftp://127.0.0.1/b/1", "must be an https URL"),
         ("https://user:secret@objects.example/b/1", "credentials"),
-        ("", "no upload_to"),
-        (None, "no upload_to"),
+        ("", "empty upload_to"),
         ("/relative/path", "no host"),
     ],
 )
-def test_refused_upload_urls(url: object, match: str) -> None:
+def test_refused_upload_urls(url: str, match: str) -> None:
     with pytest.raises(ValueError, match=match):
         check_upload_url(url)
 

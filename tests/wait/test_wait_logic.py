@@ -300,6 +300,21 @@ def test_bad_status() -> None:
         status_target(7)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("status", ["availble", "Available", ImageStatus("brand_new")])
+def test_an_unknown_status_is_refused_at_once_with_the_known_ones(status: str) -> None:
+    with pytest.raises(ValueError) as info:
+        status_target(status)  # type: ignore[arg-type]
+    assert str(info.value) == (
+        f"status {str(status)!r} is not an image status; wait for one of "
+        "'available', 'creating', 'pending_upload'"
+    )
+
+
+def test_every_status_of_the_spec_can_be_awaited() -> None:
+    for status in ImageStatus:
+        assert status_target(status).status == status.value
+
+
 def test_regions_are_checked_as_replicate_checks_them() -> None:
     with pytest.raises(TypeError, match=r"^regions is a list of strings such as \['us-east'\], not str$"):
         replication_target("us-east")

@@ -124,7 +124,7 @@ def upload(client: LinodeImages, args: argparse.Namespace, console: Console) -> 
         delete_on_failure=not args.keep_on_failure,
         **options,
     )
-    state.image_id = image_id = str(image.id)  # upload() fails when the API sent no id
+    state.image_id = image_id = image.id
     if not args.no_wait:
         if progress is not None:
             progress.phase("processing", f"waiting until {image_id} is available")
@@ -238,9 +238,7 @@ def delete(client: LinodeImages, args: argparse.Namespace, console: Console) -> 
 def _kept_regions(image: Image) -> list[str]:
     """The regions an image is in and stays in: not those already being removed."""
     return [
-        entry.region
-        for entry in image.regions or []
-        if isinstance(entry.region, str) and entry.status != ImageRegionStatus.PENDING_DELETION
+        entry.region for entry in image.regions or [] if entry.status != ImageRegionStatus.PENDING_DELETION
     ]
 
 

@@ -32,11 +32,11 @@ def _text(value: object) -> str:
 
 
 def _regions(image: Image) -> str:
-    return ",".join(entry.region for entry in image.regions or [] if isinstance(entry.region, str))
+    return ",".join(entry.region for entry in image.regions or [])
 
 
 def _size(image: Image) -> str:
-    return f"{image.size} MB" if isinstance(image.size, int) else ""  # the API counts in MB
+    return f"{image.size} MB"  # the API counts in MB
 
 
 # The table's columns: a heading and what each image shows under it.
