@@ -103,10 +103,11 @@ def test_the_check_passes_quietly_when_the_api_answers_and_accepts_the_token(
 @pytest.mark.parametrize(
     ("suffix", "token", "expected"),
     [
-        ("/v4", "test-token", "does not answer like the Linode API (GET "),
+        ("/v4", "test-token", "cannot be used: base_url ends in an API version (/v4)"),
+        ("/linode", "test-token", "does not answer like the Linode API (GET "),
         ("", "", "LINODE_TOKEN is not set"),
     ],
-    ids=["a base URL with the version", "no token"],
+    ids=["a base URL with the version", "not the API", "no token"],
 )
 def test_the_check_names_what_is_wrong(suffix: str, token: str, expected: str) -> None:
     with MockServer() as server:
