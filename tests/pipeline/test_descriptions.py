@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+from linode_images_api.models import ImageRegionStatus, ImageStatus, ImageType
 
 from tools.specsync.overrides import apply_overrides
 from tools.specsync.pointers import SpecError
@@ -126,3 +127,9 @@ def test_the_generated_models_carry_the_descriptions() -> None:
     assert attribute_docs(MODELS / "upload_image_response.py", "UploadImageResponse")["upload_to"].startswith(
         "A pre-signed URL, valid 24 hours"
     )
+
+
+def test_the_generated_enums_carry_their_schema_descriptions() -> None:
+    schemas = committed_schemas()
+    for enum in (ImageStatus, ImageType, ImageRegionStatus):
+        assert enum.__doc__ == schemas[enum.__name__]["description"]
