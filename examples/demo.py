@@ -1,7 +1,7 @@
-"""``make demo``: start the mock server on a free port, run examples/tour.py against it, stop it.
+"""make demo: start the mock server on a free port, run examples/tour.py against it, stop it.
 
-Arguments are passed on to the tour (``python examples/demo.py --no-progress``). The exit
-status is the tour's.
+Arguments are passed on to the tour (python examples/demo.py --no-progress); -h or --help
+prints this and the tour's options without starting a server. The exit status is the tour's.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ TIMING = {"create": "3 reads", "upload": "2 reads", "replication_start": "1 read
 
 
 def main(argv: Sequence[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return subprocess.run([sys.executable, str(TOUR), "--help"], check=False).returncode
     tokens = {TOKEN: "default", CONSUMER_TOKEN: "consumer"}
     with MockServer(strict=True, timing=TIMING, tokens=tokens) as server:
         print(f"mock server at {server.url} (tokens {TOKEN}, {CONSUMER_TOKEN})", flush=True)

@@ -1,6 +1,6 @@
 """A tour of linode_images: list, upload, wait, update, replicate, create from a disk, share, delete.
 
-Run it against a mock server (``make demo`` starts one and runs this script):
+Run it against a mock server (make demo starts one and runs this script):
 
     LINODE_BASE_URL=http://127.0.0.1:4010 LINODE_TOKEN=test-token python examples/tour.py
 
@@ -10,8 +10,9 @@ or against the live API, where it creates two private images and deletes them ag
 
 With a second account's token in ``LINODE_CONSUMER_TOKEN`` the tour also shares the
 uploaded image with that account, which then lists it (image sharing; ``make demo`` sets
-one). A base URL on another host than this machine is refused without ``--live``. The exit status
-is 0 when every step worked and 1 otherwise; images made by the tour are deleted either way.
+one). A base URL on another host than this machine is refused without --live. The exit status
+is 0 when every step worked, 1 when one failed (images made by the tour are deleted either
+way) and 2 when it could not start (no token, a base URL refused).
 """
 
 from __future__ import annotations
@@ -45,11 +46,19 @@ def is_local(base_url: str) -> bool:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=(
+            "environment:\n"
+            "  LINODE_TOKEN     the API token, required (the mock server's is test-token)\n"
+            f"  LINODE_BASE_URL  the default of --base-url (unset: {DEFAULT_BASE_URL})"
+        ),
+    )
     parser.add_argument(
         "--base-url",
         default=os.environ.get("LINODE_BASE_URL", DEFAULT_BASE_URL),
-        help="API base URL (default: LINODE_BASE_URL, else the live API)",
+        help=f"API base URL (default: LINODE_BASE_URL, else {DEFAULT_BASE_URL})",
     )
     parser.add_argument("--live", action="store_true", help="allow a remote API: creates and deletes images")
     parser.add_argument("--region", default="us-east", help="region to upload to (default us-east)")
@@ -59,9 +68,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="two more regions for the uploaded image, comma-separated (default us-iad,us-ord)",
     )
     parser.add_argument(
-        "--disk-id", type=int, help=f"disk to create an image from (default on a mock: {MOCK_DISK_ID})"
+        "--disk-id",
+        type=int,
+        help=f"disk to create an image from (default on a mock: {MOCK_DISK_ID}; live: step skipped)",
     )
-    parser.add_argument("--disk-mib", type=int, default=16, help="size of the generated raw disk (MiB)")
+    parser.add_argument(
+        "--disk-mib", type=int, default=16, help="size of the generated raw disk in MiB (default 16)"
+    )
     parser.add_argument(
         "--poll-interval", type=float, help="first pause between status checks (default 2 s live, 0.2 s mock)"
     )
@@ -221,6 +234,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("tour: set LINODE_TOKEN (on the mock server: test-token)", file=sys.stderr)
         return 2
 
+    try:
+        client = LinodeImages(base_url=args.base_url, token=token)
+    except ValueError as error:  # a base URL the client refuses, before anything is sent
+        print(f"tour: {error}", file=sys.stderr)
+        return 2
+
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(line_buffering=True)  # lines in order with the progress bar on stderr
     print(f"linode_images tour against {args.base_url}\n")
@@ -228,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     failed = False
     consumer_token = os.environ.get("LINODE_CONSUMER_TOKEN") or None
     consumer = LinodeImages(base_url=args.base_url, token=consumer_token) if consumer_token else None
-    with LinodeImages(base_url=args.base_url, token=token) as client:
+    with client:
         try:
             tour(client, args, made, consumer)
         except (LinodeError, OSError, ValueError) as error:

@@ -8,7 +8,6 @@ That is the only difference between them.
 from __future__ import annotations
 
 import asyncio
-import os
 import ssl
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping
@@ -19,14 +18,14 @@ import httpx
 from linode_images_api.client import AuthenticatedClient
 
 from ._config import (
-    DEFAULT_BASE_URL,
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_TIMEOUT,
     USER_AGENT,
     NetworkOptions,
     check_base_url,
-    check_token,
     direct_mount,
+    resolve_base_url,
+    resolve_token,
 )
 from ._core import Core, aremember_answer, remember_answer
 from ._flow import AsyncEffects, Flow, SyncEffects, run_async, run_sync
@@ -99,6 +98,7 @@ class _BaseClient:
 
     SETTINGS = (
         "token",
+        "anonymous",
         "base_url",
         "api_version",
         "timeout",
@@ -118,6 +118,7 @@ class _BaseClient:
         self,
         *,
         token: str | None,
+        anonymous: bool,
         base_url: str | httpx.URL | None,
         api_version: ApiVersion | Literal["v4", "v4beta"],
         timeout: float | httpx.Timeout | None,
@@ -132,10 +133,10 @@ class _BaseClient:
         allow_insecure_http: bool,
         headers: Mapping[str, str] | None,
     ) -> None:
-        # An unset or empty LINODE_TOKEN is anonymous, as shells export empty variables;
-        # an explicit token="" is refused by check_token.
-        token = check_token(os.environ.get("LINODE_TOKEN") or None if token is None else token)
-        self._base_url = check_base_url(base_url or DEFAULT_BASE_URL, allow_insecure_http)
+        # An unset or empty LINODE_TOKEN is anonymous, as shells export empty variables; an
+        # explicit token="" is refused (check_token).
+        token = resolve_token(token, anonymous)
+        self._base_url = check_base_url(resolve_base_url(base_url), allow_insecure_http)
         try:
             self._api_version = ApiVersion(api_version)
             if self._api_version not in (ApiVersion.V4, ApiVersion.V4BETA):
@@ -215,14 +216,35 @@ class LinodeImages(_BaseClient):
     >>> with LinodeImages(token="...") as client:          # or LINODE_TOKEN
     ...     image = client.images.get("linode/debian12")
 
-    ``retry`` takes a ``RetryPolicy``, a number of retries, or None for no retries; ``sleep``
-    and ``clock`` (epoch seconds) can be replaced, e.g. in tests.
+    Attributes:
+        images: the image operations (``Images``): ``get``, ``list``, ``list_page``,
+            ``create``, ``create_upload``, ``update``, ``replicate``, ``delete``, ``upload``,
+            ``wait_for_status``, ``wait_for_replication``, and ``with_raw_response``.
+
+    Args:
+        token: the API token (a personal access or OAuth token); None reads
+            ``LINODE_TOKEN``, and without one the client is anonymous (public images only).
+        anonymous: send no token, whatever ``LINODE_TOKEN`` holds.
+        base_url: the API's origin, without the version; None reads ``LINODE_BASE_URL``,
+            else ``https://api.linode.com``. Plain http only to a loopback address.
+        api_version: ``"v4"`` or ``"v4beta"``, the first segment of every path.
+        timeout: seconds, or an ``httpx.Timeout`` per connect, read, write and pool
+            (None: the defaults in ``DEFAULT_TIMEOUT``).
+        verify, cert, proxy, trust_env, limits: passed to httpx as they are (TLS
+            verification, client certificate, proxy, proxy and CA settings from the
+            environment, connection pool limits); the upload's PUT uses them too.
+        transport: an httpx transport (``httpx.MockTransport`` in tests), shared with the PUT.
+        retry: a ``RetryPolicy``, a number of retries, or None for no retries.
+        sleep, clock: replace ``time.sleep`` and ``time.time`` (epoch seconds), e.g. in tests.
+        allow_insecure_http: allow plain http to a host other than this machine.
+        headers: extra headers for every API request (never sent with the upload's PUT).
     """
 
     def __init__(
         self,
         token: str | None = None,
         *,
+        anonymous: bool = False,
         base_url: str | httpx.URL | None = None,
         api_version: ApiVersion | Literal["v4", "v4beta"] = "v4",
         timeout: float | httpx.Timeout | None = None,
@@ -288,13 +310,35 @@ class AsyncLinodeImages(_BaseClient):
     ...         async for image in client.images.list():
     ...             print(image.id)
 
-    ``max_concurrency`` bounds the page requests ``images.list()`` keeps in flight.
+    Attributes:
+        images: the image operations (``AsyncImages``), the same as ``LinodeImages.images``,
+            awaited; ``images.list()`` is iterated with ``async for``.
+
+    Args:
+        token: the API token (a personal access or OAuth token); None reads
+            ``LINODE_TOKEN``, and without one the client is anonymous (public images only).
+        anonymous: send no token, whatever ``LINODE_TOKEN`` holds.
+        base_url: the API's origin, without the version; None reads ``LINODE_BASE_URL``,
+            else ``https://api.linode.com``. Plain http only to a loopback address.
+        api_version: ``"v4"`` or ``"v4beta"``, the first segment of every path.
+        timeout: seconds, or an ``httpx.Timeout`` per connect, read, write and pool
+            (None: the defaults in ``DEFAULT_TIMEOUT``).
+        verify, cert, proxy, trust_env, limits: passed to httpx as they are (TLS
+            verification, client certificate, proxy, proxy and CA settings from the
+            environment, connection pool limits); the upload's PUT uses them too.
+        transport: an httpx transport (``httpx.MockTransport`` in tests), shared with the PUT.
+        retry: a ``RetryPolicy``, a number of retries, or None for no retries.
+        sleep, clock: replace ``asyncio.sleep`` and ``time.time`` (epoch seconds), e.g. in tests.
+        allow_insecure_http: allow plain http to a host other than this machine.
+        headers: extra headers for every API request (never sent with the upload's PUT).
+        max_concurrency: the most page requests ``images.list()`` keeps in flight.
     """
 
     def __init__(
         self,
         token: str | None = None,
         *,
+        anonymous: bool = False,
         base_url: str | httpx.URL | None = None,
         api_version: ApiVersion | Literal["v4", "v4beta"] = "v4",
         timeout: float | httpx.Timeout | None = None,

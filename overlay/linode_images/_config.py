@@ -8,23 +8,28 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import os
 import re
 import ssl
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 from linode_images_api.spec_facts import MAX_PAGE_SIZE, MIN_PAGE_SIZE
 
+from ._models import ApiVersion
 from ._version import __version__
 
 __all__ = [
+    "BASE_URL_VARIABLE",
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_CONCURRENCY",
     "DEFAULT_PAGE_SIZE",
     "DEFAULT_TIMEOUT",
     "MAX_PAGE_SIZE",
     "MIN_PAGE_SIZE",
+    "TOKEN_VARIABLE",
     "USER_AGENT",
     "NetworkOptions",
     "check_base_url",
@@ -32,12 +37,18 @@ __all__ = [
     "direct_mount",
     "is_loopback",
     "logger",
-    "redact",
+    "resolve_base_url",
+    "resolve_token",
 ]
 
 logger = logging.getLogger("linode_images")
 
 DEFAULT_BASE_URL = "https://api.linode.com"
+# The environment variables the clients read when the argument is not given.
+TOKEN_VARIABLE = "LINODE_TOKEN"  # noqa: S105 - a variable name
+BASE_URL_VARIABLE = "LINODE_BASE_URL"
+# A last path segment that names an API version (v4, v4beta, and any later one).
+_API_VERSION = re.compile(r"v\d+(beta|alpha)?", re.IGNORECASE)
 # Timeouts are on by default: a stalled connection must not hang a deploy script forever.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
 # GET /images allows 20 requests a minute (REAL-API-FACTS); 500 is the largest page the API serves.
@@ -77,10 +88,8 @@ def check_token(token: object) -> str | None:
         return None
     if not isinstance(token, str):
         raise TypeError(f"token must be a str or None, not {type(token).__name__}")
-    if not token:
-        raise ValueError(
-            "the token is empty; pass token=None (and leave LINODE_TOKEN unset) for anonymous access"
-        )
+    if not token.strip():
+        raise ValueError("the token is empty; pass anonymous=True to send no token")
     if token != token.strip() or _CONTROL.search(token):
         raise ValueError(
             "the token has whitespace around it or a control character in it (a copy-paste "
@@ -90,43 +99,46 @@ def check_token(token: object) -> str | None:
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-# Query parameters of a pre-signed URL that are credentials: the value is replaced in logs
-# and messages (REAL-API-FACTS "Upload": Signature=...&Expires=...&AWSAccessKeyId=...).
-_SECRET_QUERY = re.compile(
-    r"(?i)([?&](?:signature|x-amz-signature|x-amz-credential|x-amz-security-token)=)[^&#\s\"'>]*"
-)
 
 
-def redact(text: str) -> str:
-    """``text`` with the signature of any pre-signed URL in it replaced by ``<redacted>``.
+def resolve_token(token: str | None, anonymous: bool, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The token to send: ``token``, else ``LINODE_TOKEN`` (unset or empty: none); none at all
+    when ``anonymous``, whatever the environment holds.
 
-    >>> redact("PUT https://h/b/1?Signature=abc&Expires=9")
-    'PUT https://h/b/1?Signature=<redacted>&Expires=9'
+    >>> resolve_token(None, False, {"LINODE_TOKEN": "t"}), resolve_token(None, True, {"LINODE_TOKEN": "t"})
+    ('t', None)
     """
-    return _SECRET_QUERY.sub(r"\1<redacted>", text)
+    if anonymous:
+        if token is not None:
+            raise ValueError("pass either token= or anonymous=True, not both")
+        return None
+    if token is None:
+        return check_token(environ.get(TOKEN_VARIABLE) or None)
+    return check_token(token)
 
 
-class _RedactingFilter(logging.Filter):
-    """Applies ``redact`` to every record of the logger it is on (ours and httpx's)."""
+def resolve_base_url(
+    base_url: str | httpx.URL | None, environ: Mapping[str, str] = os.environ
+) -> str | httpx.URL:
+    """The base URL: ``base_url``, else ``LINODE_BASE_URL`` (unset or empty: ignored), else the live API.
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = redact(message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        return True
-
-
-_REDACTING_FILTER = _RedactingFilter()
-# httpx logs each request at INFO ("HTTP Request: PUT <url> ..."), the upload's signed URL
-# included; our own records pass through the same function.
-for _name in ("linode_images", "httpx"):
-    if not any(isinstance(f, _RedactingFilter) for f in logging.getLogger(_name).filters):
-        logging.getLogger(_name).addFilter(_REDACTING_FILTER)
+    >>> resolve_base_url(None, {"LINODE_BASE_URL": "http://127.0.0.1:4010"}), resolve_base_url(None, {})
+    ('http://127.0.0.1:4010', 'https://api.linode.com')
+    """
+    return base_url or environ.get(BASE_URL_VARIABLE) or DEFAULT_BASE_URL
 
 
 def check_base_url(base_url: str | httpx.URL, allow_insecure_http: bool) -> str:
-    """``base_url`` without a trailing slash, if the token may be sent there, else ``ValueError``."""
+    """``base_url`` without a trailing slash, if the token may be sent there, else ``ValueError``.
+
+    The API version is not part of it: every request path starts with ``/{api_version}``.
+
+    >>> try:
+    ...     check_base_url("http://127.0.0.1:4010/v4", False)
+    ... except ValueError as error:
+    ...     print(str(error).partition(": use ")[2])
+    'http://127.0.0.1:4010'
+    """
     url = httpx.URL(str(base_url))
     if url.userinfo:
         # "https://api.linode.com@evil.example" has the host evil.example; the message leaves
@@ -136,6 +148,14 @@ def check_base_url(base_url: str | httpx.URL, allow_insecure_http: bool) -> str:
         )
     if url.scheme not in ("http", "https") or not url.host:
         raise ValueError(f"base_url must be an http(s) URL with a host, not {str(base_url)!r}")
+    head, _, last = url.path.rstrip("/").rpartition("/")
+    if _API_VERSION.fullmatch(last):
+        versions = " or ".join(f"/{version}" for version in ApiVersion)
+        raise ValueError(
+            f"base_url ends in an API version (/{last}); the client adds {versions} (api_version=) "
+            f"to every path itself, so requests would go to /{last}/v4/images: "
+            f"use {str(url.copy_with(path=head or '/', query=None)).rstrip('/')!r}"
+        )
     if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
         raise ValueError(
             f"refusing to send the API token over plain http to {url.host!r}; "

@@ -299,8 +299,18 @@ def error_from_response(
     method: str,
     url: str,
     retry_after: float | None,
+    token_sent: bool = True,
 ) -> APIStatusError:
-    """The typed error for an error response, whatever its body (JSON, HTML or empty)."""
+    """The typed error for an error response, whatever its body (JSON, HTML or empty).
+
+    The message adds what the response alone does not say: a 401 to a request that carried no
+    token, and the ``Retry-After`` of a 429.
+
+    >>> body = b'{"errors": [{"reason": "Invalid Token"}]}'
+    >>> print(error_from_response(status_code=401, headers=httpx.Headers(), content=body,
+    ...     method="POST", url="/v4/images", retry_after=None, token_sent=False))
+    POST /v4/images -> 401: Invalid Token (no token was sent: pass token= or set LINODE_TOKEN)
+    """
     details = parse_error_details(content)
     body = content.decode("utf-8", errors="replace")
     if details:
@@ -309,6 +319,10 @@ def error_from_response(
         excerpt = body_excerpt(body)
         summary = excerpt or "(empty body)"
     message = f"{method} {url} -> {status_code}: {summary}"
+    if status_code == 401 and not token_sent:
+        message += " (no token was sent: pass token= or set LINODE_TOKEN)"
+    if status_code == 429 and retry_after is not None:
+        message += f" (Retry-After: {retry_after:g} s)"
     kwargs: dict[str, Any] = dict(
         status_code=status_code, errors=details, method=method, url=url, headers=headers, body=body
     )

@@ -121,6 +121,9 @@ class Images:
     def get(self, image_id: str) -> Image:
         """One image by id.
 
+        Args:
+            image_id: ``linode/<name>``, ``private/<n>`` or ``shared/<n>``.
+
         >>> image = client.images.get("linode/debian12")
         """
         return self._client._run(_get(self._core, image_id))
@@ -135,6 +138,15 @@ class Images:
         order: Literal["asc", "desc"] | None = None,
     ) -> PaginatedImages:
         """One page of images with ``page``, ``pages`` and ``results``.
+
+        Args:
+            page: the page number, from 1.
+            page_size: images per page, 25 to 500 (default 500: ``GET /images`` allows 20
+                requests a minute).
+            filter: a ``Filter`` (``Filter.eq("is_public", False)``) or the X-Filter JSON
+                object as a mapping; only fields the API filters on are accepted.
+            order_by: a field to sort on (one the API sorts on).
+            order: ``"asc"`` or ``"desc"``.
 
         >>> page = client.images.list_page(page=2, page_size=100)
         """
@@ -151,6 +163,14 @@ class Images:
         page_size: int = DEFAULT_PAGE_SIZE,
     ) -> ImagePager:
         """Every image matching ``filter``, fetched lazily page by page (500 per request).
+
+        Args:
+            filter: a ``Filter`` (``Filter.eq("is_public", False)``) or the X-Filter JSON
+                object as a mapping; only fields the API filters on are accepted.
+            order_by: a field to sort on (one the API sorts on).
+            order: ``"asc"`` or ``"desc"``.
+            page_size: images per request, 25 to 500 (default 500: ``GET /images`` allows
+                20 requests a minute).
 
         >>> for image in client.images.list(filter=Filter.eq("is_public", False), order_by="created"):
         ...     print(image.id)
@@ -170,6 +190,13 @@ class Images:
     ) -> Image:
         """Capture an image of a Linode disk (never retried once sent: a create is not repeated).
 
+        Args:
+            disk_id: the id of the disk of one of your Linodes to capture.
+            label: a short name for the image (default: the disk's label).
+            description: free text about the image.
+            tags: tags for the image, each 3 to 100 characters.
+            cloud_init: mark the image as supporting cloud-init.
+
         >>> image = client.images.create(disk_id=42, label="golden", tags=["web"])
         """
         body = create_body(disk_id, label, description, tags, cloud_init)
@@ -186,6 +213,13 @@ class Images:
     ) -> UploadImageResponse:
         """Create a ``pending_upload`` image and get the pre-signed ``upload_to`` URL for its data.
 
+        Args:
+            label: the new image's short name.
+            region: the region the data will be uploaded to, such as ``"us-east"``.
+            description: free text about the image.
+            tags: tags for the image, each 3 to 100 characters.
+            cloud_init: mark the image as supporting cloud-init.
+
         >>> pending = client.images.create_upload(label="golden", region="us-east")
         """
         body = upload_body(label, region, description, tags, cloud_init)
@@ -201,6 +235,12 @@ class Images:
     ) -> Image:
         """Change an image's label, description or tags; omitted fields stay as they are.
 
+        Args:
+            image_id: the image to change.
+            label: a new short name.
+            description: new free text (None or ``""`` clears it).
+            tags: the new full list of tags, replacing the old one.
+
         >>> image = client.images.update("private/123", label="golden-v2")
         """
         body = update_body(label, description, tags)
@@ -209,6 +249,10 @@ class Images:
     def replicate(self, image_id: str, *, regions: Sequence[str]) -> Image:
         """Set the regions an image is available in (a POST: never retried once sent).
 
+        Args:
+            image_id: the image to replicate.
+            regions: every region it should be in afterwards: new ones are added, missing ones removed.
+
         >>> image = client.images.replicate("private/123", regions=["us-east", "us-iad"])
         """
         body = replicate_body(regions)
@@ -216,6 +260,9 @@ class Images:
 
     def delete(self, image_id: str) -> None:
         """Delete an image.
+
+        Args:
+            image_id: the image to delete.
 
         >>> client.images.delete("private/123")
         """
@@ -255,6 +302,42 @@ class Images:
         ``wait=True`` the image is returned once ``available``. The PUT is retried as the
         client's ``retry`` policy says, or up to ``max_attempts`` times in all when given.
 
+        Args:
+            source: a path, the data itself (``bytes``, ``bytearray``, ``memoryview``) or a
+                binary file object, seekable or not; raw disk data or gzip data.
+            label: the new image's short name.
+            region: the region the data is uploaded to, such as ``"us-east"``.
+            description: free text about the image (default: none).
+            tags: tags for the image, each 3 to 100 characters (default: none).
+            cloud_init: mark the image as supporting cloud-init (default False).
+            compress: ``"auto"`` compresses unless the data is gzip already, ``"always"``
+                compresses whatever it is, ``"never"`` sends gzip data as it is and refuses
+                anything else.
+            on_progress: called as ``on_progress(sent, total)`` in bytes of the PUT, from
+                ``(0, total)``; ``sent`` restarts from 0 when the PUT is retried.
+            progress: draw a progress bar on stderr (needs the ``progress`` extra).
+            wait: return once the image is ``available`` (default True); False returns the
+                image as soon as its data is sent.
+            wait_timeout: seconds to wait for ``available`` (None: no limit).
+            delete_on_failure: delete the pending image when the PUT fails for good
+                (default True), so nothing is left behind on the account.
+            max_size: the largest gzip data sent, in bytes (default 5 GB, the API's limit);
+                a larger source is refused before the image is created.
+            max_uncompressed_size: the largest disk image once decompressed, in bytes
+                (default 6 GB, the API's limit); checked where the size can be known.
+            compress_level: gzip level, 1 (fastest) to 9 (smallest); the default is ``gzip``'s.
+            compress_threads: threads that compress raw data (default: one per core).
+            verify_gzip: read gzip data to its end (CRC and length) before anything is
+                created (default True); False skips that pass over the file.
+            size: the exact byte count of gzip data read from a stream that cannot tell
+                (a pipe), so it is sent without a temporary copy; not with compression.
+            spool_dir: where the temporary copy of compressed (or unmeasurable) data is
+                written (default: the system's temporary directory).
+            max_attempts: PUT attempts in all, overriding the client's ``retry`` policy's
+                count (a stream that cannot be rewound is sent once).
+            on_uploaded: called with an ``UploadReceipt`` (the MD5 of the bytes sent, and
+                whether the storage's ETag confirmed it) once the PUT succeeded.
+
         >>> image = client.images.upload("disk.img", label="golden", region="us-east")
         """
         return self._client._run(upload_flow(self._core, source, upload_options(locals())))
@@ -269,6 +352,15 @@ class Images:
         max_interval: float = DEFAULT_MAX_INTERVAL,
     ) -> Image:
         """Poll until the image has ``status``; the final image (fails fast on 404 and dead ends).
+
+        Args:
+            image_id: the image to watch.
+            status: the status to wait for (default ``"available"``); one the image can no
+                longer reach raises ``UnreachableStatusError``.
+            timeout: seconds before ``WaitTimeoutError`` (None: no limit).
+            poll_interval: seconds before the first check again; each pause is half as
+                long again as the one before, up to ``max_interval``.
+            max_interval: the longest pause between two checks, in seconds.
 
         >>> image = client.images.wait_for_status("private/123", "available", timeout=600)
         """
@@ -285,6 +377,14 @@ class Images:
         max_interval: float = DEFAULT_MAX_INTERVAL,
     ) -> Image:
         """Poll until the image is available in every region of ``regions`` (default: all listed).
+
+        Args:
+            image_id: the image to watch.
+            regions: the regions it must be available in (default: every region it lists).
+            timeout: seconds before ``WaitTimeoutError`` (None: no limit).
+            poll_interval: seconds before the first check again; each pause is half as
+                long again as the one before, up to ``max_interval``.
+            max_interval: the longest pause between two checks, in seconds.
 
         >>> image = client.images.wait_for_replication("private/123", regions=["us-east", "us-iad"])
         """
@@ -320,6 +420,9 @@ class AsyncImages:
     async def get(self, image_id: str) -> Image:
         """One image by id.
 
+        Args:
+            image_id: ``linode/<name>``, ``private/<n>`` or ``shared/<n>``.
+
         >>> image = await client.images.get("linode/debian12")
         """
         return await self._client._run(_get(self._core, image_id))
@@ -334,6 +437,15 @@ class AsyncImages:
         order: Literal["asc", "desc"] | None = None,
     ) -> PaginatedImages:
         """One page of images with ``page``, ``pages`` and ``results``.
+
+        Args:
+            page: the page number, from 1.
+            page_size: images per page, 25 to 500 (default 500: ``GET /images`` allows 20
+                requests a minute).
+            filter: a ``Filter`` (``Filter.eq("is_public", False)``) or the X-Filter JSON
+                object as a mapping; only fields the API filters on are accepted.
+            order_by: a field to sort on (one the API sorts on).
+            order: ``"asc"`` or ``"desc"``.
 
         >>> page = await client.images.list_page(page=2, page_size=100)
         """
@@ -351,6 +463,16 @@ class AsyncImages:
         max_concurrency: int | None = None,
     ) -> AsyncImagePager:
         """Every image matching ``filter``; pages after the first are fetched concurrently.
+
+        Args:
+            filter: a ``Filter`` (``Filter.eq("is_public", False)``) or the X-Filter JSON
+                object as a mapping; only fields the API filters on are accepted.
+            order_by: a field to sort on (one the API sorts on).
+            order: ``"asc"`` or ``"desc"``.
+            page_size: images per request, 25 to 500 (default 500: ``GET /images`` allows
+                20 requests a minute).
+            max_concurrency: the most page requests in flight at once (default: the
+                client's ``max_concurrency``).
 
         >>> async for image in client.images.list(filter=Filter.eq("is_public", False)):
         ...     print(image.id)
@@ -373,6 +495,13 @@ class AsyncImages:
     ) -> Image:
         """Capture an image of a Linode disk (never retried once sent: a create is not repeated).
 
+        Args:
+            disk_id: the id of the disk of one of your Linodes to capture.
+            label: a short name for the image (default: the disk's label).
+            description: free text about the image.
+            tags: tags for the image, each 3 to 100 characters.
+            cloud_init: mark the image as supporting cloud-init.
+
         >>> image = await client.images.create(disk_id=42, label="golden", tags=["web"])
         """
         body = create_body(disk_id, label, description, tags, cloud_init)
@@ -389,6 +518,13 @@ class AsyncImages:
     ) -> UploadImageResponse:
         """Create a ``pending_upload`` image and get the pre-signed ``upload_to`` URL for its data.
 
+        Args:
+            label: the new image's short name.
+            region: the region the data will be uploaded to, such as ``"us-east"``.
+            description: free text about the image.
+            tags: tags for the image, each 3 to 100 characters.
+            cloud_init: mark the image as supporting cloud-init.
+
         >>> pending = await client.images.create_upload(label="golden", region="us-east")
         """
         body = upload_body(label, region, description, tags, cloud_init)
@@ -404,6 +540,12 @@ class AsyncImages:
     ) -> Image:
         """Change an image's label, description or tags; omitted fields stay as they are.
 
+        Args:
+            image_id: the image to change.
+            label: a new short name.
+            description: new free text (None or ``""`` clears it).
+            tags: the new full list of tags, replacing the old one.
+
         >>> image = await client.images.update("private/123", label="golden-v2")
         """
         body = update_body(label, description, tags)
@@ -412,6 +554,10 @@ class AsyncImages:
     async def replicate(self, image_id: str, *, regions: Sequence[str]) -> Image:
         """Set the regions an image is available in (a POST: never retried once sent).
 
+        Args:
+            image_id: the image to replicate.
+            regions: every region it should be in afterwards: new ones are added, missing ones removed.
+
         >>> image = await client.images.replicate("private/123", regions=["us-east", "us-iad"])
         """
         body = replicate_body(regions)
@@ -419,6 +565,9 @@ class AsyncImages:
 
     async def delete(self, image_id: str) -> None:
         """Delete an image.
+
+        Args:
+            image_id: the image to delete.
 
         >>> await client.images.delete("private/123")
         """
@@ -458,6 +607,42 @@ class AsyncImages:
         ``wait=True`` the image is returned once ``available``. The PUT is retried as the
         client's ``retry`` policy says, or up to ``max_attempts`` times in all when given.
 
+        Args:
+            source: a path, the data itself (``bytes``, ``bytearray``, ``memoryview``) or a
+                binary file object, seekable or not; raw disk data or gzip data.
+            label: the new image's short name.
+            region: the region the data is uploaded to, such as ``"us-east"``.
+            description: free text about the image (default: none).
+            tags: tags for the image, each 3 to 100 characters (default: none).
+            cloud_init: mark the image as supporting cloud-init (default False).
+            compress: ``"auto"`` compresses unless the data is gzip already, ``"always"``
+                compresses whatever it is, ``"never"`` sends gzip data as it is and refuses
+                anything else.
+            on_progress: called as ``on_progress(sent, total)`` in bytes of the PUT, from
+                ``(0, total)``; ``sent`` restarts from 0 when the PUT is retried.
+            progress: draw a progress bar on stderr (needs the ``progress`` extra).
+            wait: return once the image is ``available`` (default True); False returns the
+                image as soon as its data is sent.
+            wait_timeout: seconds to wait for ``available`` (None: no limit).
+            delete_on_failure: delete the pending image when the PUT fails for good
+                (default True), so nothing is left behind on the account.
+            max_size: the largest gzip data sent, in bytes (default 5 GB, the API's limit);
+                a larger source is refused before the image is created.
+            max_uncompressed_size: the largest disk image once decompressed, in bytes
+                (default 6 GB, the API's limit); checked where the size can be known.
+            compress_level: gzip level, 1 (fastest) to 9 (smallest); the default is ``gzip``'s.
+            compress_threads: threads that compress raw data (default: one per core).
+            verify_gzip: read gzip data to its end (CRC and length) before anything is
+                created (default True); False skips that pass over the file.
+            size: the exact byte count of gzip data read from a stream that cannot tell
+                (a pipe), so it is sent without a temporary copy; not with compression.
+            spool_dir: where the temporary copy of compressed (or unmeasurable) data is
+                written (default: the system's temporary directory).
+            max_attempts: PUT attempts in all, overriding the client's ``retry`` policy's
+                count (a stream that cannot be rewound is sent once).
+            on_uploaded: called with an ``UploadReceipt`` (the MD5 of the bytes sent, and
+                whether the storage's ETag confirmed it) once the PUT succeeded.
+
         >>> image = await client.images.upload("disk.img", label="golden", region="us-east")
         """
         return await self._client._run(upload_flow(self._core, source, upload_options(locals())))
@@ -472,6 +657,15 @@ class AsyncImages:
         max_interval: float = DEFAULT_MAX_INTERVAL,
     ) -> Image:
         """Poll until the image has ``status``; the final image (fails fast on 404 and dead ends).
+
+        Args:
+            image_id: the image to watch.
+            status: the status to wait for (default ``"available"``); one the image can no
+                longer reach raises ``UnreachableStatusError``.
+            timeout: seconds before ``WaitTimeoutError`` (None: no limit).
+            poll_interval: seconds before the first check again; each pause is half as
+                long again as the one before, up to ``max_interval``.
+            max_interval: the longest pause between two checks, in seconds.
 
         >>> image = await client.images.wait_for_status("private/123", "available", timeout=600)
         """
@@ -490,6 +684,14 @@ class AsyncImages:
         max_interval: float = DEFAULT_MAX_INTERVAL,
     ) -> Image:
         """Poll until the image is available in every region of ``regions`` (default: all listed).
+
+        Args:
+            image_id: the image to watch.
+            regions: the regions it must be available in (default: every region it lists).
+            timeout: seconds before ``WaitTimeoutError`` (None: no limit).
+            poll_interval: seconds before the first check again; each pause is half as
+                long again as the one before, up to ``max_interval``.
+            max_interval: the longest pause between two checks, in seconds.
 
         >>> image = await client.images.wait_for_replication("private/123", regions=["us-east", "us-iad"])
         """

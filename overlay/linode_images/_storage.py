@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import html
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -27,10 +28,11 @@ from typing import Any
 
 import httpx
 
-from ._config import USER_AGENT, NetworkOptions, is_loopback, logger, redact
+from ._config import USER_AGENT, NetworkOptions, is_loopback, logger
 from ._flow import AsyncEffects, Flow, Pause, PutData, SyncEffects, run_async, run_sync
 from ._integrity import SentDigest, etag_mismatch, expired_reason, plain_md5_etag, url_expires
 from ._progress import PhaseCallback, SentCounter
+from ._redact import redact_text, redacted_url
 from ._retry import NOT_SENT_ERRORS, RetryPolicy
 from ._source import PreparedSource, SourceChangedError
 
@@ -235,9 +237,9 @@ def _failure_from_exception(exc: Exception) -> PutFailure:
         return PutFailure(str(exc), source_changed=True)
     # redact: an exception's text may quote the URL, whose signature is a credential.
     if isinstance(exc, httpx.TimeoutException):
-        return PutFailure(redact(f"the upload timed out ({type(exc).__name__}: {exc})"), retryable=True)
+        return PutFailure(redact_text(f"the upload timed out ({type(exc).__name__}: {exc})"), retryable=True)
     # Reset, refused, dropped mid-body: a fresh PUT may well get through.
-    return PutFailure(redact(f"the connection failed ({type(exc).__name__}: {exc})"), retryable=True)
+    return PutFailure(redact_text(f"the connection failed ({type(exc).__name__}: {exc})"), retryable=True)
 
 
 def _finished(answer: StorageAnswer, attempt: int) -> PutResult:
@@ -275,6 +277,19 @@ def _next_pause(
     return pause
 
 
+def _log_put(put: PutRequest, attempt: int, outcome: int | str, started: float) -> None:
+    # The URL through the redaction rule: its signature is a credential for the image's data.
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "PUT %s (%d bytes, attempt %d) -> %s in %.1f ms",
+            redacted_url(put.url),
+            put.source.size,
+            attempt,
+            outcome,
+            (time.perf_counter() - started) * 1000,
+        )
+
+
 def put_flow(
     upload_to: str,
     source: PreparedSource,
@@ -310,9 +325,11 @@ def put_flow(
             failure.maybe_stored = maybe_stored
             raise failure
         sent = _counter(put)
+        started = time.perf_counter()
         try:
             answer: StorageAnswer = yield PutData(PutAttempt(put, sent))
         except (httpx.TransportError, SourceChangedError) as exc:
+            _log_put(put, attempt, type(exc).__name__, started)
             failure = _failure_from_exception(exc)
             # No answer after the whole body went: the storage may have stored it all.
             maybe_stored |= (
@@ -321,6 +338,7 @@ def put_flow(
                 and sent.sent >= source.size
             )
         else:
+            _log_put(put, attempt, answer.status_code, started)
             if 200 <= answer.status_code < 300:
                 return _finished(answer, attempt)
             failure = _failure_from_status(answer, retry)

@@ -20,6 +20,8 @@ import pytest
 from linode_images import Filter, LinodeImages, NotFoundError
 from linode_images_mock import MockServer
 
+from tests.contract.preflight import PREFIX, problem
+
 # Images the suite creates carry this label prefix, so leftovers are easy to recognise.
 LABEL_PREFIX = "linode-images-contract-"
 MOCK_TOKEN = "test-token"
@@ -74,6 +76,11 @@ def target(request: pytest.FixtureRequest) -> Iterator[Target]:
         token = os.environ.get("LINODE_TOKEN", "")
         if not token:
             pytest.skip("contract suite against a live API: LINODE_TOKEN is not set")
+        # One check first, so an unreachable API or a refused token is one line, not a
+        # failure per scenario.
+        found = problem(base_url, token)
+        if found is not None:
+            pytest.exit(f"{PREFIX}: {found}", returncode=1)
         disk = os.environ.get("LINODE_CONTRACT_DISK_ID")
         yield Target(
             base_url=base_url,

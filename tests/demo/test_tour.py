@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -159,3 +161,73 @@ def test_live_needs_a_token(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capt
 )
 def test_only_this_machine_counts_as_local(base_url: str, local: bool) -> None:
     assert tour.is_local(base_url) is local
+
+
+def run_example(script: str, *args: str, token: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LINODE_TOKEN": token} if token is not None else None
+    return subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,  # a guard against a hang, not a speed claim
+        check=False,
+    )
+
+
+def test_the_tour_help_names_its_environment_and_defaults() -> None:
+    done = run_example("tour.py", "--help")
+
+    assert done.returncode == 0, done.stderr
+    help_text = " ".join(done.stdout.split())
+    assert "LINODE_TOKEN the API token, required (the mock server's is test-token)" in help_text
+    assert "LINODE_BASE_URL the default of --base-url (unset: https://api.linode.com)" in help_text
+    for default in (
+        "(default us-east)",
+        "(default us-iad,us-ord)",
+        "in MiB (default 16)",
+        "live: step skipped",
+    ):
+        assert default in help_text, default
+    assert "``" not in done.stdout
+
+
+def test_the_demo_help_starts_no_server() -> None:
+    done = run_example("demo.py", "--help")
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("make demo: start the mock server on a free port")
+    assert "usage: tour.py" in done.stdout and "LINODE_TOKEN" in done.stdout
+    assert "mock server at" not in done.stdout and "mock server stopped" not in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("base_url", "expected"),
+    [
+        (
+            "http://example.invalid",
+            "tour: refusing to send the API token over plain http to 'example.invalid'",
+        ),
+        ("ftp://127.0.0.1", "tour: base_url must be an http(s) URL with a host"),
+    ],
+)
+def test_a_base_url_the_client_refuses_ends_in_one_line(base_url: str, expected: str) -> None:
+    done = run_example("tour.py", "--live", "--base-url", base_url, token="fake-token")
+
+    assert done.returncode == 2
+    assert done.stdout == ""
+    [line] = done.stderr.splitlines()
+    assert line.startswith(expected)
+    assert "fake-token" not in line
+
+
+def test_an_api_that_does_not_answer_ends_in_one_line_and_no_traceback() -> None:
+    with socket.socket() as closed:  # bound, not listening: connections are refused
+        closed.bind(("127.0.0.1", 0))
+        base_url = f"http://127.0.0.1:{closed.getsockname()[1]}"
+        done = run_example("tour.py", "--base-url", base_url, *FAST, token="fake-token")
+
+    assert done.returncode == 1
+    [line] = [line for line in done.stderr.splitlines() if line]
+    assert line.startswith("tour failed: APIConnectionError: GET ")
+    assert "Traceback" not in done.stdout + done.stderr

@@ -46,7 +46,7 @@ def test_malformed_token_is_refused_without_echoing_it(
 
 @pytest.mark.parametrize("cls", [LinodeImages, AsyncLinodeImages])
 def test_empty_token_argument_is_refused(cls: Any) -> None:
-    with pytest.raises(ValueError, match="token=None"):
+    with pytest.raises(ValueError, match="pass anonymous=True"):
         cls(token="")
 
 

@@ -205,7 +205,7 @@ def test_every_override_says_why_in_one_line() -> None:
     overrides = yaml.safe_load(OVERRIDES.read_text())
     assert overrides
     for patch in overrides:
-        assert patch["op"] in ("add", "replace", "remove", "set", "discard", "include", "exclude")
+        assert patch["op"] in ("add", "replace", "remove", "set", "discard", "include", "exclude", "describe")
         assert patch["why"].strip() and "\n" not in patch["why"].strip()
 
 

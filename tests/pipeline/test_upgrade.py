@@ -75,11 +75,25 @@ def test_report_flags_the_dropped_formats_and_the_required_list_loudly(upgraded:
     )
 
 
+def without_descriptions(node: Any) -> Any:
+    """The facts of a schema: our own descriptions left out (tests/pipeline/test_descriptions.py)."""
+    if isinstance(node, dict):
+        # A field named description is an object; a description of ours is a string.
+        return {
+            key: without_descriptions(value)
+            for key, value in node.items()
+            if not (key == "description" and isinstance(value, str))
+        }
+    if isinstance(node, list):
+        return [without_descriptions(value) for value in node]
+    return node
+
+
 def test_the_overrides_keep_what_users_get_across_the_upgrade(upgraded: tuple[Path, str]) -> None:
     out, _ = upgraded
     spec = yaml.safe_load((out / "linode-images.yaml").read_text())
     validate(spec)
-    schemas = spec["components"]["schemas"]
+    schemas = without_descriptions(spec["components"]["schemas"])
     image = schemas["Image"]
     for field in TIMESTAMPS:
         assert image["properties"][field]["format"] == "date-time"

@@ -53,6 +53,23 @@ OUTCOMES: Counter[str] = Counter()
 CALLS: Counter[str] = Counter()
 
 
+def summary(verbosity: int = 0) -> list[str]:
+    """The terminal summary: one line, plus the counts by kind with ``-v``."""
+    if not EXAMPLES:
+        return []
+    line = f"property tests (profile {PROFILE}): {sum(EXAMPLES.values())} hypothesis examples over {len(EXAMPLES)} tests"
+    if OUTCOMES:
+        line += f", {sum(OUTCOMES.values())} outcomes of {len(OUTCOMES)} kinds"
+    if CALLS:
+        line += f", {sum(CALLS.values())} state machine client calls"
+    if verbosity <= 0:
+        return [line + (" (-v lists them)" if OUTCOMES or CALLS else "")]
+    lines = [line]
+    lines += [f"  outcome {name}: {number}" for name, number in sorted(OUTCOMES.items())]
+    lines += [f"  client call {name}: {number}" for name, number in sorted(CALLS.items())]
+    return lines
+
+
 def budget(examples: int, **changes: Any) -> settings:
     """The selected profile with ``examples`` examples (scaled up by the long profile)."""
     return settings(settings.get_profile(PROFILE), max_examples=examples * SCALE[PROFILE], **changes)

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from linode_images_mock import MockServer
 
@@ -86,6 +87,22 @@ def test_python_block_runs(line: int, code: str, server: MockServer, tmp_path: P
         [sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, f"README.md line {line}:\n{done.stdout}\n{done.stderr}"
+    assert private_images(server) == SEEDED, f"README.md line {line} leaves images behind in the mock"
+
+
+def private_images(server: MockServer) -> list[str]:
+    """The ids of the account's private images, as a user would list them."""
+    response = httpx.get(
+        f"{server.url}/v4/images",
+        params={"page_size": 500},
+        headers={"Authorization": "Bearer test-token", "X-Filter": '{"is_public": false}'},
+    )
+    response.raise_for_status()
+    return sorted(image["id"] for image in response.json()["data"])
+
+
+# A fresh mock account's private images (none by default), which every block leaves as it found them.
+SEEDED: list[str] = []
 
 
 # Not a README block: a typo in an awaited status, which the types must catch.
@@ -152,6 +169,7 @@ def test_command_line_block_runs(line: int, code: str, server: MockServer, tmp_p
         timeout=120,
     )
     assert done.returncode == 0, f"README.md line {line}:\n{done.stdout}\n{done.stderr}"
+    assert private_images(server) == SEEDED, f"README.md line {line} leaves images behind in the mock"
 
 
 def test_every_make_target_mentioned_exists() -> None:

@@ -88,29 +88,63 @@ def tree(root: Path) -> set[Path]:
     return {p.relative_to(root) for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
 
 
-def check() -> int:
+def fingerprint_entries(text: str) -> dict[str, str]:
+    """A FINGERPRINT's lines by what they describe: a tool's name, or an input's path."""
+    entries: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        first, _, rest = line.partition(" ")
+        if len(first) == 64:  # "<sha256>  <path>"
+            entries[rest.strip()] = first
+        else:  # "<tool> <version>"
+            entries[first] = rest.strip()
+    return entries
+
+
+def changed_inputs(committed: str, current: str) -> list[str]:
+    """The inputs (and tool versions) that differ between two FINGERPRINTs."""
+    old, new = fingerprint_entries(committed), fingerprint_entries(current)
+    return sorted(name for name in old.keys() | new.keys() if old.get(name) != new.get(name))
+
+
+def check(spec: Path = SPEC, output: Path = OUTPUT) -> int:
+    """0 when ``output`` is what ``spec`` and the other inputs generate; else 1, saying why."""
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp)
-        generate_into(fresh)
-        committed = {p for p in tree(OUTPUT)}
+        generate_into(fresh, spec)
+        committed = {p for p in tree(output)}
         expected = tree(fresh)
         problems = [f"missing  generated/{p}" for p in sorted(expected - committed)]
         problems += [f"extra    generated/{p}" for p in sorted(committed - expected)]
         for rel in sorted(expected & committed):
-            if not filecmp.cmp(fresh / rel, OUTPUT / rel, shallow=False):
+            if not filecmp.cmp(fresh / rel, output / rel, shallow=False):
                 problems.append(f"differs  generated/{rel}")
                 diff = difflib.unified_diff(
-                    (OUTPUT / rel).read_text().splitlines(), (fresh / rel).read_text().splitlines(),
+                    (output / rel).read_text().splitlines(), (fresh / rel).read_text().splitlines(),
                     "committed", "regenerated", lineterm="", n=1,
                 )  # fmt: skip
                 problems += ["    " + line for line in list(diff)[:20]]
-    if problems:
-        print("codegen: generated/ differs from a fresh generation:", file=sys.stderr)
-        print("\n".join(problems), file=sys.stderr)
-        print("never edit generated/ by hand: change its inputs, then `make generate`", file=sys.stderr)
+        recorded = (output / "FINGERPRINT").read_text() if (output / "FINGERPRINT").is_file() else ""
+        changed = changed_inputs(recorded, (fresh / "FINGERPRINT").read_text())
+    if not problems:
+        print("codegen: generated/ matches its inputs")
+        return 0
+    if changed:
+        # The usual case after `make spec` or a template edit: generated/ is merely out of date.
+        files = [line.split()[-1] for line in problems if not line.startswith(" ")]
+        shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+        print("codegen: generated/ is out of date; changed since the last `make generate`: "
+              + ", ".join(changed), file=sys.stderr)  # fmt: skip
+        print(f"  would change: {shown}", file=sys.stderr)
+        print(
+            "run `make generate`, review the diff of generated/, commit it with its inputs", file=sys.stderr
+        )
         return 1
-    print("codegen: generated/ matches its inputs")
-    return 0
+    print("codegen: generated/ differs from a fresh generation of its unchanged inputs:", file=sys.stderr)
+    print("\n".join(problems), file=sys.stderr)
+    print("never edit generated/ by hand: change its inputs, then `make generate`", file=sys.stderr)
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,12 @@ from .pointers import SpecError
 from .report import upgrade_report
 
 ROOT = Path(__file__).resolve().parents[2]
+# Where Linode publishes the document: its openapi.json (openapi.yaml in older releases) is
+# the input, whole, never committed here.
+WHERE_TO_GET_IT = (
+    "download Linode's OpenAPI document (openapi.json) from the linode/linode-api-openapi "
+    "repository on GitHub and pass it as UPSTREAM=path/to/openapi.json"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,15 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if not args.upstream.is_file():
-        print(f"specsync: upstream document not found: {args.upstream}", file=sys.stderr)
+        print(f"specsync: upstream document not found: {args.upstream}; {WHERE_TO_GET_IT}", file=sys.stderr)
         return 2
-    if args.command == "excerpt":
-        if args.out is None:
-            parser.error("excerpt needs --out FILE")
-        args.out.write_text(excerpt_text(load_document(args.upstream)), encoding="utf-8")
-        print(f"specsync: wrote {args.out}")
-        return 0
+    if args.command == "excerpt" and args.out is None:
+        parser.error("excerpt needs --out FILE")
     try:
+        if args.command == "excerpt":
+            args.out.write_text(excerpt_text(load_document(args.upstream)), encoding="utf-8")
+            print(f"specsync: wrote {args.out}")
+            return 0
         spec_text, lock_text, notices = derive(args.upstream, args.overrides)
     except SpecError as exc:
         print(f"specsync: ERROR: {exc}", file=sys.stderr)
@@ -78,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"specsync: upgrade report, {old_version} -> {new_version}:")
     for line in report or ["no change to operations, schemas or what users see"]:
         print(f"  {line}")
+    if changes:
+        print("specsync: next: review spec/ and overrides.yaml, then run `make generate`, then `make test`")
+    else:
+        print("specsync: spec/ is unchanged; nothing to regenerate")
     return 0
 
 

@@ -44,15 +44,34 @@ METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
 
 
 def load_document(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".json":
-        doc = json.loads(text)
-    else:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        doc = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    doc = parse_file(path)
     if not isinstance(doc, dict) or "paths" not in doc:
         raise SpecError(f"{path}: not an OpenAPI document (no 'paths')")
     return doc
+
+
+def parse_file(path: Path) -> Any:
+    """A JSON (by suffix) or YAML file, parsed; a file that does not parse is a SpecError
+    naming the file, line and column, so the report is one line instead of a parser traceback."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise SpecError(f"{path}: not UTF-8 text (byte {error.start}); is it the OpenAPI document?") from None
+    if path.suffix == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise SpecError(f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
+        what = ": ".join(part for part in (error.context, error.problem) if part)
+        raise SpecError(f"{where}: not valid YAML: {what}") from None
+    except yaml.YAMLError as error:
+        raise SpecError(f"{path}: not valid YAML: {' '.join(str(error).split())}") from None
 
 
 def sha256_file(path: Path) -> str:
@@ -408,7 +427,7 @@ def derive(upstream_path: Path, overrides_path: Path) -> tuple[str, str, list[st
     upstream = load_document(upstream_path)
     doc, notices = extract(upstream)
     before = copy.deepcopy(doc)
-    overrides = yaml.safe_load(overrides_path.read_text(encoding="utf-8")) or []
+    overrides = parse_file(overrides_path) or []
     if not isinstance(overrides, list):
         raise SpecError(f"{overrides_path}: must be a list of patches")
     apply_overrides(doc, overrides)

@@ -136,6 +136,4 @@ def upgrade_report(
     title = "upstream changes that reach users, absorbed by spec/overrides.yaml (check each still holds)"
     lines += _lines(title, kept, loud=True)
     lines += _lines("deviations from upstream that are gone (upstream now agrees)", released)
-    if lines:
-        lines.append("next: review spec/ and overrides.yaml, then run `make generate`, then `make test`")
     return lines

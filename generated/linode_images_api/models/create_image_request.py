@@ -17,10 +17,15 @@ from ..types import (
 @_attrs_define
 class CreateImageRequest:
     disk_id: int
+    """ The id of the disk of one of your Linodes to capture. """
     cloud_init: bool | Unset = UNSET
+    """ Mark the image as supporting cloud-init (metadata) for instances deployed from it. """
     description: str | Unset = UNSET
+    """ Free text about the image. """
     label: str | Unset = UNSET
+    """ A short name for the image; defaults to the disk's label. """
     tags: list[str] | Unset = UNSET
+    """ Tags for the image, each 3 to 100 characters, at most 500. """
 
     def to_dict(self) -> dict[str, Any]:
         disk_id = self.disk_id

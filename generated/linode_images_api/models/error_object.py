@@ -22,7 +22,9 @@ class ErrorObject:
     """One problem with a request, optionally naming the field it concerns."""
 
     reason: str
+    """ What went wrong, in the API's words. """
     field: None | str | Unset = UNSET
+    """ The request field the problem concerns, or null when no single field is at fault. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

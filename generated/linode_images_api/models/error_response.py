@@ -20,6 +20,7 @@ from ..types import (
 @_attrs_define
 class ErrorResponse:
     errors: list[ErrorObject]
+    """ Every problem the API found with the request. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

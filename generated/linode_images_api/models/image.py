@@ -34,25 +34,46 @@ class Image:
     """A machine image: public (linode/...), private (private/...) or shared (shared/...)."""
 
     created: datetime.datetime
+    """ When the image was created (UTC). """
     created_by: None | str
+    """ The user who made a private image; linode for public ones; null for shared images. """
     deprecated: bool
+    """ True when a public image is on its way out and should not be used for new instances. """
     description: None | str
+    """ Free text about the image; null on older public images, empty on newer ones. """
     id: str
+    """ The image id: linode/<name> public, private/<n> your own, shared/<n> shared with you. """
     is_public: bool
+    """ True for Linode's public distribution images, false for private and shared ones. """
     label: str
+    """ The image's short name. """
     size: int
+    """ The image's size in MB (a tiny upload counts 1); 0 until uploaded data arrives. """
     type_: ImageType
+    """ manual (captured from a disk or uploaded), automatic (made by Linode, e.g. from a deleted Linode) or shared.
+    """
     vendor: None | str
+    """ Who publishes a public image's distribution, such as Debian; null for private images. """
     capabilities: list[str] | Unset = UNSET
+    """ What instances booted from the image can use, such as cloud-init or distributed-sites; may be empty. """
     eol: datetime.datetime | None | Unset = UNSET
+    """ When a public image's distribution reaches end of life (UTC), or null. """
     expiry: datetime.datetime | None | Unset = UNSET
+    """ When an automatic image will be deleted (UTC), or null if it does not expire. """
     image_sharing: ImageSharing | None | Unset = UNSET
     is_shared: bool | None | Unset = UNSET
+    """ An image-sharing flag the API sends as true, false or null; image_sharing says how an image is shared. """
     regions: list[ImageRegion] | None | Unset = UNSET
+    """ Where the image is stored and its status in each region; empty while it is created or uploaded, null on
+    public images. """
     status: ImageStatus | Unset = UNSET
+    """ An image's status: pending_upload, creating, available, in that order; an image never moves back. """
     tags: list[str] | Unset = UNSET
+    """ Tags for grouping images, each 3 to 100 characters, at most 500. """
     total_size: int | Unset = UNSET
+    """ The size in MB summed over every region the image is stored in; absent on public images. """
     updated: datetime.datetime | None | Unset = UNSET
+    """ When the image last changed (UTC), or null. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -21,7 +21,9 @@ from ..types import (
 @_attrs_define
 class ImageRegion:
     region: str
+    """ A region id, such as us-east. """
     status: ImageRegionStatus
+    """ An image's status in one region, such as available or pending replication. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

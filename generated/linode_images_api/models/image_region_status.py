@@ -3,6 +3,8 @@ from typing import Any, Literal
 
 
 class ImageRegionStatus(StrEnum):
+    """An image's status in one region, such as available or pending replication."""
+
     AVAILABLE = "available"
     CREATING = "creating"
     PENDING = "pending"

@@ -3,6 +3,8 @@ from typing import Any, Literal
 
 
 class ImageStatus(StrEnum):
+    """An image's status: pending_upload, creating, available, in that order; an image never moves back."""
+
     AVAILABLE = "available"
     CREATING = "creating"
     PENDING_UPLOAD = "pending_upload"

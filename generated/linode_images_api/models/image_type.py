@@ -3,6 +3,8 @@ from typing import Any, Literal
 
 
 class ImageType(StrEnum):
+    """manual (captured from a disk or uploaded), automatic (made by Linode, e.g. from a deleted Linode) or shared."""
+
     AUTOMATIC = "automatic"
     MANUAL = "manual"
     SHARED = "shared"

@@ -24,9 +24,13 @@ class PaginatedImages:
     """One page of images with the page number, page count and total result count."""
 
     data: list[Image]
+    """ The images on this page. """
     page: int
+    """ This page's number, from 1; 0 when a filter matches nothing. """
     pages: int
+    """ How many pages the whole list has at this page size. """
     results: int
+    """ How many images the whole list has. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

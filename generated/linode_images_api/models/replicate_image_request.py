@@ -15,6 +15,7 @@ from ..types import (
 @_attrs_define
 class ReplicateImageRequest:
     regions: list[str]
+    """ Every region the image should be in afterwards: new ones are added, missing ones removed. """
 
     def to_dict(self) -> dict[str, Any]:
         regions = self.regions

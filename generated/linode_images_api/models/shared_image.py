@@ -40,6 +40,8 @@ class SharedImage:
     label: str
     size: int
     type_: ImageType
+    """ manual (captured from a disk or uploaded), automatic (made by Linode, e.g. from a deleted Linode) or shared.
+    """
     vendor: None | str
     capabilities: list[str] | Unset = UNSET
     eol: datetime.datetime | None | Unset = UNSET
@@ -49,6 +51,7 @@ class SharedImage:
     is_shared: bool | None | Unset = UNSET
     regions: list[ImageRegion] | Unset = UNSET
     status: ImageStatus | Unset = UNSET
+    """ An image's status: pending_upload, creating, available, in that order; an image never moves back. """
     tags: list[str] | Unset = UNSET
     total_size: int | Unset = UNSET
     updated: datetime.datetime | None | Unset = UNSET

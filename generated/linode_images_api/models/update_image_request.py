@@ -19,8 +19,11 @@ class UpdateImageRequest:
     """The writable fields of an image; omitted fields are left unchanged."""
 
     description: None | str | Unset = UNSET
+    """ New free text for the image; omitted: unchanged. """
     label: str | Unset = UNSET
+    """ A new short name; omitted: unchanged. """
     tags: list[str] | Unset = UNSET
+    """ The new full list of tags, replacing the old one; omitted: unchanged. """
 
     def to_dict(self) -> dict[str, Any]:
         description: None | str | Unset

@@ -18,10 +18,15 @@ from ..types import (
 @_attrs_define
 class UploadImageRequest:
     label: str
+    """ A short name for the image. """
     region: str
+    """ The region the image data is uploaded to, such as us-east. """
     cloud_init: bool | Unset = UNSET
+    """ Mark the image as supporting cloud-init (metadata) for instances deployed from it. """
     description: str | Unset = UNSET
+    """ Free text about the image. """
     tags: list[str] | Unset = UNSET
+    """ Tags for the image, each 3 to 100 characters, at most 500. """
 
     def to_dict(self) -> dict[str, Any]:
         label = self.label

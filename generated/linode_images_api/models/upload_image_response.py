@@ -24,6 +24,8 @@ class UploadImageResponse:
     image: Image
     """ A machine image: public (linode/...), private (private/...) or shared (shared/...). """
     upload_to: str
+    """ A pre-signed URL, valid 24 hours, that takes one PUT of the gzip-compressed raw disk image (at most 5 GB);
+    it is a secret. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
