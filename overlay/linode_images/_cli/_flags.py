@@ -4,9 +4,18 @@ examples, and the output flags."""
 from __future__ import annotations
 
 import argparse
+import uuid
 from typing import TypeAlias
 
-__all__ = ["Commands", "add_command", "add_global_options", "add_json", "add_list_output", "positive_int"]
+__all__ = [
+    "Commands",
+    "add_command",
+    "add_global_options",
+    "add_json",
+    "add_list_output",
+    "positive_int",
+    "uuid_text",
+]
 
 # A parser's commands (what add_subparsers returns); subscriptable only for type checkers.
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -67,3 +76,13 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
     return value
+
+
+def uuid_text(text: str) -> str:
+    """A token_uuid or a share group's uuid, checked here because the lists a uuid names
+    (``token images``) put it in the request's path as it is."""
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a UUID: {text!r}") from None
+    return text

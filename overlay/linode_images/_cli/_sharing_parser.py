@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from ._flags import Commands, add_command, add_json, add_list_output, positive_int
+from ._flags import Commands, add_command, add_json, add_list_output, positive_int, uuid_text
 
 __all__ = ["add_sharing_commands"]
 
@@ -162,7 +162,7 @@ def _sharegroup_id(parser: argparse.ArgumentParser) -> None:
 
 
 def _token_uuid(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("token_uuid", metavar="TOKEN_UUID", help="the token's token_uuid")
+    parser.add_argument("token_uuid", metavar="TOKEN_UUID", type=uuid_text, help="the token's token_uuid")
 
 
 def _list_flags(parser: argparse.ArgumentParser, ids: str, *, status: bool = False) -> None:
@@ -272,7 +272,9 @@ def _add_token_commands(commands: Commands) -> None:
     command = _group(commands, "token", "join other accounts' share groups with tokens (Beta)")
 
     create = command("create", "create a token for a share group and print its secret once")
-    create.add_argument("sharegroup_uuid", metavar="SHAREGROUP_UUID", help="the share group's uuid")
+    create.add_argument(
+        "sharegroup_uuid", metavar="SHAREGROUP_UUID", type=uuid_text, help="the share group's uuid"
+    )
     create.add_argument("--label", help="the token's label")
     create.add_argument(
         "--show-secret", action="store_true", help="write the secret to stdout (needed: it is shown only now)"
