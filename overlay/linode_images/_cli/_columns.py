@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from linode_images import Image, SharedImage, ShareGroup, ShareGroupMember, ShareGroupToken
 
 from ._output import Columns, text
@@ -24,23 +26,17 @@ def _source(image: SharedImage) -> str:
     return text(getattr(shared_by, "source_image_id", None))
 
 
-IMAGES: Columns[Image] = (
+# The columns an image and a shared image have in common, first.
+_ANY_IMAGE: Columns[Image | SharedImage] = (
     ("ID", lambda image: text(image.id)),
     ("LABEL", lambda image: text(image.label)),
     ("STATUS", lambda image: text(image.status)),
     ("SIZE", _size),
-    ("REGIONS", _regions),
-    ("CREATED", lambda image: text(image.created)),
 )
+_CREATED: tuple[str, Callable[[Image | SharedImage], str]] = ("CREATED", lambda image: text(image.created))
 
-SHARED_IMAGES: Columns[SharedImage] = (
-    ("ID", lambda image: text(image.id)),
-    ("LABEL", lambda image: text(image.label)),
-    ("STATUS", lambda image: text(image.status)),
-    ("SIZE", _size),
-    ("SOURCE", _source),
-    ("CREATED", lambda image: text(image.created)),
-)
+IMAGES: Columns[Image] = (*_ANY_IMAGE, ("REGIONS", _regions), _CREATED)
+SHARED_IMAGES: Columns[SharedImage] = (*_ANY_IMAGE, ("SOURCE", _source), _CREATED)
 
 SHAREGROUPS: Columns[ShareGroup] = (
     ("ID", lambda group: text(group.id)),
