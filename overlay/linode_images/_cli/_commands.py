@@ -1,4 +1,4 @@
-"""The commands: each takes the client, the parsed flags and the console, and returns its exit status.
+"""The image commands: each takes the client, the parsed flags and the console, and returns its exit status.
 
 They use only ``linode_images``' public API. A usage problem found after parsing (a flag
 combination, an id that must not be deleted) raises ``UsageError`` before any request.
