@@ -52,12 +52,26 @@ class Cli:
             )
         return done
 
-    def pty(self, *args: str, on_terminal: tuple[str, ...], typed: str = "") -> PtyRun:
-        return run_on_pty([*COMMAND, *args], self.env(), on_terminal=on_terminal, typed=typed)
+    def pty(
+        self,
+        *args: str,
+        on_terminal: tuple[str, ...],
+        typed: str = "",
+        prompt: str = "[y/N]",
+        controlling: bool = False,
+    ) -> PtyRun:
+        return run_on_pty(
+            [*COMMAND, *args],
+            self.env(),
+            on_terminal=on_terminal,
+            typed=typed,
+            prompt=prompt,
+            controlling=controlling,
+        )
 
-    def client(self) -> LinodeImages:
+    def client(self, token: str = TOKEN) -> LinodeImages:
         """The library's client on the same server, to set up and check what the command did."""
-        return LinodeImages(base_url=self.server.url, token=TOKEN)
+        return LinodeImages(base_url=self.server.url, token=token)
 
 
 @pytest.fixture

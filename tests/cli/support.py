@@ -42,6 +42,11 @@ def cli_env(
     return env
 
 
+def _take_terminal() -> None:
+    # In the child, which leads a new session: its standard input becomes its controlling terminal.
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 @dataclass
 class PtyRun:
     """A run with some streams on a pseudo-terminal: what the terminal showed, and the pipes."""
@@ -58,17 +63,22 @@ def run_on_pty(
     *,
     on_terminal: Sequence[str],
     typed: str = "",
+    prompt: str = "[y/N]",
+    controlling: bool = False,
     columns: int = 100,
     timeout: float = 60.0,
 ) -> PtyRun:
     """Run ``argv`` with the streams named in ``on_terminal`` (stdin, stdout, stderr) on a
-    pseudo-terminal ``columns`` wide; ``typed`` is typed into it once the program asks."""
+    pseudo-terminal ``columns`` wide; ``typed`` is typed into it once the program shows
+    ``prompt``. With ``controlling`` the terminal is the program's own (its /dev/tty), in a
+    session of its own, as for a program that asks for a password."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     streams = {
         name: (slave if name in on_terminal else subprocess.PIPE) for name in ("stdin", "stdout", "stderr")
     }
-    process = subprocess.Popen(argv, env=dict(env), text=True, **streams)  # type: ignore[call-overload]
+    extra = {"start_new_session": True, "preexec_fn": _take_terminal} if controlling else {}
+    process = subprocess.Popen(argv, env=dict(env), text=True, **streams, **extra)  # type: ignore[call-overload]
     os.close(slave)
     shown = b""
     deadline = time.monotonic() + timeout
@@ -85,7 +95,7 @@ def run_on_pty(
                 if not chunk:
                     break
                 shown += chunk
-                if typed and b"[y/N]" in shown:
+                if typed and prompt.encode() in shown:
                     os.write(master, typed.encode())
                     typed = ""
             elif process.poll() is not None:

@@ -13,7 +13,7 @@ from linode_images._cli._config import linode_cli_config_path, resolve_settings
 from tests.cli.conftest import Cli
 from tests.cli.support import COMMAND, SCRIPT
 
-COMMANDS = ["upload", "list", "get", "update", "delete", "replicate", "wait"]
+COMMANDS = ["upload", "list", "get", "update", "delete", "replicate", "wait", "sharegroup", "token"]
 SECRET = "f00dfeedcafe0123456789abcdef0123456789abcdef0123456789abcdef0123"
 
 

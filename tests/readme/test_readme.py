@@ -156,6 +156,7 @@ def test_command_line_block_runs(line: int, code: str, server: MockServer, tmp_p
         **{name: value for name, value in os.environ.items() if not name.startswith(("LINODE_", "XDG_"))},
         "LINODE_BASE_URL": server.url,
         "LINODE_TOKEN": "test-token",
+        "LINODE_CONSUMER_TOKEN": "consumer-token",  # the sharing example's second account
         "HOME": str(tmp_path),  # no linode-cli configuration of the machine's
         # The venv's bin: the linode-images console script and python3.
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",

@@ -15,6 +15,7 @@ stderr and an exit status:
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
@@ -23,13 +24,18 @@ from collections.abc import Sequence
 
 from linode_images import ApiVersion, LinodeError, LinodeImages, WaitTimeoutError
 
-from ._commands import COMMANDS, Console, UsageError, one_line
+from ._commands import COMMANDS
 from ._config import ConfigError, resolve_settings
+from ._console import Console, UsageError, one_line
 from ._parser import build_parser
+from ._sharing_commands import SHARING_COMMANDS
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+# Each command by what is typed: "list", or a group's "sharegroup list".
+_HANDLERS = {**COMMANDS, **SHARING_COMMANDS}
 
 
 def _console() -> Console:
@@ -51,6 +57,11 @@ def _fail(console: Console, debug: bool, error: BaseException, what: str, status
     return status
 
 
+def _command_name(args: argparse.Namespace) -> str:
+    subcommand: str | None = getattr(args, "subcommand", None)
+    return args.command if subcommand is None else f"{args.command} {subcommand}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; the exit status."""
     args = build_parser().parse_args(argv)  # exits 2 with argparse's usage message
@@ -67,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         version = ApiVersion(settings.api_version)  # the client refuses all but v4 and v4beta
         with LinodeImages(settings.token, base_url=settings.base_url, api_version=version) as client:
-            return COMMANDS[args.command](client, args, console)
+            return _HANDLERS[_command_name(args)](client, args, console)
     except KeyboardInterrupt as interrupt:
         # The library has cleaned up by now (a pending upload is deleted); say what is left.
         if debug:

@@ -1,4 +1,4 @@
-"""The commands: each takes the client, the parsed flags and the console, and returns its exit status.
+"""The image commands: each takes the client, the parsed flags and the console, and returns its exit status.
 
 They use only ``linode_images``' public API. A usage problem found after parsing (a flag
 combination, an id that must not be deleted) raises ``UsageError`` before any request.
@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import IO, Any, Literal, TextIO
+from typing import IO, Any, Literal
 
 from linode_images import (
     FILTERABLE_FIELDS,
@@ -22,40 +21,12 @@ from linode_images import (
     check_image_id,
 )
 
-from ._output import write_detail, write_ids, write_json, write_rows
+from ._columns import IMAGES
+from ._console import Console, UsageError, confirm, one_line, write_list, write_one
+from ._output import write_json
 from ._progress import UploadProgress
 
-__all__ = ["COMMANDS", "Console", "UsageError"]
-
-
-class UsageError(Exception):
-    """The flags cannot work together, or ask for something refused on principle (exit 2)."""
-
-
-@dataclass
-class Console:
-    """The command's streams, and which of them are terminals."""
-
-    out: TextIO
-    err: TextIO
-    inp: TextIO
-    binary_inp: IO[bytes]
-    out_tty: bool
-    err_tty: bool
-    inp_tty: bool
-    # What an interruption (Ctrl-C) at this point leaves behind, in words.
-    interruption: Callable[[], str] = field(default=lambda: "interrupted")
-
-    def note(self, text: str) -> None:
-        self.err.write(text + "\n")
-        self.err.flush()
-
-
-def _write_image(console: Console, image: Image, as_json: bool) -> None:
-    if as_json:
-        write_json(console.out, [image])
-    else:
-        write_detail(console.out, image)
+__all__ = ["COMMANDS"]
 
 
 def _wait_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -176,17 +147,12 @@ def list_images(client: LinodeImages, args: argparse.Namespace, console: Console
     images: Iterable[Image] = client.images.list(
         filter=_list_filter(args), order_by=args.order_by, order=order, **options
     )
-    if args.ids:
-        write_ids(console.out, images)
-    elif args.json:
-        write_json(console.out, images)
-    else:
-        write_rows(console.out, images, table=console.out_tty)
+    write_list(console, images, IMAGES, lambda image: image.id, args)
     return 0
 
 
 def get(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    _write_image(console, client.images.get(args.image_id), args.json)
+    write_one(console, client.images.get(args.image_id), args.json)
     return 0
 
 
@@ -200,7 +166,7 @@ def update(client: LinodeImages, args: argparse.Namespace, console: Console) -> 
         changes["tags"] = args.tags or []
     if not changes:
         raise UsageError("nothing to change: give --label, --description, --tag or --no-tags")
-    _write_image(console, client.images.update(args.image_id, **changes), args.json)
+    write_one(console, client.images.update(args.image_id, **changes), args.json)
     return 0
 
 
@@ -214,14 +180,9 @@ def _deletable(image_id: str) -> str:
 def delete(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
     # Every id is checked before the first request, so a typo in the third id deletes nothing.
     image_ids = list(dict.fromkeys(_deletable(image_id) for image_id in args.image_ids))
-    if not args.yes:
-        if not console.inp_tty:
-            raise UsageError("delete asks first on a terminal; to delete without asking, pass --yes")
-        console.err.write(f"Delete {', '.join(image_ids)}? This cannot be undone. [y/N] ")
-        console.err.flush()
-        if console.inp.readline().strip().lower() not in ("y", "yes"):
-            console.note("nothing was deleted")
-            return 1
+    if not confirm(console, "delete", f"Delete {', '.join(image_ids)}?", yes=args.yes):
+        console.note("nothing was deleted")
+        return 1
     failed = 0
     for image_id in image_ids:
         try:
@@ -252,7 +213,7 @@ def replicate(client: LinodeImages, args: argparse.Namespace, console: Console) 
     image = client.images.replicate(args.image_id, regions=regions)
     if args.wait:
         image = client.images.wait_for_replication(args.image_id, regions=regions, **_wait_options(args))
-    _write_image(console, image, args.json)
+    write_one(console, image, args.json)
     return 0
 
 
@@ -264,14 +225,8 @@ def wait(client: LinodeImages, args: argparse.Namespace, console: Console) -> in
         if "timeout" in options:  # one --timeout for the whole wait
             options["timeout"] = max(options["timeout"] - (time.monotonic() - started), 0.001)
         image = client.images.wait_for_replication(args.image_id, regions=args.regions or None, **options)
-    _write_image(console, image, args.json)
+    write_one(console, image, args.json)
     return 0
-
-
-def one_line(error: BaseException) -> str:
-    """An error's message and notes on one line."""
-    text = " ".join([str(error), *getattr(error, "__notes__", [])])
-    return " ".join(text.split())
 
 
 COMMANDS: dict[str, Callable[[LinodeImages, argparse.Namespace, Console], int]] = {

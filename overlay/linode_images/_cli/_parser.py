@@ -6,10 +6,15 @@ import argparse
 
 from linode_images import ORDERABLE_FIELDS, __version__
 
+from ._flags import Commands, add_command, add_global_options, add_json, add_list_output
+from ._sharing_parser import add_sharing_commands
+
 __all__ = ["build_parser"]
 
 _DESCRIPTION = """\
-Upload, list, inspect, wait for, replicate, update and delete Linode images.
+Upload, list, inspect, wait for, replicate, update and delete Linode images, and share
+them with other accounts: 'sharegroup' for the account that shares, 'token' for the
+accounts it shares with.
 
 The token comes from --token, LINODE_TOKEN, LINODE_CLI_TOKEN or linode-cli's configuration
 file (its default user); without one only public images can be read. LINODE_BASE_URL and
@@ -76,6 +81,10 @@ available in each of them (--regions alone: in every region it lists). Exit stat
 }
 
 
+def _command(commands: Commands, name: str, summary: str) -> argparse.ArgumentParser:
+    return add_command(commands, name, summary, _EXAMPLES[name])
+
+
 def _positive_float(text: str) -> float:
     try:
         value = float(text)
@@ -86,48 +95,8 @@ def _positive_float(text: str) -> float:
     return value
 
 
-def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
-    # On each command too, so that they can follow it; SUPPRESS keeps a command's missing
-    # flag from overwriting the one given before the command.
-    default = argparse.SUPPRESS if suppress else None
-    group = parser.add_argument_group("connection")
-    group.add_argument(
-        "--token",
-        default=default,
-        help="API token (prefer LINODE_TOKEN: a flag is visible to other users of the machine)",
-    )
-    group.add_argument("--base-url", default=default, help="API base URL (LINODE_BASE_URL)")
-    group.add_argument(
-        "--api-version", default=default, choices=["v4", "v4beta"], help="API version (LINODE_API_VERSION)"
-    )
-    group.add_argument(
-        "--debug",
-        action="store_true",
-        default=argparse.SUPPRESS if suppress else False,
-        help="log requests to stderr and show tracebacks",
-    )
-
-
-def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str
-) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
-        name,
-        help=summary,
-        description=summary,
-        epilog=_EXAMPLES[name],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    _add_global_options(parser, suppress=True)
-    return parser
-
-
 def _add_tags(parser: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup, help: str) -> None:
     parser.add_argument("--tag", dest="tags", action="append", metavar="TAG", help=help)
-
-
-def _add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="write the image as one JSON object (to_dict())")
 
 
 def _add_timeout(parser: argparse.ArgumentParser, default: str) -> None:
@@ -151,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'linode-images COMMAND --help' for a command's flags and examples.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _add_global_options(parser, suppress=False)
+    add_global_options(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     upload = _command(commands, "upload", "upload a disk image file and print the new image's id")
@@ -178,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_timeout(upload, "1800")
     upload.add_argument("--quiet", action="store_true", help="no progress output")
-    _add_json(upload)
+    add_json(upload)
 
     listing = _command(commands, "list", "list images")
     visibility = listing.add_mutually_exclusive_group()
@@ -195,13 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument(
         "--page-size", type=int, metavar="N", help="images per request, 25-500 (default 500)"
     )
-    output = listing.add_mutually_exclusive_group()
-    output.add_argument("--ids", action="store_true", help="one image id per line")
-    output.add_argument("--json", action="store_true", help="one JSON object (to_dict()) per line")
+    add_list_output(listing)
 
     get = _command(commands, "get", "show one image")
     get.add_argument("image_id", metavar="ID")
-    _add_json(get)
+    add_json(get)
 
     update = _command(commands, "update", "change an image's label, description or tags")
     update.add_argument("image_id", metavar="ID")
@@ -210,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     tags = update.add_mutually_exclusive_group()
     _add_tags(tags, "a tag (repeatable; replaces all)")
     tags.add_argument("--no-tags", action="store_true", help="remove every tag")
-    _add_json(update)
+    add_json(update)
 
     delete = _command(commands, "delete", "delete images")
     delete.add_argument("image_ids", metavar="ID", nargs="+")
@@ -234,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--wait", action="store_true", help="wait until the image is available in each one"
     )
     _add_timeout(replicate, "3600")
-    _add_json(replicate)
+    add_json(replicate)
 
     wait = _command(commands, "wait", "wait until an image has a status or is available in regions")
     wait.add_argument("image_id", metavar="ID")
@@ -243,5 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--regions", action="extend", nargs="*", metavar="REGION", help="also wait for these regions"
     )
     _add_timeout(wait, "1800 for a status, 3600 for regions")
-    _add_json(wait)
+    add_json(wait)
+
+    add_sharing_commands(commands)
     return parser
