@@ -2,7 +2,7 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-UPSTREAM ?= ../shared/reference/linode-openapi-4.189.0.yaml
+UPSTREAM ?= ../shared/reference/linode-openapi-images-4.234.0.json
 STAMP := $(VENV)/.installed
 # The benchmark environment: the project plus the peers it is compared with (benchmarks/requirements.txt).
 BENCH_VENV := .venv-bench

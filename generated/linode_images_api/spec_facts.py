@@ -4,11 +4,23 @@ from typing import Final
 
 # Per list operation: the fields X-Filter may filter on (x-linode-filterable).
 FILTERABLE_FIELDS: Final[dict[str, frozenset[str]]] = {
-    "get-images": frozenset({"deprecated", "is_public", "label", "size", "status", "tags", "type", "vendor"}),
+    "get-images": frozenset({"deprecated", "is_public", "is_shared", "label", "size", "status", "tags", "type", "vendor"}),
+    "get-images-sharegroups-image": frozenset({"label"}),
+    "get-sharegroup-images": frozenset({"label", "regions", "tags", "type"}),
+    "get-sharegroup-images-by-token": frozenset({"label", "regions", "tags", "type"}),
+    "get-sharegroup-members": frozenset({"label", "status", "token_uuid"}),
+    "get-sharegroups": frozenset({"label"}),
+    "get-user-tokens": frozenset({"label", "sharegroup_label", "sharegroup_uuid", "status", "valid_for_sharegroup_uuid"}),
 }
 # Per list operation: the fields +order_by may sort on (x-linode-orderable).
 ORDERABLE_FIELDS: Final[dict[str, frozenset[str]]] = {
-    "get-images": frozenset({"created", "deprecated", "id", "is_public", "label", "size", "type", "updated", "vendor"}),
+    "get-images": frozenset({"created", "deprecated", "id", "is_public", "is_shared", "label", "size", "type", "updated", "vendor"}),
+    "get-images-sharegroups-image": frozenset({"label"}),
+    "get-sharegroup-images": frozenset({"label", "type"}),
+    "get-sharegroup-images-by-token": frozenset({"label", "type"}),
+    "get-sharegroup-members": frozenset({"label", "status", "token_uuid"}),
+    "get-sharegroups": frozenset({"label"}),
+    "get-user-tokens": frozenset({"label", "sharegroup_label", "sharegroup_uuid", "status", "valid_for_sharegroup_uuid"}),
 }
 IMAGE_FILTERABLE_FIELDS: Final = FILTERABLE_FIELDS["get-images"]
 IMAGE_ORDERABLE_FIELDS: Final = ORDERABLE_FIELDS["get-images"]

@@ -27,6 +27,8 @@ from linode_images_api.models import (
     ErrorResponse,
     Image,
     ImageRegionStatus,
+    ImageSharedWith,
+    ImageSharing,
     ImageStatus,
     ImageType,
     PaginatedImages,
@@ -82,7 +84,11 @@ PRIVATE_IMAGE = {
     "tags": ["web"],
     "regions": [],
     "is_shared": False,
-    "image_sharing": {"shared_with": None, "shared_by": {"sharegroup_id": 7}},
+    # The producer's own image: both halves present, shared_by null (docs/real-api-facts.md).
+    "image_sharing": {
+        "shared_with": {"sharegroup_count": 0, "sharegroup_list_url": "/images/private/123/sharegroups"},
+        "shared_by": None,
+    },
 }
 
 
@@ -152,7 +158,8 @@ def test_public_image_in_real_wire_shape_decodes() -> None:
     assert image.created == datetime.datetime(2023, 6, 12, 16, 11, 37, tzinfo=UTC)
     assert image.eol == datetime.datetime(1970, 1, 1, 5, 0, tzinfo=UTC)
     assert image.capabilities == ["cloud-init"]
-    assert image.additional_properties == {"image_sharing": None}
+    assert image.additional_properties == {}
+    assert image.image_sharing is None
     assert image.is_shared is None
 
 
@@ -161,10 +168,10 @@ def test_private_image_with_nulls_and_unknown_nested_fields_round_trips() -> Non
     assert image.updated is None and image.created_by is None and image.description is None
     assert image.status is ImageStatus.PENDING_UPLOAD
     assert image.regions == []
-    assert image.additional_properties["image_sharing"] == {
-        "shared_with": None,
-        "shared_by": {"sharegroup_id": 7},
-    }
+    assert isinstance(image.image_sharing, ImageSharing)
+    assert image.image_sharing.shared_by is None
+    assert isinstance(image.image_sharing.shared_with, ImageSharedWith)
+    assert image.image_sharing.shared_with.sharegroup_list_url == "/images/private/123/sharegroups"
     out = image.to_dict()
     assert out["image_sharing"] == PRIVATE_IMAGE["image_sharing"]
     # Timestamps are the one normalisation: offset-less UTC becomes explicit UTC.

@@ -15,6 +15,7 @@ from openapi_spec_validator import validate
 from tools.specsync.__main__ import main as specsync_main
 from tools.specsync.derive import describe_changes, dump, extract, load_document
 from tools.specsync.excerpt import excerpt_text
+from tools.specsync.names import EXPECTED_OPERATIONS, SHARING_OPERATIONS
 from tools.specsync.overrides import apply_overrides
 from tools.specsync.pointers import SpecError
 
@@ -40,7 +41,8 @@ needs_upstream = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def upstream() -> dict[str, Any]:
-    return load_document(EXCERPT)
+    """The excerpt of the document spec/ is derived from (SOURCE.lock: 4.234.0)."""
+    return load_document(EXCERPT_4234)
 
 
 def derive_from(upstream: dict[str, Any]) -> dict[str, Any]:
@@ -61,15 +63,21 @@ def test_committed_spec_is_valid_openapi_30() -> None:
     validate(spec)
 
 
-def test_committed_spec_has_the_seven_operations_and_named_components() -> None:
+def test_committed_spec_has_the_29_operations_and_named_components() -> None:
     spec = committed()
     ops = {
         op["operationId"] for item in spec["paths"].values() for k, op in item.items() if k != "parameters"
     }
-    assert ops == {
-        "get-images", "post-image", "post-upload-image", "get-image", "put-image",
-        "delete-image", "post-replicate-image",
-    }  # fmt: skip
+    assert len(EXPECTED_OPERATIONS) == 7 and len(SHARING_OPERATIONS) == 22
+    assert ops == EXPECTED_OPERATIONS | SHARING_OPERATIONS
+    # The Beta family is marked as upstream marks it; the classic seven are not.
+    beta = {
+        op["operationId"]
+        for item in spec["paths"].values()
+        for k, op in item.items()
+        if k != "parameters" and op.get("x-linode-beta") is True
+    }
+    assert beta == SHARING_OPERATIONS
     schemas = spec["components"]["schemas"]
     for name in ("Image", "ImageRegion", "PaginatedImages", "CreateImageRequest", "UploadImageRequest",
                  "UploadImageResponse", "UpdateImageRequest", "ReplicateImageRequest", "ErrorObject",
@@ -91,8 +99,8 @@ def test_derivation_is_idempotent_and_matches_the_committed_spec(upstream: dict[
 @needs_upstream
 def test_cli_check_passes_and_derive_writes_identical_files(tmp_path: Path) -> None:
     """On the whole document: check passes and derive reproduces spec/ and SOURCE.lock."""
-    assert specsync_main(["check", "--upstream", str(UPSTREAM)]) == 0
-    assert specsync_main(["derive", "--upstream", str(UPSTREAM), "--out-dir", str(tmp_path)]) == 0
+    assert specsync_main(["check", "--upstream", str(UPSTREAM_4234)]) == 0
+    assert specsync_main(["derive", "--upstream", str(UPSTREAM_4234), "--out-dir", str(tmp_path)]) == 0
     assert (tmp_path / "linode-images.yaml").read_text() == SPEC.read_text()
     assert (tmp_path / "SOURCE.lock").read_text() == (ROOT / "spec" / "SOURCE.lock").read_text()
 
@@ -160,27 +168,21 @@ def test_new_operation_is_reported(upstream: dict[str, Any]) -> None:
 
 def test_renamed_enum_value_is_reported(upstream: dict[str, Any]) -> None:
     doc = copy.deepcopy(upstream)
-    for schema in [*_image_schemas(doc), *_all_image_copies(doc)]:
-        status = schema["properties"]["status"]
-        status["enum"] = ["creating" if v == "creating" else "uploading" if v == "pending_upload" else v
-                          for v in status["enum"]]  # fmt: skip
+
+    def rename(node: Any) -> None:  # every copy of the image status, shared images' included
+        if isinstance(node, dict):
+            if "pending_upload" in node.get("enum", []):
+                node["enum"] = ["uploading" if v == "pending_upload" else v for v in node["enum"]]
+            for value in node.values():
+                rename(value)
+        elif isinstance(node, list):
+            for value in node:
+                rename(value)
+
+    rename(doc)
     changes = describe_changes(committed(), derive_from(doc))
     assert "removed /components/schemas/ImageStatus/enum: 'pending_upload'" in changes
     assert "added   /components/schemas/ImageStatus/enum: 'uploading'" in changes
-
-
-def _all_image_copies(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    paths = doc["paths"]
-
-    def json_schema(op: dict[str, Any], code: str = "200") -> Any:
-        return op["responses"][code]["content"]["application/json"]["schema"]
-
-    return [
-        json_schema(paths["/{apiVersion}/images/upload"]["post"])["properties"]["image"],
-        json_schema(paths[IMAGE_BY_ID]["put"]),
-        paths[IMAGE_BY_ID]["put"]["requestBody"]["content"]["application/json"]["schema"],
-        json_schema(paths["/{apiVersion}/images/{imageId}/regions"]["post"]),
-    ]
 
 
 def test_overrides_need_a_reason_and_a_live_target() -> None:
@@ -229,7 +231,11 @@ def test_committed_excerpts_carry_facts_only(fixture: Path) -> None:
     doc = json.loads(fixture.read_text())
     keys = _keywords(doc)
     assert not keys & PROSE_KEYS
-    assert {k for k in keys if k.startswith("x-")} <= {"x-linode-filterable", "x-linode-orderable"}
+    assert {k for k in keys if k.startswith("x-")} <= {
+        "x-linode-filterable",
+        "x-linode-orderable",
+        "x-linode-beta",
+    }
     # No sentence anywhere: the longest strings are enum values such as "pending replication".
     strings: list[str] = []
 
@@ -280,9 +286,9 @@ def test_filterable_fields_come_from_upstreams_markers(upstream: dict[str, Any])
     assert "label" not in get_images["x-linode-orderable"]
     committed_get = committed()["paths"][IMAGES]["get"]
     assert committed_get["x-linode-filterable"] == [
-        "deprecated", "is_public", "label", "size", "status", "tags", "type", "vendor",
+        "deprecated", "is_public", "is_shared", "label", "size", "status", "tags", "type", "vendor",
     ]  # fmt: skip
     # status is not sortable upstream; tags is dropped and the timestamps and id added by overrides.
     assert set(committed_get["x-linode-orderable"]) == {
-        "deprecated", "is_public", "label", "size", "type", "vendor", "created", "updated", "id",
+        "deprecated", "is_public", "is_shared", "label", "size", "type", "vendor", "created", "updated", "id",
     }  # fmt: skip

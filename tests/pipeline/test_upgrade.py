@@ -100,9 +100,21 @@ def test_the_overrides_keep_what_users_get_across_the_upgrade(upgraded: tuple[Pa
         "created_by",
     ]
     assert image["properties"]["is_shared"] == {"type": "boolean", "nullable": True, "readOnly": True}
-    sharing = image["properties"]["image_sharing"]
-    assert sharing["nullable"] is True and "oneOf" not in sharing
-    assert sharing["properties"]["shared_by"]["nullable"] is True
+    # image_sharing is null or a named record whose halves are named and nullable.
+    ref = {"$ref": "#/components/schemas/ImageSharing"}
+    assert image["properties"]["image_sharing"] == {"nullable": True, "readOnly": True, "allOf": [ref]}
+    assert schemas["SharedImage"]["properties"]["image_sharing"] == {"readOnly": True, "allOf": [ref]}
+    halves = schemas["ImageSharing"]["properties"]
+    assert halves["shared_by"] == {
+        "nullable": True,
+        "allOf": [{"$ref": "#/components/schemas/ImageSharedBy"}],
+    }
+    assert halves["shared_with"]["allOf"] == [{"$ref": "#/components/schemas/ImageSharedWith"}]
+    assert "source_image_label" not in schemas["ImageSharedBy"]["required"]  # absent on the wire
+    # Sharing responses keep unknown fields, like image responses; requests stay closed.
+    for name in ("ShareGroup", "SharedImage", "ShareGroupMember", "ShareGroupToken", "PaginatedShareGroups"):
+        assert "additionalProperties" not in schemas[name], name
+    assert schemas["CreateShareGroupRequest"]["additionalProperties"] is False
     assert schemas["ImageType"]["enum"] == ["manual", "automatic", "shared"]
     assert "default" not in schemas["ApiVersion"]
     assert "servers" not in spec["paths"]["/{apiVersion}/images/upload"]["post"]

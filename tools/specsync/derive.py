@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .markers import list_facts
+from .markers import list_facts, operation_markers
 from .names import (
     ERROR_NAME,
     EXPECTED_OPERATIONS,
@@ -286,6 +286,7 @@ def extract(upstream: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
                 op = facts_of_operation(item[method], f"{where}/{method}")
                 # Read before the prose is gone: the fields a list filters and sorts on.
                 op.update(list_facts(item[method]))
+                op.update(operation_markers(item[method]))
                 new_item[method] = op
                 found.add(op["operationId"])
         paths[path] = new_item

@@ -5,7 +5,8 @@ every clone without Linode's whole document. The excerpt keeps what the derivati
 (paths, methods, operation ids, parameters, schemas, security, servers, the version) and
 drops every description, summary, example and title, and upstream's own ``x-`` extensions.
 Facts that upstream states only in prose are kept as our markers
-(``x-linode-filterable: true``, ``x-linode-orderable: false``; see ``markers``), so
+(``x-linode-filterable: true``, ``x-linode-orderable: false``, ``x-linode-beta: true``;
+see ``markers``), so
 deriving from the excerpt gives the same spec as deriving from the whole document.
 """
 
@@ -15,7 +16,7 @@ import json
 from typing import Any
 
 from .derive import IMAGES_PREFIX, inline_refs
-from .markers import FILTERABLE, ORDERABLE, property_markers
+from .markers import FILTERABLE, ORDERABLE, operation_markers, property_markers
 
 PROSE = frozenset({"description", "summary", "example", "examples", "externalDocs", "title"})
 # Keys whose values are mappings of names (a property called "description" is a fact).
@@ -48,11 +49,14 @@ def _strip(node: Any, is_property: bool = False) -> Any:
 
 def excerpt(upstream: dict[str, Any]) -> dict[str, Any]:
     """The facts-only excerpt of ``upstream``'s image paths (every ``$ref`` inlined)."""
-    paths = {
-        path: _strip(inline_refs(item, upstream))
-        for path, item in upstream["paths"].items()
-        if path == IMAGES_PREFIX or path.startswith(IMAGES_PREFIX + "/")
-    }
+    paths: dict[str, Any] = {}
+    for path, item in upstream["paths"].items():
+        if path != IMAGES_PREFIX and not path.startswith(IMAGES_PREFIX + "/"):
+            continue
+        paths[path] = _strip(inline_refs(item, upstream))
+        for method, op in item.items():
+            if isinstance(op, dict) and "operationId" in op:
+                paths[path][method].update(operation_markers(op))
     schemes = upstream.get("components", {}).get("securitySchemes", {})
     return {
         "openapi": upstream.get("openapi", "3.0.1"),

@@ -6,6 +6,10 @@ A note that ``+order_by`` / ``+order`` are not available on a key (``status``) s
 cannot be sorted on. The excerpt that ``python -m tools.specsync excerpt`` writes keeps
 these facts as ``x-linode-filterable: true`` / ``x-linode-orderable: false``, so deriving
 from it gives the same result as deriving from the whole document.
+
+An operation upstream marks as Beta (``x-akamai: {status: BETA}``, the image-sharing family
+in 4.234.0) is served under ``/v4beta`` only (docs/real-api-facts.md#image-sharing); our spec
+and the excerpt record that as ``x-linode-beta: true`` on the operation.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 
 FILTERABLE = "x-linode-filterable"
 ORDERABLE = "x-linode-orderable"
+BETA = "x-linode-beta"
 _FILTERABLE_PROSE = re.compile(r"__Filterable__")
 _NOT_ORDERABLE_PROSE = re.compile(r"`\+order_by`[^.]*\bnot available\b", re.IGNORECASE)
 
@@ -61,3 +66,11 @@ def list_facts(op: dict[str, Any]) -> dict[str, list[str]]:
     if not filterable:
         return {}
     return {FILTERABLE: sorted(filterable), ORDERABLE: sorted(orderable)}
+
+
+def operation_markers(op: dict[str, Any]) -> dict[str, bool]:
+    """The markers of one operation: ``x-linode-beta: true`` if upstream calls it Beta."""
+    status = op.get("x-akamai", {}).get("status") if isinstance(op.get("x-akamai"), dict) else None
+    if op.get(BETA) is True or status == "BETA":
+        return {BETA: True}
+    return {}

@@ -43,6 +43,7 @@ class Image:
     capabilities: list[str] | Unset = UNSET
     eol: datetime.datetime | None | Unset = UNSET
     expiry: datetime.datetime | None | Unset = UNSET
+    image_sharing: ImageSharing | None | Unset = UNSET
     is_shared: bool | None | Unset = UNSET
     regions: list[ImageRegion] | None | Unset = UNSET
     status: ImageStatus | Unset = UNSET
@@ -94,6 +95,14 @@ class Image:
             expiry = self.expiry.isoformat()
         else:
             expiry = self.expiry
+
+        image_sharing: dict[str, Any] | None | Unset
+        if isinstance(self.image_sharing, Unset):
+            image_sharing = UNSET
+        elif isinstance(self.image_sharing, ImageSharing):
+            image_sharing = self.image_sharing.to_dict()
+        else:
+            image_sharing = self.image_sharing
 
         is_shared: bool | None | Unset
         if isinstance(self.is_shared, Unset):
@@ -153,6 +162,8 @@ class Image:
             field_dict["eol"] = eol
         if expiry is not UNSET:
             field_dict["expiry"] = expiry
+        if image_sharing is not UNSET:
+            field_dict["image_sharing"] = image_sharing
         if is_shared is not UNSET:
             field_dict["is_shared"] = is_shared
         if regions is not UNSET:
@@ -192,6 +203,7 @@ class Image:
             _capabilities,
             _eol,
             _expiry,
+            _image_sharing,
             _is_shared,
             _regions,
             _status,
@@ -263,6 +275,12 @@ class Image:
                     else parse_datetime(_expiry)
                 )
 
+            image_sharing: ImageSharing | None | Unset
+            if _image_sharing is UNSET or _image_sharing is None:
+                image_sharing = _image_sharing
+            else:
+                image_sharing = ImageSharing.from_dict(_image_sharing)
+
             regions: list[ImageRegion] | None | Unset
             if _regions is UNSET or _regions is None:
                 regions = _regions
@@ -310,6 +328,7 @@ class Image:
             capabilities,
             eol,
             expiry,
+            image_sharing,
             _is_shared,
             regions,
             status,
@@ -448,6 +467,19 @@ class Image:
             else:
                 expiry = decode_datetime(_expiry, "expiry")
 
+        _image_sharing = _get("image_sharing", UNSET)
+        image_sharing: ImageSharing | None | Unset
+        if _image_sharing is UNSET:
+            image_sharing = UNSET
+        else:
+            if _image_sharing is None:
+                image_sharing = None
+            else:
+                try:
+                    image_sharing = ImageSharing.from_dict(_image_sharing)
+                except DecodeError as exc:
+                    raise exc.within("image_sharing") from None
+
         _is_shared = _get("is_shared", UNSET)
         is_shared: bool | None | Unset
         if _is_shared is UNSET:
@@ -532,6 +564,7 @@ class Image:
             capabilities,
             eol,
             expiry,
+            image_sharing,
             is_shared,
             regions,
             status,
@@ -572,6 +605,7 @@ class Image:
 
 
 from ..models.image_region import ImageRegion
+from ..models.image_sharing import ImageSharing
 
 _REQUIRED = itemgetter(
     "created",
@@ -589,6 +623,7 @@ _OPTIONAL = (
     "capabilities",
     "eol",
     "expiry",
+    "image_sharing",
     "is_shared",
     "regions",
     "status",
@@ -632,6 +667,7 @@ _KNOWN_FIELDS: frozenset[str] = frozenset(
         "capabilities",
         "eol",
         "expiry",
+        "image_sharing",
         "is_shared",
         "regions",
         "status",
@@ -655,6 +691,7 @@ _REPR_FIELDS: tuple[str, ...] = (
     "capabilities",
     "eol",
     "expiry",
+    "image_sharing",
     "is_shared",
     "status",
     "tags",

@@ -1,0 +1,192 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_version import ApiVersion
+from ...models.delete_shared_image_response import DeleteSharedImageResponse
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    image_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/{api_version}/images/sharegroups/{sharegroup_id}/images/{image_id}".format(
+            api_version=quote(str(api_version), safe=""),
+            sharegroup_id=quote(str(sharegroup_id), safe=""),
+            image_id=quote(str(image_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeleteSharedImageResponse | ErrorResponse:
+    if response.status_code == 200:
+        response_200 = DeleteSharedImageResponse.from_dict(response.json())
+
+        return response_200
+
+    response_default = ErrorResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeleteSharedImageResponse | ErrorResponse]:
+    # Only a success body is decoded: an error answer may be anything (an HTML page from a
+    # proxy), and the caller reads it from http_response.
+    try:
+        return Response(
+            status_code=HTTPStatus(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=_parse_response(client=client, response=response)
+            if response.is_success
+            else None,
+            http_response=response,
+        )
+    except Exception as exc:
+        raise errors.UndecodableResponse(response, str(exc)) from exc
+
+
+def sync_detailed(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    image_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeleteSharedImageResponse | ErrorResponse]:
+    """Stop sharing an image through a share group
+
+    Args:
+        api_version (ApiVersion):
+        sharegroup_id (int):
+        image_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeleteSharedImageResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+        sharegroup_id=sharegroup_id,
+        image_id=image_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    image_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> DeleteSharedImageResponse | ErrorResponse | None:
+    """Stop sharing an image through a share group
+
+    Args:
+        api_version (ApiVersion):
+        sharegroup_id (int):
+        image_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeleteSharedImageResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        api_version=api_version,
+        sharegroup_id=sharegroup_id,
+        image_id=image_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    image_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeleteSharedImageResponse | ErrorResponse]:
+    """Stop sharing an image through a share group
+
+    Args:
+        api_version (ApiVersion):
+        sharegroup_id (int):
+        image_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeleteSharedImageResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+        sharegroup_id=sharegroup_id,
+        image_id=image_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    image_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> DeleteSharedImageResponse | ErrorResponse | None:
+    """Stop sharing an image through a share group
+
+    Args:
+        api_version (ApiVersion):
+        sharegroup_id (int):
+        image_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeleteSharedImageResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            api_version=api_version,
+            sharegroup_id=sharegroup_id,
+            image_id=image_id,
+            client=client,
+        )
+    ).parsed

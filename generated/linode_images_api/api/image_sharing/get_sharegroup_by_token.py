@@ -1,0 +1,179 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_version import ApiVersion
+from ...models.consumer_share_group import ConsumerShareGroup
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    api_version: ApiVersion,
+    token_uuid: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/{api_version}/images/sharegroups/tokens/{token_uuid}/sharegroup".format(
+            api_version=quote(str(api_version), safe=""),
+            token_uuid=quote(str(token_uuid), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ConsumerShareGroup | ErrorResponse:
+    if response.status_code == 200:
+        response_200 = ConsumerShareGroup.from_dict(response.json())
+
+        return response_200
+
+    response_default = ErrorResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ConsumerShareGroup | ErrorResponse]:
+    # Only a success body is decoded: an error answer may be anything (an HTML page from a
+    # proxy), and the caller reads it from http_response.
+    try:
+        return Response(
+            status_code=HTTPStatus(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=_parse_response(client=client, response=response)
+            if response.is_success
+            else None,
+            http_response=response,
+        )
+    except Exception as exc:
+        raise errors.UndecodableResponse(response, str(exc)) from exc
+
+
+def sync_detailed(
+    api_version: ApiVersion,
+    token_uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ConsumerShareGroup | ErrorResponse]:
+    """Get the share group a token is for
+
+    Args:
+        api_version (ApiVersion):
+        token_uuid (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConsumerShareGroup | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+        token_uuid=token_uuid,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    api_version: ApiVersion,
+    token_uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ConsumerShareGroup | ErrorResponse | None:
+    """Get the share group a token is for
+
+    Args:
+        api_version (ApiVersion):
+        token_uuid (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConsumerShareGroup | ErrorResponse
+    """
+
+    return sync_detailed(
+        api_version=api_version,
+        token_uuid=token_uuid,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    api_version: ApiVersion,
+    token_uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ConsumerShareGroup | ErrorResponse]:
+    """Get the share group a token is for
+
+    Args:
+        api_version (ApiVersion):
+        token_uuid (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConsumerShareGroup | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+        token_uuid=token_uuid,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    api_version: ApiVersion,
+    token_uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ConsumerShareGroup | ErrorResponse | None:
+    """Get the share group a token is for
+
+    Args:
+        api_version (ApiVersion):
+        token_uuid (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConsumerShareGroup | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            api_version=api_version,
+            token_uuid=token_uuid,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,231 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_version import ApiVersion
+from ...models.error_response import ErrorResponse
+from ...models.paginated_shared_images import PaginatedSharedImages
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    *,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    x_filter: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_filter, Unset):
+        headers["X-Filter"] = x_filter
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/{api_version}/images/sharegroups/{sharegroup_id}/images".format(
+            api_version=quote(str(api_version), safe=""),
+            sharegroup_id=quote(str(sharegroup_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | PaginatedSharedImages:
+    if response.status_code == 200:
+        response_200 = PaginatedSharedImages.from_dict(response.json())
+
+        return response_200
+
+    response_default = ErrorResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | PaginatedSharedImages]:
+    # Only a success body is decoded: an error answer may be anything (an HTML page from a
+    # proxy), and the caller reads it from http_response.
+    try:
+        return Response(
+            status_code=HTTPStatus(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=_parse_response(client=client, response=response)
+            if response.is_success
+            else None,
+            http_response=response,
+        )
+    except Exception as exc:
+        raise errors.UndecodableResponse(response, str(exc)) from exc
+
+
+def sync_detailed(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    x_filter: str | Unset = UNSET,
+) -> Response[ErrorResponse | PaginatedSharedImages]:
+    """List the images a share group shares
+
+    Args:
+        api_version (ApiVersion):
+        sharegroup_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        x_filter (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PaginatedSharedImages]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+        sharegroup_id=sharegroup_id,
+        page=page,
+        page_size=page_size,
+        x_filter=x_filter,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    x_filter: str | Unset = UNSET,
+) -> ErrorResponse | PaginatedSharedImages | None:
+    """List the images a share group shares
+
+    Args:
+        api_version (ApiVersion):
+        sharegroup_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        x_filter (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PaginatedSharedImages
+    """
+
+    return sync_detailed(
+        api_version=api_version,
+        sharegroup_id=sharegroup_id,
+        client=client,
+        page=page,
+        page_size=page_size,
+        x_filter=x_filter,
+    ).parsed
+
+
+async def asyncio_detailed(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    x_filter: str | Unset = UNSET,
+) -> Response[ErrorResponse | PaginatedSharedImages]:
+    """List the images a share group shares
+
+    Args:
+        api_version (ApiVersion):
+        sharegroup_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        x_filter (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PaginatedSharedImages]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+        sharegroup_id=sharegroup_id,
+        page=page,
+        page_size=page_size,
+        x_filter=x_filter,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    x_filter: str | Unset = UNSET,
+) -> ErrorResponse | PaginatedSharedImages | None:
+    """List the images a share group shares
+
+    Args:
+        api_version (ApiVersion):
+        sharegroup_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        x_filter (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PaginatedSharedImages
+    """
+
+    return (
+        await asyncio_detailed(
+            api_version=api_version,
+            sharegroup_id=sharegroup_id,
+            client=client,
+            page=page,
+            page_size=page_size,
+            x_filter=x_filter,
+        )
+    ).parsed

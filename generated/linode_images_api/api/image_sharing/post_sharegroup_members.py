@@ -1,0 +1,200 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.add_share_group_member_request import AddShareGroupMemberRequest
+from ...models.api_version import ApiVersion
+from ...models.error_response import ErrorResponse
+from ...models.share_group_member import ShareGroupMember
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    *,
+    body: AddShareGroupMemberRequest | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/{api_version}/images/sharegroups/{sharegroup_id}/members".format(
+            api_version=quote(str(api_version), safe=""),
+            sharegroup_id=quote(str(sharegroup_id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ShareGroupMember:
+    if response.status_code == 200:
+        response_200 = ShareGroupMember.from_dict(response.json())
+
+        return response_200
+
+    response_default = ErrorResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ShareGroupMember]:
+    # Only a success body is decoded: an error answer may be anything (an HTML page from a
+    # proxy), and the caller reads it from http_response.
+    try:
+        return Response(
+            status_code=HTTPStatus(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=_parse_response(client=client, response=response)
+            if response.is_success
+            else None,
+            http_response=response,
+        )
+    except Exception as exc:
+        raise errors.UndecodableResponse(response, str(exc)) from exc
+
+
+def sync_detailed(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AddShareGroupMemberRequest | Unset = UNSET,
+) -> Response[ErrorResponse | ShareGroupMember]:
+    """Add a member to a share group with its token
+
+    Args:
+        api_version (ApiVersion):
+        sharegroup_id (int):
+        body (AddShareGroupMemberRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ShareGroupMember]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+        sharegroup_id=sharegroup_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AddShareGroupMemberRequest | Unset = UNSET,
+) -> ErrorResponse | ShareGroupMember | None:
+    """Add a member to a share group with its token
+
+    Args:
+        api_version (ApiVersion):
+        sharegroup_id (int):
+        body (AddShareGroupMemberRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ShareGroupMember
+    """
+
+    return sync_detailed(
+        api_version=api_version,
+        sharegroup_id=sharegroup_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AddShareGroupMemberRequest | Unset = UNSET,
+) -> Response[ErrorResponse | ShareGroupMember]:
+    """Add a member to a share group with its token
+
+    Args:
+        api_version (ApiVersion):
+        sharegroup_id (int):
+        body (AddShareGroupMemberRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ShareGroupMember]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+        sharegroup_id=sharegroup_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    api_version: ApiVersion,
+    sharegroup_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AddShareGroupMemberRequest | Unset = UNSET,
+) -> ErrorResponse | ShareGroupMember | None:
+    """Add a member to a share group with its token
+
+    Args:
+        api_version (ApiVersion):
+        sharegroup_id (int):
+        body (AddShareGroupMemberRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ShareGroupMember
+    """
+
+    return (
+        await asyncio_detailed(
+            api_version=api_version,
+            sharegroup_id=sharegroup_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,186 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_version import ApiVersion
+from ...models.create_share_group_request import CreateShareGroupRequest
+from ...models.error_response import ErrorResponse
+from ...models.share_group import ShareGroup
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    api_version: ApiVersion,
+    *,
+    body: CreateShareGroupRequest | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/{api_version}/images/sharegroups".format(
+            api_version=quote(str(api_version), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ShareGroup:
+    if response.status_code == 200:
+        response_200 = ShareGroup.from_dict(response.json())
+
+        return response_200
+
+    response_default = ErrorResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ShareGroup]:
+    # Only a success body is decoded: an error answer may be anything (an HTML page from a
+    # proxy), and the caller reads it from http_response.
+    try:
+        return Response(
+            status_code=HTTPStatus(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=_parse_response(client=client, response=response)
+            if response.is_success
+            else None,
+            http_response=response,
+        )
+    except Exception as exc:
+        raise errors.UndecodableResponse(response, str(exc)) from exc
+
+
+def sync_detailed(
+    api_version: ApiVersion,
+    *,
+    client: AuthenticatedClient,
+    body: CreateShareGroupRequest | Unset = UNSET,
+) -> Response[ErrorResponse | ShareGroup]:
+    """Create a share group
+
+    Args:
+        api_version (ApiVersion):
+        body (CreateShareGroupRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ShareGroup]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    api_version: ApiVersion,
+    *,
+    client: AuthenticatedClient,
+    body: CreateShareGroupRequest | Unset = UNSET,
+) -> ErrorResponse | ShareGroup | None:
+    """Create a share group
+
+    Args:
+        api_version (ApiVersion):
+        body (CreateShareGroupRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ShareGroup
+    """
+
+    return sync_detailed(
+        api_version=api_version,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    api_version: ApiVersion,
+    *,
+    client: AuthenticatedClient,
+    body: CreateShareGroupRequest | Unset = UNSET,
+) -> Response[ErrorResponse | ShareGroup]:
+    """Create a share group
+
+    Args:
+        api_version (ApiVersion):
+        body (CreateShareGroupRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ShareGroup]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    api_version: ApiVersion,
+    *,
+    client: AuthenticatedClient,
+    body: CreateShareGroupRequest | Unset = UNSET,
+) -> ErrorResponse | ShareGroup | None:
+    """Create a share group
+
+    Args:
+        api_version (ApiVersion):
+        body (CreateShareGroupRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ShareGroup
+    """
+
+    return (
+        await asyncio_detailed(
+            api_version=api_version,
+            client=client,
+            body=body,
+        )
+    ).parsed

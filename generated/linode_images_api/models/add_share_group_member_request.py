@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from operator import itemgetter
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+
+from ..types import (
+    UNSET,
+    decode_error,
+    model_repr,
+)
+
+
+@_attrs_define
+class AddShareGroupMemberRequest:
+    label: str
+    token: str
+
+    def to_dict(self) -> dict[str, Any]:
+        label = self.label
+
+        token = self.token
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "label": label,
+                "token": token,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _label, _token = _REQUIRED(src_dict)
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if type(_label) not in _FIELD_TYPES[0] or type(_token) not in _FIELD_TYPES[1]:
+            return cls._from_dict_checked(src_dict)
+        try:
+            pass
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        add_share_group_member_request = cls(
+            _label,
+            _token,
+        )
+        return add_share_group_member_request
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _label = src_dict["label"]
+            _token = src_dict["token"]
+        except KeyError:
+            _label = _get("label", UNSET)
+            _token = _get("token", UNSET)
+        label: str
+        if not isinstance(_label, str):
+            raise decode_error("label", "string", _label)
+        label = _label
+
+        token: str
+        if not isinstance(_token, str):
+            raise decode_error("token", "string", _token)
+        token = _token
+
+        add_share_group_member_request = cls(
+            label,
+            token,
+        )
+        return add_share_group_member_request
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+
+_REQUIRED = itemgetter(
+    "label",
+    "token",
+)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({str}),
+    frozenset({str}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "label",
+        "token",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "label",
+    "token",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

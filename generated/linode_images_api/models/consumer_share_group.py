@@ -1,0 +1,289 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from operator import itemgetter
+from types import NoneType
+from typing import Any, Self
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import (
+    UNSET,
+    decode_datetime,
+    decode_error,
+    model_repr,
+    parse_datetime,
+)
+from ..types import fromisoformat as _fromisoformat
+
+
+@_attrs_define
+class ConsumerShareGroup:
+    created: datetime.datetime
+    description: None | str
+    id: int
+    is_suspended: bool
+    label: str
+    updated: datetime.datetime | None
+    uuid: UUID
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created = self.created.isoformat()
+
+        description: None | str
+        description = self.description
+
+        id = self.id
+
+        is_suspended = self.is_suspended
+
+        label = self.label
+
+        updated: None | str
+        if isinstance(self.updated, datetime.datetime):
+            updated = self.updated.isoformat()
+        else:
+            updated = self.updated
+
+        uuid = str(self.uuid)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "created": created,
+                "description": description,
+                "id": id,
+                "is_suspended": is_suspended,
+                "label": label,
+                "updated": updated,
+                "uuid": uuid,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _created, _description, _id, _is_suspended, _label, _updated, _uuid = (
+                _REQUIRED(src_dict)
+            )
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        # Each field's exact JSON type in one pass; anything else is decoded field by field.
+        if not all(
+            map(
+                _ALLOWED_TYPE,
+                _FIELD_TYPES,
+                map(
+                    type,
+                    (
+                        _description,
+                        _id,
+                        _is_suspended,
+                        _label,
+                    ),
+                ),
+            )
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            created: datetime.datetime
+            created = (
+                _fromisoformat(_created + "+00:00")
+                if len(_created) == 19
+                else parse_datetime(_created)
+            )
+
+            updated: datetime.datetime | None
+            if _updated is None:
+                updated = _updated
+            else:
+                updated = (
+                    _fromisoformat(_updated + "+00:00")
+                    if len(_updated) == 19
+                    else parse_datetime(_updated)
+                )
+
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        consumer_share_group = cls(
+            created,
+            _description,
+            _id,
+            _is_suspended,
+            _label,
+            updated,
+            _uuid,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 7:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    consumer_share_group.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    consumer_share_group.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
+        return consumer_share_group
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _created = src_dict["created"]
+            _description = src_dict["description"]
+            _id = src_dict["id"]
+            _is_suspended = src_dict["is_suspended"]
+            _label = src_dict["label"]
+            _updated = src_dict["updated"]
+            _uuid = src_dict["uuid"]
+        except KeyError:
+            _created = _get("created", UNSET)
+            _description = _get("description", UNSET)
+            _id = _get("id", UNSET)
+            _is_suspended = _get("is_suspended", UNSET)
+            _label = _get("label", UNSET)
+            _updated = _get("updated", UNSET)
+            _uuid = _get("uuid", UNSET)
+        created: datetime.datetime
+        created = decode_datetime(_created, "created")
+
+        description: None | str
+        if _description is None:
+            description = None
+        else:
+            if not isinstance(_description, str):
+                raise decode_error("description", "string", _description)
+            description = _description
+
+        id: int
+        if type(_id) is not int:
+            raise decode_error("id", "integer", _id)
+        id = _id
+
+        is_suspended: bool
+        if type(_is_suspended) is not bool:
+            raise decode_error("is_suspended", "boolean", _is_suspended)
+        is_suspended = _is_suspended
+
+        label: str
+        if not isinstance(_label, str):
+            raise decode_error("label", "string", _label)
+        label = _label
+
+        updated: datetime.datetime | None
+        if _updated is None:
+            updated = None
+        else:
+            updated = decode_datetime(_updated, "updated")
+
+        uuid: UUID
+        uuid = _decoding_not_implemented_for_UuidProperty
+
+        consumer_share_group = cls(
+            created,
+            description,
+            id,
+            is_suspended,
+            label,
+            updated,
+            uuid,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 7:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    consumer_share_group.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    consumer_share_group.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
+        return consumer_share_group
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+_REQUIRED = itemgetter(
+    "created",
+    "description",
+    "id",
+    "is_suspended",
+    "label",
+    "updated",
+    "uuid",
+)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({str, NoneType}),
+    frozenset({int}),
+    frozenset({bool}),
+    frozenset({str}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "created",
+        "description",
+        "id",
+        "is_suspended",
+        "label",
+        "updated",
+        "uuid",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "id",
+    "label",
+    "created",
+    "description",
+    "is_suspended",
+    "updated",
+    "uuid",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

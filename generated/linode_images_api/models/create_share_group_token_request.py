@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+
+from ..types import (
+    UNSET,
+    Unset,
+    decode_error,
+    model_repr,
+)
+
+
+@_attrs_define
+class CreateShareGroupTokenRequest:
+    valid_for_sharegroup_uuid: str
+    label: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        valid_for_sharegroup_uuid = self.valid_for_sharegroup_uuid
+
+        label = self.label
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "valid_for_sharegroup_uuid": valid_for_sharegroup_uuid,
+            }
+        )
+        if label is not UNSET:
+            field_dict["label"] = label
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _valid_for_sharegroup_uuid = src_dict["valid_for_sharegroup_uuid"]
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        (_label,) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if (
+            type(_valid_for_sharegroup_uuid) not in _FIELD_TYPES[0]
+            or type(_label) not in _FIELD_TYPES[1]
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            pass
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        create_share_group_token_request = cls(
+            _valid_for_sharegroup_uuid,
+            _label,
+        )
+        return create_share_group_token_request
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _valid_for_sharegroup_uuid = src_dict["valid_for_sharegroup_uuid"]
+        except KeyError:
+            _valid_for_sharegroup_uuid = _get("valid_for_sharegroup_uuid", UNSET)
+        valid_for_sharegroup_uuid: str
+        if not isinstance(_valid_for_sharegroup_uuid, str):
+            raise decode_error(
+                "valid_for_sharegroup_uuid", "string", _valid_for_sharegroup_uuid
+            )
+        valid_for_sharegroup_uuid = _valid_for_sharegroup_uuid
+
+        _label = _get("label", UNSET)
+        label: str | Unset
+        if _label is UNSET:
+            label = UNSET
+        else:
+            if not isinstance(_label, str):
+                raise decode_error("label", "string", _label)
+            label = _label
+
+        create_share_group_token_request = cls(
+            valid_for_sharegroup_uuid,
+            label,
+        )
+        return create_share_group_token_request
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+
+_OPTIONAL = ("label",)
+_UNSETS = (UNSET,) * len(_OPTIONAL)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({str}),
+    frozenset({str, Unset}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "valid_for_sharegroup_uuid",
+        "label",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "label",
+    "valid_for_sharegroup_uuid",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

@@ -1,0 +1,247 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from operator import itemgetter
+from types import NoneType
+from typing import Any, Self
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import (
+    UNSET,
+    Unset,
+    decode_error,
+    model_repr,
+)
+
+
+@_attrs_define
+class ImageSharedBy:
+    """On a shared image, the share group it comes from and its source image."""
+
+    sharegroup_id: int
+    sharegroup_label: str
+    sharegroup_uuid: UUID
+    source_image_id: None | str
+    source_image_label: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        sharegroup_id = self.sharegroup_id
+
+        sharegroup_label = self.sharegroup_label
+
+        sharegroup_uuid = str(self.sharegroup_uuid)
+
+        source_image_id: None | str
+        source_image_id = self.source_image_id
+
+        source_image_label: None | str | Unset
+        if isinstance(self.source_image_label, Unset):
+            source_image_label = UNSET
+        else:
+            source_image_label = self.source_image_label
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "sharegroup_id": sharegroup_id,
+                "sharegroup_label": sharegroup_label,
+                "sharegroup_uuid": sharegroup_uuid,
+                "source_image_id": source_image_id,
+            }
+        )
+        if source_image_label is not UNSET:
+            field_dict["source_image_label"] = source_image_label
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _sharegroup_id, _sharegroup_label, _sharegroup_uuid, _source_image_id = (
+                _REQUIRED(src_dict)
+            )
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        (_source_image_label,) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        # Each field's exact JSON type in one pass; anything else is decoded field by field.
+        if not all(
+            map(
+                _ALLOWED_TYPE,
+                _FIELD_TYPES,
+                map(
+                    type,
+                    (
+                        _sharegroup_id,
+                        _sharegroup_label,
+                        _source_image_id,
+                        _source_image_label,
+                    ),
+                ),
+            )
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            pass
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        image_shared_by = cls(
+            _sharegroup_id,
+            _sharegroup_label,
+            _sharegroup_uuid,
+            _source_image_id,
+            _source_image_label,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                image_shared_by.additional_properties = {
+                    key: src_dict[key] for key in _unknown
+                }
+            else:
+                image_shared_by.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
+
+        return image_shared_by
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _sharegroup_id = src_dict["sharegroup_id"]
+            _sharegroup_label = src_dict["sharegroup_label"]
+            _sharegroup_uuid = src_dict["sharegroup_uuid"]
+            _source_image_id = src_dict["source_image_id"]
+        except KeyError:
+            _sharegroup_id = _get("sharegroup_id", UNSET)
+            _sharegroup_label = _get("sharegroup_label", UNSET)
+            _sharegroup_uuid = _get("sharegroup_uuid", UNSET)
+            _source_image_id = _get("source_image_id", UNSET)
+        sharegroup_id: int
+        if type(_sharegroup_id) is not int:
+            raise decode_error("sharegroup_id", "integer", _sharegroup_id)
+        sharegroup_id = _sharegroup_id
+
+        sharegroup_label: str
+        if not isinstance(_sharegroup_label, str):
+            raise decode_error("sharegroup_label", "string", _sharegroup_label)
+        sharegroup_label = _sharegroup_label
+
+        sharegroup_uuid: UUID
+        sharegroup_uuid = _decoding_not_implemented_for_UuidProperty
+
+        source_image_id: None | str
+        if _source_image_id is None:
+            source_image_id = None
+        else:
+            if not isinstance(_source_image_id, str):
+                raise decode_error("source_image_id", "string", _source_image_id)
+            source_image_id = _source_image_id
+
+        _source_image_label = _get("source_image_label", UNSET)
+        source_image_label: None | str | Unset
+        if _source_image_label is UNSET:
+            source_image_label = UNSET
+        else:
+            if _source_image_label is None:
+                source_image_label = None
+            else:
+                if not isinstance(_source_image_label, str):
+                    raise decode_error(
+                        "source_image_label", "string", _source_image_label
+                    )
+                source_image_label = _source_image_label
+
+        image_shared_by = cls(
+            sharegroup_id,
+            sharegroup_label,
+            sharegroup_uuid,
+            source_image_id,
+            source_image_label,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                image_shared_by.additional_properties = {
+                    key: src_dict[key] for key in _unknown
+                }
+            else:
+                image_shared_by.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
+
+        return image_shared_by
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+_REQUIRED = itemgetter(
+    "sharegroup_id",
+    "sharegroup_label",
+    "sharegroup_uuid",
+    "source_image_id",
+)
+_OPTIONAL = ("source_image_label",)
+_UNSETS = (UNSET,) * len(_OPTIONAL)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({int}),
+    frozenset({str}),
+    frozenset({str, NoneType}),
+    frozenset({str, NoneType, Unset}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "sharegroup_id",
+        "sharegroup_label",
+        "sharegroup_uuid",
+        "source_image_id",
+        "source_image_label",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "sharegroup_id",
+    "sharegroup_label",
+    "sharegroup_uuid",
+    "source_image_id",
+    "source_image_label",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from operator import itemgetter
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import (
+    UNSET,
+    decode_error,
+    model_repr,
+)
+
+
+@_attrs_define
+class ImageSharedWith:
+    """On the producer's own image, the share groups it is in."""
+
+    sharegroup_count: int
+    sharegroup_list_url: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        sharegroup_count = self.sharegroup_count
+
+        sharegroup_list_url = self.sharegroup_list_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "sharegroup_count": sharegroup_count,
+                "sharegroup_list_url": sharegroup_list_url,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _sharegroup_count, _sharegroup_list_url = _REQUIRED(src_dict)
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if (
+            type(_sharegroup_count) not in _FIELD_TYPES[0]
+            or type(_sharegroup_list_url) not in _FIELD_TYPES[1]
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            pass
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        image_shared_with = cls(
+            _sharegroup_count,
+            _sharegroup_list_url,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 2:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    image_shared_with.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    image_shared_with.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
+        return image_shared_with
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _sharegroup_count = src_dict["sharegroup_count"]
+            _sharegroup_list_url = src_dict["sharegroup_list_url"]
+        except KeyError:
+            _sharegroup_count = _get("sharegroup_count", UNSET)
+            _sharegroup_list_url = _get("sharegroup_list_url", UNSET)
+        sharegroup_count: int
+        if type(_sharegroup_count) is not int:
+            raise decode_error("sharegroup_count", "integer", _sharegroup_count)
+        sharegroup_count = _sharegroup_count
+
+        sharegroup_list_url: str
+        if not isinstance(_sharegroup_list_url, str):
+            raise decode_error("sharegroup_list_url", "string", _sharegroup_list_url)
+        sharegroup_list_url = _sharegroup_list_url
+
+        image_shared_with = cls(
+            sharegroup_count,
+            sharegroup_list_url,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 2:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    image_shared_with.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    image_shared_with.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
+        return image_shared_with
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+_REQUIRED = itemgetter(
+    "sharegroup_count",
+    "sharegroup_list_url",
+)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({int}),
+    frozenset({str}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "sharegroup_count",
+        "sharegroup_list_url",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "sharegroup_count",
+    "sharegroup_list_url",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from operator import itemgetter
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import DecodeError
+from ..types import (
+    UNSET,
+    decode_error,
+    list_item_error,
+    model_repr,
+)
+
+
+@_attrs_define
+class PaginatedShareGroups:
+    data: list[ShareGroup]
+    page: int
+    pages: int
+    results: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+        page = self.page
+
+        pages = self.pages
+
+        results = self.results
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+                "page": page,
+                "pages": pages,
+                "results": results,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _data, _page, _pages, _results = _REQUIRED(src_dict)
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        # Each field's exact JSON type in one pass; anything else is decoded field by field.
+        if not all(
+            map(
+                _ALLOWED_TYPE,
+                _FIELD_TYPES,
+                map(
+                    type,
+                    (
+                        _data,
+                        _page,
+                        _pages,
+                        _results,
+                    ),
+                ),
+            )
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            data: list[ShareGroup]
+            _decode_data = ShareGroup.from_dict
+            data = [_decode_data(_item) for _item in _data]
+
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        paginated_share_groups = cls(
+            data,
+            _page,
+            _pages,
+            _results,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 4:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    paginated_share_groups.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    paginated_share_groups.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
+        return paginated_share_groups
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _data = src_dict["data"]
+            _page = src_dict["page"]
+            _pages = src_dict["pages"]
+            _results = src_dict["results"]
+        except KeyError:
+            _data = _get("data", UNSET)
+            _page = _get("page", UNSET)
+            _pages = _get("pages", UNSET)
+            _results = _get("results", UNSET)
+        data: list[ShareGroup]
+        if not isinstance(_data, list):
+            raise decode_error("data", "array", _data)
+        _decode_data = ShareGroup.from_dict
+        try:
+            data = [_decode_data(_item) for _item in _data]
+        except DecodeError:
+            raise list_item_error(_data, _decode_data, "data") from None
+
+        page: int
+        if type(_page) is not int:
+            raise decode_error("page", "integer", _page)
+        page = _page
+
+        pages: int
+        if type(_pages) is not int:
+            raise decode_error("pages", "integer", _pages)
+        pages = _pages
+
+        results: int
+        if type(_results) is not int:
+            raise decode_error("results", "integer", _results)
+        results = _results
+
+        paginated_share_groups = cls(
+            data,
+            page,
+            pages,
+            results,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        # Every field is required and present here, so a longer object is one with unknown fields.
+        if len(src_dict) > 4:
+            _unknown = src_dict.keys() - _KNOWN_FIELDS
+            if _unknown:
+                if len(_unknown) == 1:
+                    paginated_share_groups.additional_properties = {
+                        key: src_dict[key] for key in _unknown
+                    }
+                else:
+                    paginated_share_groups.additional_properties = {
+                        key: value for key, value in src_dict.items() if key in _unknown
+                    }
+
+        return paginated_share_groups
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from ..models.share_group import ShareGroup
+
+_REQUIRED = itemgetter(
+    "data",
+    "page",
+    "pages",
+    "results",
+)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({list}),
+    frozenset({int}),
+    frozenset({int}),
+    frozenset({int}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "data",
+        "page",
+        "pages",
+        "results",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "page",
+    "pages",
+    "results",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = (("data", "share groups"),)

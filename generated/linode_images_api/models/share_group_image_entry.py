@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+
+from ..types import (
+    UNSET,
+    Unset,
+    decode_error,
+    model_repr,
+)
+
+
+@_attrs_define
+class ShareGroupImageEntry:
+    id: str
+    description: str | Unset = UNSET
+    label: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        description = self.description
+
+        label = self.label
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if label is not UNSET:
+            field_dict["label"] = label
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _id = src_dict["id"]
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        (
+            _description,
+            _label,
+        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if (
+            type(_id) not in _FIELD_TYPES[0]
+            or type(_description) not in _FIELD_TYPES[1]
+            or type(_label) not in _FIELD_TYPES[2]
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            pass
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        share_group_image_entry = cls(
+            _id,
+            _description,
+            _label,
+        )
+        return share_group_image_entry
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _id = src_dict["id"]
+        except KeyError:
+            _id = _get("id", UNSET)
+        id: str
+        if not isinstance(_id, str):
+            raise decode_error("id", "string", _id)
+        id = _id
+
+        _description = _get("description", UNSET)
+        description: str | Unset
+        if _description is UNSET:
+            description = UNSET
+        else:
+            if not isinstance(_description, str):
+                raise decode_error("description", "string", _description)
+            description = _description
+
+        _label = _get("label", UNSET)
+        label: str | Unset
+        if _label is UNSET:
+            label = UNSET
+        else:
+            if not isinstance(_label, str):
+                raise decode_error("label", "string", _label)
+            label = _label
+
+        share_group_image_entry = cls(
+            id,
+            description,
+            label,
+        )
+        return share_group_image_entry
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+
+_OPTIONAL = (
+    "description",
+    "label",
+)
+_UNSETS = (UNSET,) * len(_OPTIONAL)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({str}),
+    frozenset({str, Unset}),
+    frozenset({str, Unset}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "id",
+        "description",
+        "label",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "id",
+    "label",
+    "description",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

@@ -1,0 +1,683 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from operator import itemgetter
+from types import NoneType
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import DecodeError
+from ..models.image_status import BY_VALUE as _image_status_by_value
+from ..models.image_status import ImageStatus
+from ..models.image_type import BY_VALUE as _image_type_by_value
+from ..models.image_type import ImageType
+from ..types import (
+    UNSET,
+    Unset,
+    decode_datetime,
+    decode_error,
+    list_item_error,
+    model_repr,
+    parse_datetime,
+)
+from ..types import fromisoformat as _fromisoformat
+
+
+@_attrs_define
+class SharedImage:
+    created: datetime.datetime
+    created_by: None | str
+    deprecated: bool
+    description: str
+    id: str
+    is_public: bool
+    label: str
+    size: int
+    type_: ImageType
+    vendor: None | str
+    capabilities: list[str] | Unset = UNSET
+    eol: datetime.datetime | None | Unset = UNSET
+    expiry: datetime.datetime | None | Unset = UNSET
+    image_sharing: ImageSharing | Unset = UNSET
+    """ How an image is shared; one half is null. """
+    is_shared: bool | None | Unset = UNSET
+    regions: list[ImageRegion] | Unset = UNSET
+    status: ImageStatus | Unset = UNSET
+    tags: list[str] | Unset = UNSET
+    total_size: int | Unset = UNSET
+    updated: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created = self.created.isoformat()
+
+        created_by: None | str
+        created_by = self.created_by
+
+        deprecated = self.deprecated
+
+        description = self.description
+
+        id = self.id
+
+        is_public = self.is_public
+
+        label = self.label
+
+        size = self.size
+
+        type_ = self.type_.value
+
+        vendor: None | str
+        vendor = self.vendor
+
+        capabilities: list[str] | Unset = UNSET
+        if not isinstance(self.capabilities, Unset):
+            capabilities = self.capabilities
+
+        eol: None | str | Unset
+        if isinstance(self.eol, Unset):
+            eol = UNSET
+        elif isinstance(self.eol, datetime.datetime):
+            eol = self.eol.isoformat()
+        else:
+            eol = self.eol
+
+        expiry: None | str | Unset
+        if isinstance(self.expiry, Unset):
+            expiry = UNSET
+        elif isinstance(self.expiry, datetime.datetime):
+            expiry = self.expiry.isoformat()
+        else:
+            expiry = self.expiry
+
+        image_sharing: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.image_sharing, Unset):
+            image_sharing = self.image_sharing.to_dict()
+
+        is_shared: bool | None | Unset
+        if isinstance(self.is_shared, Unset):
+            is_shared = UNSET
+        else:
+            is_shared = self.is_shared
+
+        regions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.regions, Unset):
+            regions = []
+            for regions_item_data in self.regions:
+                regions_item = regions_item_data.to_dict()
+                regions.append(regions_item)
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+        total_size = self.total_size
+
+        updated: None | str | Unset
+        if isinstance(self.updated, Unset):
+            updated = UNSET
+        elif isinstance(self.updated, datetime.datetime):
+            updated = self.updated.isoformat()
+        else:
+            updated = self.updated
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "created": created,
+                "created_by": created_by,
+                "deprecated": deprecated,
+                "description": description,
+                "id": id,
+                "is_public": is_public,
+                "label": label,
+                "size": size,
+                "type": type_,
+                "vendor": vendor,
+            }
+        )
+        if capabilities is not UNSET:
+            field_dict["capabilities"] = capabilities
+        if eol is not UNSET:
+            field_dict["eol"] = eol
+        if expiry is not UNSET:
+            field_dict["expiry"] = expiry
+        if image_sharing is not UNSET:
+            field_dict["image_sharing"] = image_sharing
+        if is_shared is not UNSET:
+            field_dict["is_shared"] = is_shared
+        if regions is not UNSET:
+            field_dict["regions"] = regions
+        if status is not UNSET:
+            field_dict["status"] = status
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+        if total_size is not UNSET:
+            field_dict["total_size"] = total_size
+        if updated is not UNSET:
+            field_dict["updated"] = updated
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            (
+                _created,
+                _created_by,
+                _deprecated,
+                _description,
+                _id,
+                _is_public,
+                _label,
+                _size,
+                _type_,
+                _vendor,
+            ) = _REQUIRED(src_dict)
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        (
+            _capabilities,
+            _eol,
+            _expiry,
+            _image_sharing,
+            _is_shared,
+            _regions,
+            _status,
+            _tags,
+            _total_size,
+            _updated,
+        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        # Each field's exact JSON type in one pass; anything else is decoded field by field.
+        if not all(
+            map(
+                _ALLOWED_TYPE,
+                _FIELD_TYPES,
+                map(
+                    type,
+                    (
+                        _created_by,
+                        _deprecated,
+                        _description,
+                        _id,
+                        _is_public,
+                        _label,
+                        _size,
+                        _vendor,
+                        _capabilities,
+                        _is_shared,
+                        _regions,
+                        _tags,
+                        _total_size,
+                    ),
+                ),
+            )
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            created: datetime.datetime
+            created = (
+                _fromisoformat(_created + "+00:00")
+                if len(_created) == 19
+                else parse_datetime(_created)
+            )
+
+            type_: ImageType
+            type_ = _image_type_by_value.get(_type_) or ImageType(_type_)
+
+            capabilities: list[str] | Unset
+            if _capabilities is UNSET:
+                capabilities = _capabilities
+            else:
+                "".join(_capabilities)  # refuses (TypeError) any item that is not a str
+                capabilities = _capabilities
+
+            eol: datetime.datetime | None | Unset
+            if _eol is UNSET or _eol is None:
+                eol = _eol
+            else:
+                eol = (
+                    _fromisoformat(_eol + "+00:00")
+                    if len(_eol) == 19
+                    else parse_datetime(_eol)
+                )
+
+            expiry: datetime.datetime | None | Unset
+            if _expiry is UNSET or _expiry is None:
+                expiry = _expiry
+            else:
+                expiry = (
+                    _fromisoformat(_expiry + "+00:00")
+                    if len(_expiry) == 19
+                    else parse_datetime(_expiry)
+                )
+
+            image_sharing: ImageSharing | Unset
+            if _image_sharing is UNSET:
+                image_sharing = _image_sharing
+            else:
+                image_sharing = ImageSharing.from_dict(_image_sharing)
+
+            regions: list[ImageRegion] | Unset
+            if _regions is UNSET:
+                regions = _regions
+            else:
+                _decode_regions = ImageRegion.from_dict
+                regions = [_decode_regions(_item) for _item in _regions]
+
+            status: ImageStatus | Unset
+            if _status is UNSET:
+                status = _status
+            else:
+                status = _image_status_by_value.get(_status) or ImageStatus(_status)
+
+            tags: list[str] | Unset
+            if _tags is UNSET:
+                tags = _tags
+            else:
+                "".join(_tags)  # refuses (TypeError) any item that is not a str
+                tags = _tags
+
+            updated: datetime.datetime | None | Unset
+            if _updated is UNSET or _updated is None:
+                updated = _updated
+            else:
+                updated = (
+                    _fromisoformat(_updated + "+00:00")
+                    if len(_updated) == 19
+                    else parse_datetime(_updated)
+                )
+
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        shared_image = cls(
+            created,
+            _created_by,
+            _deprecated,
+            _description,
+            _id,
+            _is_public,
+            _label,
+            _size,
+            type_,
+            _vendor,
+            capabilities,
+            eol,
+            expiry,
+            image_sharing,
+            _is_shared,
+            regions,
+            status,
+            tags,
+            _total_size,
+            updated,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                shared_image.additional_properties = {
+                    key: src_dict[key] for key in _unknown
+                }
+            else:
+                shared_image.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
+
+        return shared_image
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _created = src_dict["created"]
+            _created_by = src_dict["created_by"]
+            _deprecated = src_dict["deprecated"]
+            _description = src_dict["description"]
+            _id = src_dict["id"]
+            _is_public = src_dict["is_public"]
+            _label = src_dict["label"]
+            _size = src_dict["size"]
+            _type_ = src_dict["type"]
+            _vendor = src_dict["vendor"]
+        except KeyError:
+            _created = _get("created", UNSET)
+            _created_by = _get("created_by", UNSET)
+            _deprecated = _get("deprecated", UNSET)
+            _description = _get("description", UNSET)
+            _id = _get("id", UNSET)
+            _is_public = _get("is_public", UNSET)
+            _label = _get("label", UNSET)
+            _size = _get("size", UNSET)
+            _type_ = _get("type", UNSET)
+            _vendor = _get("vendor", UNSET)
+        created: datetime.datetime
+        created = decode_datetime(_created, "created")
+
+        created_by: None | str
+        if _created_by is None:
+            created_by = None
+        else:
+            if not isinstance(_created_by, str):
+                raise decode_error("created_by", "string", _created_by)
+            created_by = _created_by
+
+        deprecated: bool
+        if type(_deprecated) is not bool:
+            raise decode_error("deprecated", "boolean", _deprecated)
+        deprecated = _deprecated
+
+        description: str
+        if not isinstance(_description, str):
+            raise decode_error("description", "string", _description)
+        description = _description
+
+        id: str
+        if not isinstance(_id, str):
+            raise decode_error("id", "string", _id)
+        id = _id
+
+        is_public: bool
+        if type(_is_public) is not bool:
+            raise decode_error("is_public", "boolean", _is_public)
+        is_public = _is_public
+
+        label: str
+        if not isinstance(_label, str):
+            raise decode_error("label", "string", _label)
+        label = _label
+
+        size: int
+        if type(_size) is not int:
+            raise decode_error("size", "integer", _size)
+        size = _size
+
+        type_: ImageType
+        if not isinstance(_type_, str):
+            raise decode_error("type", "string", _type_)
+        type_ = _image_type_by_value.get(_type_) or ImageType(_type_)
+
+        vendor: None | str
+        if _vendor is None:
+            vendor = None
+        else:
+            if not isinstance(_vendor, str):
+                raise decode_error("vendor", "string", _vendor)
+            vendor = _vendor
+
+        _capabilities = _get("capabilities", UNSET)
+        capabilities: list[str] | Unset
+        if _capabilities is UNSET:
+            capabilities = UNSET
+        else:
+            if not isinstance(_capabilities, list):
+                raise decode_error("capabilities", "array", _capabilities)
+            for _index, _item in enumerate(_capabilities):
+                if not isinstance(_item, str):
+                    raise decode_error(f"capabilities[{_index}]", "string", _item)
+            capabilities = _capabilities
+
+        _eol = _get("eol", UNSET)
+        eol: datetime.datetime | None | Unset
+        if _eol is UNSET:
+            eol = UNSET
+        else:
+            if _eol is None:
+                eol = None
+            else:
+                eol = decode_datetime(_eol, "eol")
+
+        _expiry = _get("expiry", UNSET)
+        expiry: datetime.datetime | None | Unset
+        if _expiry is UNSET:
+            expiry = UNSET
+        else:
+            if _expiry is None:
+                expiry = None
+            else:
+                expiry = decode_datetime(_expiry, "expiry")
+
+        _image_sharing = _get("image_sharing", UNSET)
+        image_sharing: ImageSharing | Unset
+        if _image_sharing is UNSET:
+            image_sharing = UNSET
+        else:
+            try:
+                image_sharing = ImageSharing.from_dict(_image_sharing)
+            except DecodeError as exc:
+                raise exc.within("image_sharing") from None
+
+        _is_shared = _get("is_shared", UNSET)
+        is_shared: bool | None | Unset
+        if _is_shared is UNSET:
+            is_shared = UNSET
+        else:
+            if _is_shared is None:
+                is_shared = None
+            else:
+                if type(_is_shared) is not bool:
+                    raise decode_error("is_shared", "boolean", _is_shared)
+                is_shared = _is_shared
+
+        _regions = _get("regions", UNSET)
+        regions: list[ImageRegion] | Unset
+        if _regions is UNSET:
+            regions = UNSET
+        else:
+            if not isinstance(_regions, list):
+                raise decode_error("regions", "array", _regions)
+            _decode_regions = ImageRegion.from_dict
+            try:
+                regions = [_decode_regions(_item) for _item in _regions]
+            except DecodeError:
+                raise list_item_error(_regions, _decode_regions, "regions") from None
+
+        _status = _get("status", UNSET)
+        status: ImageStatus | Unset
+        if _status is UNSET:
+            status = UNSET
+        else:
+            if not isinstance(_status, str):
+                raise decode_error("status", "string", _status)
+            status = _image_status_by_value.get(_status) or ImageStatus(_status)
+
+        _tags = _get("tags", UNSET)
+        tags: list[str] | Unset
+        if _tags is UNSET:
+            tags = UNSET
+        else:
+            if not isinstance(_tags, list):
+                raise decode_error("tags", "array", _tags)
+            for _index, _item in enumerate(_tags):
+                if not isinstance(_item, str):
+                    raise decode_error(f"tags[{_index}]", "string", _item)
+            tags = _tags
+
+        _total_size = _get("total_size", UNSET)
+        total_size: int | Unset
+        if _total_size is UNSET:
+            total_size = UNSET
+        else:
+            if type(_total_size) is not int:
+                raise decode_error("total_size", "integer", _total_size)
+            total_size = _total_size
+
+        _updated = _get("updated", UNSET)
+        updated: datetime.datetime | None | Unset
+        if _updated is UNSET:
+            updated = UNSET
+        else:
+            if _updated is None:
+                updated = None
+            else:
+                updated = decode_datetime(_updated, "updated")
+
+        shared_image = cls(
+            created,
+            created_by,
+            deprecated,
+            description,
+            id,
+            is_public,
+            label,
+            size,
+            type_,
+            vendor,
+            capabilities,
+            eol,
+            expiry,
+            image_sharing,
+            is_shared,
+            regions,
+            status,
+            tags,
+            total_size,
+            updated,
+        )
+        # Unknown fields are kept as they came, in their order (the API adds fields over time).
+        _unknown = src_dict.keys() - _KNOWN_FIELDS
+        if _unknown:
+            if len(_unknown) == 1:
+                shared_image.additional_properties = {
+                    key: src_dict[key] for key in _unknown
+                }
+            else:
+                shared_image.additional_properties = {
+                    key: value for key, value in src_dict.items() if key in _unknown
+                }
+
+        return shared_image
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from ..models.image_region import ImageRegion
+from ..models.image_sharing import ImageSharing
+
+_REQUIRED = itemgetter(
+    "created",
+    "created_by",
+    "deprecated",
+    "description",
+    "id",
+    "is_public",
+    "label",
+    "size",
+    "type",
+    "vendor",
+)
+_OPTIONAL = (
+    "capabilities",
+    "eol",
+    "expiry",
+    "image_sharing",
+    "is_shared",
+    "regions",
+    "status",
+    "tags",
+    "total_size",
+    "updated",
+)
+_UNSETS = (UNSET,) * len(_OPTIONAL)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({str, NoneType}),
+    frozenset({bool}),
+    frozenset({str}),
+    frozenset({str}),
+    frozenset({bool}),
+    frozenset({str}),
+    frozenset({int}),
+    frozenset({str, NoneType}),
+    frozenset({list, Unset}),
+    frozenset({bool, NoneType, Unset}),
+    frozenset({list, Unset}),
+    frozenset({list, Unset}),
+    frozenset({int, Unset}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "created",
+        "created_by",
+        "deprecated",
+        "description",
+        "id",
+        "is_public",
+        "label",
+        "size",
+        "type",
+        "vendor",
+        "capabilities",
+        "eol",
+        "expiry",
+        "image_sharing",
+        "is_shared",
+        "regions",
+        "status",
+        "tags",
+        "total_size",
+        "updated",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "id",
+    "label",
+    "created",
+    "created_by",
+    "deprecated",
+    "description",
+    "is_public",
+    "size",
+    "type_",
+    "vendor",
+    "capabilities",
+    "eol",
+    "expiry",
+    "image_sharing",
+    "is_shared",
+    "status",
+    "tags",
+    "total_size",
+    "updated",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = (("regions", "image regions"),)

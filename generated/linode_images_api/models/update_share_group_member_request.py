@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+
+from ..types import (
+    UNSET,
+    decode_error,
+    model_repr,
+)
+
+
+@_attrs_define
+class UpdateShareGroupMemberRequest:
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        label = self.label
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "label": label,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        try:
+            _label = src_dict["label"]
+        except KeyError:
+            return cls._from_dict_checked(src_dict)
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if type(_label) not in _FIELD_TYPES[0]:
+            return cls._from_dict_checked(src_dict)
+        try:
+            pass
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        update_share_group_member_request = cls(
+            _label,
+        )
+        return update_share_group_member_request
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        # Required fields by subscript (cheaper than .get); if one is missing, the checks below
+        # see UNSET and name it.
+        try:
+            _label = src_dict["label"]
+        except KeyError:
+            _label = _get("label", UNSET)
+        label: str
+        if not isinstance(_label, str):
+            raise decode_error("label", "string", _label)
+        label = _label
+
+        update_share_group_member_request = cls(
+            label,
+        )
+        return update_share_group_member_request
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (frozenset({str}),)
+_ALLOWED_TYPE = frozenset.__contains__
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "label",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = ("label",)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+
+from ..types import (
+    UNSET,
+    Unset,
+    decode_error,
+    model_repr,
+)
+
+
+@_attrs_define
+class UpdateSharedImageRequest:
+    description: str | Unset = UNSET
+    label: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        description = self.description
+
+        label = self.label
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if description is not UNSET:
+            field_dict["description"] = description
+        if label is not UNSET:
+            field_dict["label"] = label
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
+        if type(src_dict) is not dict:
+            return cls._from_dict_checked(src_dict)
+        (
+            _description,
+            _label,
+        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        # Each field's exact JSON type; anything else is decoded field by field.
+        if (
+            type(_description) not in _FIELD_TYPES[0]
+            or type(_label) not in _FIELD_TYPES[1]
+        ):
+            return cls._from_dict_checked(src_dict)
+        try:
+            pass
+        # A value of the wrong type or form, here or in a nested object.
+        except (ValueError, TypeError):
+            return cls._from_dict_checked(src_dict)
+        update_shared_image_request = cls(
+            _description,
+            _label,
+        )
+        return update_shared_image_request
+
+    @classmethod
+    def _from_dict_checked(cls, src_dict: Mapping[str, Any]) -> Self:
+        """from_dict field by field: accepts what the spec allows, or raises the DecodeError naming the path."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise decode_error("", "object", src_dict)
+        _get = src_dict.get
+        _description = _get("description", UNSET)
+        description: str | Unset
+        if _description is UNSET:
+            description = UNSET
+        else:
+            if not isinstance(_description, str):
+                raise decode_error("description", "string", _description)
+            description = _description
+
+        _label = _get("label", UNSET)
+        label: str | Unset
+        if _label is UNSET:
+            label = UNSET
+        else:
+            if not isinstance(_label, str):
+                raise decode_error("label", "string", _label)
+            label = _label
+
+        update_shared_image_request = cls(
+            description,
+            label,
+        )
+        return update_shared_image_request
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_FIELDS, _REPR_MODEL_LISTS)
+
+
+_OPTIONAL = (
+    "description",
+    "label",
+)
+_UNSETS = (UNSET,) * len(_OPTIONAL)
+# The exact types each checked field may have on from_dict's fast path, in its order.
+_FIELD_TYPES = (
+    frozenset({str, Unset}),
+    frozenset({str, Unset}),
+)
+_ALLOWED_TYPE = frozenset.__contains__
+
+
+# The JSON names from_dict reads; any other key of the object is an unknown field.
+_KNOWN_FIELDS: frozenset[str] = frozenset(
+    {
+        "description",
+        "label",
+    }
+)
+# What __repr__ shows: every set attribute, id and label first, lists of models last (counted when long).
+_REPR_FIELDS: tuple[str, ...] = (
+    "label",
+    "description",
+)
+_REPR_MODEL_LISTS: tuple[tuple[str, str], ...] = ()
