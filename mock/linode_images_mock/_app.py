@@ -24,6 +24,7 @@ from ._errors import ApiError, ResponseDrift, not_found
 from ._filters import parse_filter
 from ._rates import RateStatus
 from ._responses import Drop, after_work, json_response, nginx_502
+from ._sharing_api import sharing_handlers
 from ._spec import Operation, Spec
 from ._state import UPLOAD_PATH_PREFIX, MockState
 from ._storage import storage_put
@@ -54,6 +55,7 @@ class MockApi:
             "put-image": self._put_image,
             "delete-image": self._delete_image,
             "post-replicate-image": self._post_replicate_image,
+            **sharing_handlers(state, self._checker),
         }
         missing = set(spec.operations) - set(self.handlers)
         if missing:
@@ -102,6 +104,8 @@ class MockApi:
                 raise ApiError(429, "Too many requests", headers={"Retry-After": str(rate.retry_after)})
             account = self.state.account_for(request.headers.get("authorization"))
             params = self._parameters(request, operation, path_params)
+            if operation.beta and params.get("apiVersion") != "v4beta":
+                raise not_found()  # Beta operations exist under /v4beta only
             body = await self._body(request, operation)
             if body is not None:
                 params["body"] = body

@@ -1,4 +1,4 @@
-"""X-Filter: parse the header and apply it to a list of images.
+"""X-Filter: parse the header and apply it to a list of images (or of any listed objects).
 
 The header is compact JSON: field equality (``{"label": "x"}``), operator objects
 (``{"size": {"+gt": 2000}}``), ``+and`` / ``+or`` lists, and ``+order_by`` / ``+order``
@@ -16,7 +16,7 @@ from ._spec import list_fields
 from ._wire import loads_json
 
 # The fields of an image that can be filtered and sorted on: the spec's x-linode-filterable
-# and x-linode-orderable of GET /images.
+# and x-linode-orderable of GET /images. Other lists pass their own (``list_fields``).
 FILTERABLE, SORTABLE = list_fields("get-images")
 OPERATORS = ("+eq", "+neq", "+gt", "+gte", "+lt", "+lte", "+contains")
 MAX_DEPTH = 16
@@ -57,8 +57,12 @@ def _sort_key(value: Any) -> tuple[int, Any]:
     return (2, str(value))
 
 
-def parse_filter(header: str | None) -> Filter:
-    """Parse an X-Filter header value (None or empty means no filter)."""
+def parse_filter(
+    header: str | None, fields: tuple[frozenset[str], frozenset[str]] = (FILTERABLE, SORTABLE)
+) -> Filter:
+    """Parse an X-Filter header value (None or empty means no filter) for a list whose
+    filterable and sortable fields are ``fields`` (GET /images' by default)."""
+    filterable, sortable = fields
     if header is None or not header.strip():
         return Filter(lambda _image: True)
     try:
@@ -69,14 +73,14 @@ def parse_filter(header: str | None) -> Filter:
         raise _bad("The filter must be a JSON object")
     order_by = data.pop("+order_by", None)
     order = data.pop("+order", "asc")
-    if order_by is not None and (not isinstance(order_by, str) or order_by not in SORTABLE):
+    if order_by is not None and (not isinstance(order_by, str) or order_by not in sortable):
         raise _bad(f"Cannot order by {order_by}")
     if order not in ("asc", "desc"):
         raise _bad("+order must be asc or desc")
-    return Filter(_compile_object(data, 0), order_by, order == "desc")
+    return Filter(_compile_object(data, 0, filterable), order_by, order == "desc")
 
 
-def _compile_object(data: dict[str, Any], depth: int) -> Predicate:
+def _compile_object(data: dict[str, Any], depth: int, filterable: frozenset[str]) -> Predicate:
     if depth > MAX_DEPTH:
         raise _bad("The filter is nested too deeply")
     parts: list[Predicate] = []
@@ -84,13 +88,13 @@ def _compile_object(data: dict[str, Any], depth: int) -> Predicate:
         if key in ("+and", "+or"):
             if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
                 raise _bad(f"{key} must be a list of filter objects")
-            children = [_compile_object(item, depth + 1) for item in value]
+            children = [_compile_object(item, depth + 1, filterable) for item in value]
             parts.append(_all(children) if key == "+and" else _any(children))
         elif key in ("+order_by", "+order"):
             raise _bad(f"{key} is only allowed at the top level")
         elif key.startswith("+"):
             raise _bad(f"Unknown filter operator {key}")
-        elif key not in FILTERABLE:
+        elif key not in filterable:
             raise _bad(f"Cannot filter on {key}")
         else:
             parts.append(_compile_field(key, value))
@@ -129,8 +133,10 @@ def _field_test(name: str, operator: str, operand: Any) -> Predicate:
     def test(image: dict[str, Any]) -> bool:
         value = image.get(name)
         if isinstance(value, list):
-            # List fields (tags, capabilities) match when any element does.
-            return any(_compare(item, operator, operand) for item in value)
+            # List fields (tags, capabilities) match when any element does; a list of region
+            # objects (a shared image's regions) by the region's id.
+            items = [item.get("region") if isinstance(item, dict) else item for item in value]
+            return any(_compare(item, operator, operand) for item in items)
         return _compare(value, operator, operand)
 
     return test

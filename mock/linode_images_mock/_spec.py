@@ -82,6 +82,10 @@ def to_json_schema(schema: Any) -> Any:
         kind = out.get("type")
         if isinstance(kind, str):
             out["type"] = [kind, "null"]
+        elif kind is None:
+            # A nullable reference (``nullable: true`` beside ``allOf: [$ref]``, as
+            # image_sharing's halves are written): null, or whatever the rest allows.
+            return {"anyOf": [{"type": "null"}, out]}
         if isinstance(out.get("enum"), list) and None not in out["enum"]:
             out["enum"] = [*out["enum"], None]
     return out
@@ -109,6 +113,8 @@ class Operation:
     body_required: bool
     responses: dict[str, dict[str, Any] | None]
     validators: dict[str, jsonschema.protocols.Validator] = field(default_factory=dict)
+    # Served under /v4beta only (the spec's x-linode-beta; docs/real-api-facts.md#image-sharing).
+    beta: bool = False
 
     def response_schema_key(self, status: int) -> str | None:
         """The ``responses`` key that covers ``status`` (exact, then ``2XX``-style, then default)."""
@@ -212,6 +218,7 @@ class Spec:
                     body_schema=body_schema,
                     body_required=bool(body.get("required")),
                     responses=responses,
+                    beta=raw.get("x-linode-beta") is True,
                 )
                 operation.validators = {
                     code: self.validator(schema) for code, schema in responses.items() if schema is not None

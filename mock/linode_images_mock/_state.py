@@ -24,9 +24,11 @@ from ._config import MAX_IMAGES, FaultPlan, MockConfig
 from ._errors import ApiError, not_found
 from ._filters import Filter
 from ._lifecycle import Pending, Stored, advance
+from ._pages import page_envelope
 from ._rates import RateStatus, RateWindows
 from ._records import Counters, UploadRecord
 from ._seed import generated_public_image, seed_public_images
+from ._sharing import Sharing, unshared
 from ._wire import copy_json, wire_time
 
 FIRST_PRIVATE_ID = 24_000_000
@@ -73,6 +75,7 @@ class MockState:
             self._next_generated = 1
             self._windows = RateWindows()
             self._restart_faults()
+            self.sharing = Sharing(self._images, lambda: self.clock())
             for image in seed_public_images():
                 self._images[image["id"]] = Stored(image, owner=None)
             if self.config.extra_public_images:
@@ -190,8 +193,7 @@ class MockState:
             "updated": now,
             "type": "manual",
             "is_public": False,
-            "is_shared": False,
-            "image_sharing": None,
+            **unshared(image_id),
             "size": 0,
             "total_size": 0,
             "vendor": None,
@@ -247,22 +249,22 @@ class MockState:
             # Transitions can delete images (upload_expiry). Filtering reads the stored data
             # (total_size is not filterable); only the page itself is copied out.
             by_id = {s.data["id"]: s for s in visible if s.data["id"] in self._images}
-            selected = image_filter.apply([s.data for s in by_id.values()])
-            results = len(selected)
-            if results == 0:
-                # An empty list is page 0 of 0 (REAL-API-FACTS, "Lists and pagination").
-                return {"data": [], "page": 0, "pages": 0, "results": 0}
-            start = (page - 1) * page_size
-            return {
-                "data": [self.render(by_id[data["id"]]) for data in selected[start : start + page_size]],
-                "page": page,
-                "pages": math.ceil(results / page_size),
-                "results": results,
-            }
+            # Images shared with the account through its share-group memberships (_sharing).
+            shared = self.sharing.images_for(account)
+            selected = image_filter.apply([*(s.data for s in by_id.values()), *shared])
+
+            def render(data: dict[str, Any]) -> dict[str, Any]:
+                found = by_id.get(data["id"])
+                return self.render(found) if found is not None else copy_json(data)
+
+            return page_envelope(selected, page, page_size, render)
 
     def get_image(self, image_id: str, account: str | None) -> dict[str, Any]:
         """One image, if ``account`` can see it."""
         with self.lock:
+            shared = self.sharing.image_for(image_id, account)
+            if shared is not None:
+                return shared
             stored = self._visible(image_id, account)
             advance(stored, self._images, self.config, self.clock(), read=True)
             return self.render(self._visible(image_id, account))
@@ -380,6 +382,7 @@ class MockState:
             result: dict[str, Any] = {}
             check(result)
             del self._images[image_id]
+            self.sharing.forget_source(image_id)
             return result
 
     @staticmethod

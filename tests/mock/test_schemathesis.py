@@ -20,8 +20,54 @@ DRAFT4_SUPPLEMENTAL_FORMATS["date-time"] = lambda value: FORMAT_CHECKER.conforms
 MOCK = MockConfig(strict=True, tokens={"test-token": "default"}, disks={"default": [1001, 1002, 1003]})
 APP = create_app(MOCK)
 
+<<<<<<< HEAD
 # 50 examples per phase in the default run; the long profile (make test-property-long) runs 250.
 EXAMPLES = 250 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 50
+=======
+# Sharing requests name things that must exist: a private image of the account, a share
+# group's UUID, a consumer's pending token. Positive cases get real ones (the state is
+# APP's, which the run never resets); adding an image twice is a 409, so reuse is fine.
+STATE = APP.state.mock
+SHARED_SOURCES = STATE.seed_images(3, public=False, account="default")
+with STATE.lock:
+    STATE.sharing.write(lambda _: None, lambda: STATE.sharing.create_group("default", {"label": "fuzz"}))
+
+
+def _some_group_uuid() -> str:
+    with STATE.lock:
+        groups = list(STATE.sharing.groups.values())
+    return str(groups[0].data["uuid"]) if groups else "00000000-0000-4000-8000-000000000000"
+
+
+def _sources(case: schemathesis.Case) -> None:
+    assert isinstance(case.body, dict)
+    for number, entry in enumerate(case.body.get("images") or []):
+        if isinstance(entry, dict):
+            entry["id"] = SHARED_SOURCES[number % len(SHARED_SOURCES)]
+
+
+def _group_uuid(case: schemathesis.Case) -> None:
+    assert isinstance(case.body, dict)
+    case.body["valid_for_sharegroup_uuid"] = _some_group_uuid()
+
+
+def _pending_token(case: schemathesis.Case) -> None:
+    assert isinstance(case.body, dict)
+    with STATE.lock:
+        group = STATE.sharing.groups.get((case.path_parameters or {}).get("sharegroupId"))
+        if group is not None:
+            uuid = group.data["uuid"]
+            created = STATE.sharing.create_token("default", {"valid_for_sharegroup_uuid": uuid})
+            case.body["token"] = created["token"]
+
+
+SHARING_REFERENCES = {
+    "post-sharegroups": _sources,
+    "post-sharegroup-images": _sources,
+    "post-sharegroup-tokens": _group_uuid,
+    "post-sharegroup-members": _pending_token,
+}
+>>>>>>> sharing
 
 CONFIG = SchemathesisConfig.from_dict(
     {
@@ -52,10 +98,14 @@ def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> sche
     """
     if case.meta is None or not case.meta.generation.mode.is_positive:
         return case
-    operation = case.operation.definition.raw.get("operationId")
+    raw = case.operation.definition.raw
+    operation = raw.get("operationId")
     regions = MOCK.regions
-    if operation == "get-images" and case.headers and isinstance(case.headers.get("X-Filter"), str):
+    filterable = raw.get("x-linode-filterable", [])
+    if "label" in filterable and case.headers and isinstance(case.headers.get("X-Filter"), str):
         case.headers["X-Filter"] = json.dumps({"label": case.headers["X-Filter"]})
+    if isinstance(case.body, dict) and operation in SHARING_REFERENCES:
+        SHARING_REFERENCES[operation](case)
     elif isinstance(case.body, dict):
         if operation == "post-image" and isinstance(case.body.get("disk_id"), int):
             disks = MOCK.disks["default"]

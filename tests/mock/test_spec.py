@@ -7,6 +7,8 @@ import pytest
 from linode_images_mock import MockState, ResponseDrift, create_app
 from linode_images_mock._spec import FORMAT_CHECKER, Spec, load_document, to_json_schema
 
+from tools.specsync.names import EXPECTED_OPERATIONS, SHARING_OPERATIONS
+
 from .conftest import AUTH
 
 
@@ -21,10 +23,14 @@ def test_the_packaged_spec_is_the_repository_spec() -> None:
 
 def test_every_spec_operation_is_routed() -> None:
     spec = Spec()
-    assert set(spec.operations) == {
-        "get-images", "post-image", "post-upload-image", "get-image", "put-image",
-        "delete-image", "post-replicate-image",
-    }  # fmt: skip
+    assert set(spec.operations) == EXPECTED_OPERATIONS | SHARING_OPERATIONS
+    assert {op for op, operation in spec.operations.items() if operation.beta} == SHARING_OPERATIONS
+
+
+def test_a_nullable_reference_admits_null_or_the_reference() -> None:
+    translated = to_json_schema({"nullable": True, "allOf": [{"$ref": "#/components/schemas/ImageSharing"}]})
+    assert translated["anyOf"][0] == {"type": "null"}
+    assert translated["anyOf"][1]["allOf"][0]["$ref"].endswith("#/components/schemas/ImageSharing")
 
 
 def test_nullable_becomes_a_null_type_and_refs_become_absolute() -> None:

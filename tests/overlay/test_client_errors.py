@@ -209,12 +209,23 @@ def test_unknown_fields_and_enum_values_decode(make: Any) -> None:
         "shared/5854",
         type="shared",
         status="brand_new",
-        is_shared=True,
-        image_sharing={"shared_with": None, "shared_by": {"id": 1}},
+        is_shared=None,
+        image_sharing={
+            "shared_with": None,
+            "shared_by": {
+                "sharegroup_id": 8306,
+                "sharegroup_uuid": "1533863e-16a4-47b5-b829-ac0f35c13278",
+                "sharegroup_label": "team",
+                "source_image_id": "private/160700",
+                "provenance": "unknown to the spec",
+            },
+        },
         regions=[{"region": "us-east", "status": "timedout"}],
     )
     harness = make(Recorder(default=lambda r: json_response(200, doc)))
     image = harness.call("get", "shared/5854")
     assert image.type_ == "shared"
     assert image.status == "brand_new"
-    assert image.additional_properties["image_sharing"]["shared_by"] == {"id": 1}
+    shared_by = image.image_sharing.shared_by
+    assert shared_by.source_image_id == "private/160700"
+    assert shared_by.additional_properties == {"provenance": "unknown to the spec"}

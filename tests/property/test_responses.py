@@ -5,8 +5,8 @@ Bodies are drawn from the spec's response schemas by a small strategy builder ov
 since response schemas allow additional properties; nullable fields; enums; RFC 3339
 ``date-time`` strings in every form the mock's validator accepts, lower-case ``t``/``z``
 and offsets included). A second mode adds the real-API deviations of REAL-API-FACTS:
-unknown enum values, offset-less timestamps, the ``image_sharing`` and ``is_shared``
-fields, and the empty list as page 0.
+unknown enum values, offset-less timestamps and the empty list as page 0 (``is_shared``
+and ``image_sharing``, which the 4.189.0 document lacked, are in the spec since 4.234.0).
 
 Each body is decoded by the generated model (``from_dict``) and by the overlay (served by an
 ``httpx.MockTransport`` to the operation that returns it); the result must round-trip
@@ -53,14 +53,6 @@ JSON_VALUES = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
     max_leaves=6,
 )
-# Real fields the 4.189.0 document does not list (REAL-API-FACTS, "Image objects").
-IMAGE_SHARING = st.none() | st.fixed_dictionaries(
-    {},
-    optional={
-        "shared_with": st.none() | st.fixed_dictionaries({"sharegroup_count": st.integers(0, 9)}),
-        "shared_by": st.none() | st.fixed_dictionaries({"sharegroup_id": st.integers(1, 10**6)}),
-    },
-)
 
 
 def timestamps(*, deviant: bool) -> st.SearchStrategy[str]:
@@ -85,7 +77,10 @@ def from_schema(schema: dict[str, Any], *, deviant: bool) -> st.SearchStrategy[A
     """Values ``schema`` (an OpenAPI 3.0 schema of the spec) admits; with ``deviant``, also
     the real API's deviations from it."""
     schema = resolve(schema)
-    strategy = _non_null(schema, deviant=deviant)
+    if len(schema.get("allOf", [])) == 1:  # a reference that may be null (image_sharing)
+        strategy = from_schema(schema["allOf"][0], deviant=deviant)
+    else:
+        strategy = _non_null(schema, deviant=deviant)
     return st.none() | strategy if schema.get("nullable") else strategy
 
 
@@ -104,11 +99,8 @@ def _non_null(schema: dict[str, Any], *, deviant: bool) -> st.SearchStrategy[Any
         properties = {
             name: from_schema(sub, deviant=deviant) for name, sub in schema.get("properties", {}).items()
         }
-        extras: dict[str, st.SearchStrategy[Any]] = {}
-        if deviant and "created_by" in properties:  # an Image
-            extras = {"is_shared": st.none() | st.booleans(), "image_sharing": IMAGE_SHARING}
         required = {name: properties.pop(name) for name in schema.get("required", [])}
-        fixed = st.fixed_dictionaries(required, optional={**properties, **extras})
+        fixed = st.fixed_dictionaries(required, optional=properties)
         if schema.get("maxProperties") == 0:
             return st.just({})
         # Response schemas allow properties the spec does not list.

@@ -10,14 +10,14 @@ from ...models.add_share_group_images_request import AddShareGroupImagesRequest
 from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.paginated_shared_images import PaginatedSharedImages
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     api_version: ApiVersion,
     sharegroup_id: int,
     *,
-    body: AddShareGroupImagesRequest | Unset = UNSET,
+    body: AddShareGroupImagesRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -29,8 +29,7 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -75,14 +74,14 @@ def sync_detailed(
     sharegroup_id: int,
     *,
     client: AuthenticatedClient,
-    body: AddShareGroupImagesRequest | Unset = UNSET,
+    body: AddShareGroupImagesRequest,
 ) -> Response[ErrorResponse | PaginatedSharedImages]:
     """Share private images through a share group
 
     Args:
         api_version (ApiVersion):
         sharegroup_id (int):
-        body (AddShareGroupImagesRequest | Unset):
+        body (AddShareGroupImagesRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,14 +109,14 @@ def sync(
     sharegroup_id: int,
     *,
     client: AuthenticatedClient,
-    body: AddShareGroupImagesRequest | Unset = UNSET,
+    body: AddShareGroupImagesRequest,
 ) -> ErrorResponse | PaginatedSharedImages | None:
     """Share private images through a share group
 
     Args:
         api_version (ApiVersion):
         sharegroup_id (int):
-        body (AddShareGroupImagesRequest | Unset):
+        body (AddShareGroupImagesRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,14 +139,14 @@ async def asyncio_detailed(
     sharegroup_id: int,
     *,
     client: AuthenticatedClient,
-    body: AddShareGroupImagesRequest | Unset = UNSET,
+    body: AddShareGroupImagesRequest,
 ) -> Response[ErrorResponse | PaginatedSharedImages]:
     """Share private images through a share group
 
     Args:
         api_version (ApiVersion):
         sharegroup_id (int):
-        body (AddShareGroupImagesRequest | Unset):
+        body (AddShareGroupImagesRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,14 +172,14 @@ async def asyncio(
     sharegroup_id: int,
     *,
     client: AuthenticatedClient,
-    body: AddShareGroupImagesRequest | Unset = UNSET,
+    body: AddShareGroupImagesRequest,
 ) -> ErrorResponse | PaginatedSharedImages | None:
     """Share private images through a share group
 
     Args:
         api_version (ApiVersion):
         sharegroup_id (int):
-        body (AddShareGroupImagesRequest | Unset):
+        body (AddShareGroupImagesRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

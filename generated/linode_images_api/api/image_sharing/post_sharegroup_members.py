@@ -10,14 +10,14 @@ from ...models.add_share_group_member_request import AddShareGroupMemberRequest
 from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.share_group_member import ShareGroupMember
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     api_version: ApiVersion,
     sharegroup_id: int,
     *,
-    body: AddShareGroupMemberRequest | Unset = UNSET,
+    body: AddShareGroupMemberRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -29,8 +29,7 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -75,14 +74,14 @@ def sync_detailed(
     sharegroup_id: int,
     *,
     client: AuthenticatedClient,
-    body: AddShareGroupMemberRequest | Unset = UNSET,
+    body: AddShareGroupMemberRequest,
 ) -> Response[ErrorResponse | ShareGroupMember]:
     """Add a member to a share group with its token
 
     Args:
         api_version (ApiVersion):
         sharegroup_id (int):
-        body (AddShareGroupMemberRequest | Unset):
+        body (AddShareGroupMemberRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,14 +109,14 @@ def sync(
     sharegroup_id: int,
     *,
     client: AuthenticatedClient,
-    body: AddShareGroupMemberRequest | Unset = UNSET,
+    body: AddShareGroupMemberRequest,
 ) -> ErrorResponse | ShareGroupMember | None:
     """Add a member to a share group with its token
 
     Args:
         api_version (ApiVersion):
         sharegroup_id (int):
-        body (AddShareGroupMemberRequest | Unset):
+        body (AddShareGroupMemberRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,14 +139,14 @@ async def asyncio_detailed(
     sharegroup_id: int,
     *,
     client: AuthenticatedClient,
-    body: AddShareGroupMemberRequest | Unset = UNSET,
+    body: AddShareGroupMemberRequest,
 ) -> Response[ErrorResponse | ShareGroupMember]:
     """Add a member to a share group with its token
 
     Args:
         api_version (ApiVersion):
         sharegroup_id (int):
-        body (AddShareGroupMemberRequest | Unset):
+        body (AddShareGroupMemberRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,14 +172,14 @@ async def asyncio(
     sharegroup_id: int,
     *,
     client: AuthenticatedClient,
-    body: AddShareGroupMemberRequest | Unset = UNSET,
+    body: AddShareGroupMemberRequest,
 ) -> ErrorResponse | ShareGroupMember | None:
     """Add a member to a share group with its token
 
     Args:
         api_version (ApiVersion):
         sharegroup_id (int):
-        body (AddShareGroupMemberRequest | Unset):
+        body (AddShareGroupMemberRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -10,13 +10,13 @@ from ...models.api_version import ApiVersion
 from ...models.create_share_group_token_request import CreateShareGroupTokenRequest
 from ...models.created_share_group_token import CreatedShareGroupToken
 from ...models.error_response import ErrorResponse
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     api_version: ApiVersion,
     *,
-    body: CreateShareGroupTokenRequest | Unset = UNSET,
+    body: CreateShareGroupTokenRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -27,8 +27,7 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -72,13 +71,13 @@ def sync_detailed(
     api_version: ApiVersion,
     *,
     client: AuthenticatedClient,
-    body: CreateShareGroupTokenRequest | Unset = UNSET,
+    body: CreateShareGroupTokenRequest,
 ) -> Response[CreatedShareGroupToken | ErrorResponse]:
     """Create a token for joining a share group
 
     Args:
         api_version (ApiVersion):
-        body (CreateShareGroupTokenRequest | Unset):
+        body (CreateShareGroupTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,13 +103,13 @@ def sync(
     api_version: ApiVersion,
     *,
     client: AuthenticatedClient,
-    body: CreateShareGroupTokenRequest | Unset = UNSET,
+    body: CreateShareGroupTokenRequest,
 ) -> CreatedShareGroupToken | ErrorResponse | None:
     """Create a token for joining a share group
 
     Args:
         api_version (ApiVersion):
-        body (CreateShareGroupTokenRequest | Unset):
+        body (CreateShareGroupTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,13 +130,13 @@ async def asyncio_detailed(
     api_version: ApiVersion,
     *,
     client: AuthenticatedClient,
-    body: CreateShareGroupTokenRequest | Unset = UNSET,
+    body: CreateShareGroupTokenRequest,
 ) -> Response[CreatedShareGroupToken | ErrorResponse]:
     """Create a token for joining a share group
 
     Args:
         api_version (ApiVersion):
-        body (CreateShareGroupTokenRequest | Unset):
+        body (CreateShareGroupTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,13 +160,13 @@ async def asyncio(
     api_version: ApiVersion,
     *,
     client: AuthenticatedClient,
-    body: CreateShareGroupTokenRequest | Unset = UNSET,
+    body: CreateShareGroupTokenRequest,
 ) -> CreatedShareGroupToken | ErrorResponse | None:
     """Create a token for joining a share group
 
     Args:
         api_version (ApiVersion):
-        body (CreateShareGroupTokenRequest | Unset):
+        body (CreateShareGroupTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

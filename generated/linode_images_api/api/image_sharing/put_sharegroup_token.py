@@ -11,14 +11,14 @@ from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.share_group_token import ShareGroupToken
 from ...models.update_share_group_token_request import UpdateShareGroupTokenRequest
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     api_version: ApiVersion,
     token_uuid: UUID,
     *,
-    body: UpdateShareGroupTokenRequest | Unset = UNSET,
+    body: UpdateShareGroupTokenRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -30,8 +30,7 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -76,14 +75,14 @@ def sync_detailed(
     token_uuid: UUID,
     *,
     client: AuthenticatedClient,
-    body: UpdateShareGroupTokenRequest | Unset = UNSET,
+    body: UpdateShareGroupTokenRequest,
 ) -> Response[ErrorResponse | ShareGroupToken]:
     """Change a share-group token's label
 
     Args:
         api_version (ApiVersion):
         token_uuid (UUID):
-        body (UpdateShareGroupTokenRequest | Unset):
+        body (UpdateShareGroupTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -111,14 +110,14 @@ def sync(
     token_uuid: UUID,
     *,
     client: AuthenticatedClient,
-    body: UpdateShareGroupTokenRequest | Unset = UNSET,
+    body: UpdateShareGroupTokenRequest,
 ) -> ErrorResponse | ShareGroupToken | None:
     """Change a share-group token's label
 
     Args:
         api_version (ApiVersion):
         token_uuid (UUID):
-        body (UpdateShareGroupTokenRequest | Unset):
+        body (UpdateShareGroupTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,14 +140,14 @@ async def asyncio_detailed(
     token_uuid: UUID,
     *,
     client: AuthenticatedClient,
-    body: UpdateShareGroupTokenRequest | Unset = UNSET,
+    body: UpdateShareGroupTokenRequest,
 ) -> Response[ErrorResponse | ShareGroupToken]:
     """Change a share-group token's label
 
     Args:
         api_version (ApiVersion):
         token_uuid (UUID):
-        body (UpdateShareGroupTokenRequest | Unset):
+        body (UpdateShareGroupTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,14 +173,14 @@ async def asyncio(
     token_uuid: UUID,
     *,
     client: AuthenticatedClient,
-    body: UpdateShareGroupTokenRequest | Unset = UNSET,
+    body: UpdateShareGroupTokenRequest,
 ) -> ErrorResponse | ShareGroupToken | None:
     """Change a share-group token's label
 
     Args:
         api_version (ApiVersion):
         token_uuid (UUID):
-        body (UpdateShareGroupTokenRequest | Unset):
+        body (UpdateShareGroupTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
