@@ -184,7 +184,10 @@ def test_real_api_deviations_decode() -> None:
     assert old.status is UNSET and old.tags is UNSET
     assert shared_image.regions is not None and shared_image.regions[0].status == "timedout"
     assert shared_image.regions[0].additional_properties == {"replica_id": 9}
-    assert private.additional_properties == {"image_sharing": PRIVATE_IMAGE["image_sharing"]}
+    # image_sharing is a field of the spec since 4.234.0: decoded, not kept as an extra.
+    assert private.image_sharing and private.image_sharing.shared_with
+    assert private.image_sharing.to_dict() == PRIVATE_IMAGE["image_sharing"]
+    assert private.additional_properties == {}
     assert decoded.additional_properties == {"flavour": "new"}
     assert PaginatedImages.from_dict({"data": [], "page": 0, "pages": 0, "results": 0}).page == 0
 
