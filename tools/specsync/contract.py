@@ -60,7 +60,8 @@ def contract_view(spec: dict[str, Any]) -> dict[str, Any]:
                         _filter_as_json(param, op, schemas)
     doc["info"]["description"] = (
         "The image operations of the Linode API as the wire carries them (offset-less UTC "
-        "timestamps, known region ids, X-Filter as JSON), for contract-testing tools; derived by tools/specsync."
+        "timestamps, known region ids, X-Filter as JSON), for contract-testing tools; "
+        "derived by tools/specsync."
     )
     return doc
 
