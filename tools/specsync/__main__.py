@@ -1,8 +1,9 @@
 """Command line: ``python -m tools.specsync derive|check|excerpt --upstream FILE``.
 
 ``derive`` writes spec/ (the spec, its contract view and SOURCE.lock) and prints the
-upgrade report; ``check`` fails when spec/ differs from what the upstream document gives; ``excerpt`` writes a facts-only excerpt of the
-upstream image paths (``--out``), the test fixtures' source.
+upgrade report; ``check`` fails when spec/ differs from what the upstream document gives;
+``excerpt`` writes a facts-only excerpt of the upstream image paths (``--out``), the test
+fixtures' source.
 """
 
 from __future__ import annotations
