@@ -304,9 +304,10 @@ class Sharing:
     # --- members (the producer adds them with the consumer's token) ----------------------------
 
     def add_member(self, group: Group, body: dict[str, Any]) -> dict[str, Any]:
-        token = next(
-            (t for t in self.tokens.values() if hmac.compare_digest(t.secret, str(body["token"]))), None
-        )
+        # As bytes: compare_digest refuses str with non-ASCII characters, and a token is any
+        # string the caller sends.
+        sent = str(body["token"]).encode()
+        token = next((t for t in self.tokens.values() if hmac.compare_digest(t.secret.encode(), sent)), None)
         if (
             token is None
             or token.data["valid_for_sharegroup_uuid"] != group.data["uuid"]
