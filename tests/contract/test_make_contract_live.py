@@ -35,3 +35,12 @@ def test_without_a_token_it_explains_itself_and_succeeds() -> None:
         "contract-live: skipped, LINODE_TOKEN is not set (a Linode personal access token with images access)"
     ]
     assert done.stderr == ""
+
+
+def test_the_live_schemathesis_run_uses_the_contract_view_and_no_hooks() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile[makefile.index("\ncontract-live:") :].split("\n\n", 1)[0]
+    assert "run spec/linode-images.contract.yaml" in recipe
+    config = (ROOT / "tests" / "contract" / "schemathesis.toml").read_text(encoding="utf-8")
+    assert "hooks" not in config.replace("no hooks", "")
+    assert not (ROOT / "tests" / "contract" / "schemathesis_hooks.py").exists()

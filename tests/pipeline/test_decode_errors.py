@@ -259,3 +259,16 @@ def test_the_fast_path_and_the_field_by_field_decoding_agree() -> None:
         assert Image.from_dict({**body, "label": Label(body["label"])}) == fast
     with pytest.raises(DecodeError, match=r"^tags\[0\]: expected string, got integer$"):
         Image.from_dict(types.MappingProxyType({**PRIVATE_IMAGE, "tags": [1]}))
+
+
+def test_a_uuid_field_decodes_to_a_uuid_or_names_its_path() -> None:
+    from uuid import UUID
+
+    from linode_images_api.models.image_shared_by import ImageSharedBy
+
+    body = {"sharegroup_id": 8306, "sharegroup_uuid": "32aac8dc-1267-4116-bfeb-0fe8cf58570c",
+            "sharegroup_label": "team", "source_image_id": "private/160700"}  # fmt: skip
+    assert ImageSharedBy.from_dict(body).sharegroup_uuid == UUID(body["sharegroup_uuid"])
+    assert ImageSharedBy.from_dict(body).to_dict() == body
+    with pytest.raises(DecodeError, match="sharegroup_uuid: expected uuid"):
+        ImageSharedBy.from_dict({**body, "sharegroup_uuid": "not-a-uuid"})

@@ -11,9 +11,11 @@ the same document with two descriptions changed to what the wire carries:
   lists (``components.x-linode-regions``): a request naming another region cannot succeed,
   and an enum would give generated code a closed type that new regions break;
 - the ``X-Filter`` header, a plain string to the generator, becomes JSON content whose
-  schema is the filter object the list accepts: its ``x-linode-filterable`` fields with
-  scalar values, ``+order_by`` one of its ``x-linode-orderable`` fields, ``+order``
-  ``asc``/``desc`` (docs/real-api-facts.md#lists-and-pagination).
+  schema is the filter grammar of the list (``<Operation>Filter``): its
+  ``x-linode-filterable`` fields equal to a scalar or compared by ``+eq +neq +gt +gte +lt
+  +lte +contains``, ``+and`` / ``+or`` lists of such clauses, ``+order_by`` one of its
+  ``x-linode-orderable`` fields and ``+order`` ``asc``/``desc``
+  (docs/real-api-facts.md#lists-and-pagination).
 
 Everything else (constraints, links, extensions) is identical; ``make spec`` writes both and
 ``make check-spec`` checks both.
@@ -90,19 +92,34 @@ def _region_ids(node: Any, regions: list[str]) -> None:
 
 
 def _filter_as_json(param: dict[str, Any], op: dict[str, Any], schemas: dict[str, Any]) -> None:
+    """X-Filter as JSON whose schema is the filter grammar over this list's fields."""
     item = _list_item_schema(op, schemas)
-    properties: dict[str, Any] = {}
-    for name in op.get("x-linode-filterable", []):
-        kind = _scalar_type(item.get("properties", {}).get(name, {}), schemas)
+    name = "".join(part.capitalize() for part in op["operationId"].split("-"))
+    clause = f"{name}FilterClause"
+    fields: dict[str, Any] = {}
+    for field in op.get("x-linode-filterable", []):
+        kind = _scalar_type(item.get("properties", {}).get(field, {}), schemas)
         if kind:
-            properties[name] = {"type": kind}
+            operand = {"type": kind}
+            operators = {operator: operand for operator in ("+eq", "+neq", "+gt", "+gte", "+lt", "+lte")}
+            condition = {
+                "type": "object",
+                "additionalProperties": False,
+                "minProperties": 1,
+                "properties": {**operators, "+contains": {"type": "string"}},
+            }
+            fields[field] = {"anyOf": [operand, condition]}
+    nested = {"type": "array", "items": {"$ref": f"#/components/schemas/{clause}"}}
+    fields.update({"+and": nested, "+or": nested})
+    schemas[clause] = {"type": "object", "additionalProperties": False, "properties": fields}
+    top = dict(fields)
     orderable = op.get("x-linode-orderable", [])
     if orderable:
-        properties["+order_by"] = {"type": "string", "enum": list(orderable)}
-        properties["+order"] = {"type": "string", "enum": ["asc", "desc"]}
-    schema = {"type": "object", "additionalProperties": False, "properties": properties}
+        top["+order_by"] = {"type": "string", "enum": list(orderable)}
+        top["+order"] = {"type": "string", "enum": ["asc", "desc"]}
+    schemas[f"{name}Filter"] = {"type": "object", "additionalProperties": False, "properties": top}
     param.pop("schema", None)
-    param["content"] = {"application/json": {"schema": schema}}
+    param["content"] = {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}Filter"}}}
 
 
 def _resolve(schema: Any, schemas: dict[str, Any]) -> dict[str, Any]:

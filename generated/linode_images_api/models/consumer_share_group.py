@@ -90,6 +90,7 @@ class ConsumerShareGroup:
                         _id,
                         _is_suspended,
                         _label,
+                        _uuid,
                     ),
                 ),
             )
@@ -113,6 +114,9 @@ class ConsumerShareGroup:
                     else parse_datetime(_updated)
                 )
 
+            uuid: UUID
+            uuid = UUID(_uuid)
+
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
@@ -123,7 +127,7 @@ class ConsumerShareGroup:
             _is_suspended,
             _label,
             updated,
-            _uuid,
+            uuid,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
         # Every field is required and present here, so a longer object is one with unknown fields.
@@ -198,7 +202,12 @@ class ConsumerShareGroup:
             updated = decode_datetime(_updated, "updated")
 
         uuid: UUID
-        uuid = _decoding_not_implemented_for_UuidProperty
+        if not isinstance(_uuid, str):
+            raise decode_error("uuid", "uuid", _uuid)
+        try:
+            uuid = UUID(_uuid)
+        except ValueError:
+            raise decode_error("uuid", "uuid", _uuid) from None
 
         consumer_share_group = cls(
             created,
@@ -259,6 +268,7 @@ _FIELD_TYPES = (
     frozenset({str, NoneType}),
     frozenset({int}),
     frozenset({bool}),
+    frozenset({str}),
     frozenset({str}),
 )
 _ALLOWED_TYPE = frozenset.__contains__

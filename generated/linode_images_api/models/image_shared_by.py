@@ -81,6 +81,7 @@ class ImageSharedBy:
                     (
                         _sharegroup_id,
                         _sharegroup_label,
+                        _sharegroup_uuid,
                         _source_image_id,
                         _source_image_label,
                     ),
@@ -89,14 +90,16 @@ class ImageSharedBy:
         ):
             return cls._from_dict_checked(src_dict)
         try:
-            pass
+            sharegroup_uuid: UUID
+            sharegroup_uuid = UUID(_sharegroup_uuid)
+
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
         image_shared_by = cls(
             _sharegroup_id,
             _sharegroup_label,
-            _sharegroup_uuid,
+            sharegroup_uuid,
             _source_image_id,
             _source_image_label,
         )
@@ -143,7 +146,12 @@ class ImageSharedBy:
         sharegroup_label = _sharegroup_label
 
         sharegroup_uuid: UUID
-        sharegroup_uuid = _decoding_not_implemented_for_UuidProperty
+        if not isinstance(_sharegroup_uuid, str):
+            raise decode_error("sharegroup_uuid", "uuid", _sharegroup_uuid)
+        try:
+            sharegroup_uuid = UUID(_sharegroup_uuid)
+        except ValueError:
+            raise decode_error("sharegroup_uuid", "uuid", _sharegroup_uuid) from None
 
         source_image_id: None | str
         if _source_image_id is None:
@@ -219,6 +227,7 @@ _UNSETS = (UNSET,) * len(_OPTIONAL)
 # The exact types each checked field may have on from_dict's fast path, in its order.
 _FIELD_TYPES = (
     frozenset({int}),
+    frozenset({str}),
     frozenset({str}),
     frozenset({str, NoneType}),
     frozenset({str, NoneType, Unset}),

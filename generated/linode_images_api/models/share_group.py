@@ -117,6 +117,7 @@ class ShareGroup:
                         _is_suspended,
                         _label,
                         _members_count,
+                        _uuid,
                     ),
                 ),
             )
@@ -150,6 +151,9 @@ class ShareGroup:
                     else parse_datetime(_updated)
                 )
 
+            uuid: UUID
+            uuid = UUID(_uuid)
+
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
@@ -163,7 +167,7 @@ class ShareGroup:
             _label,
             _members_count,
             updated,
-            _uuid,
+            uuid,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
         # Every field is required and present here, so a longer object is one with unknown fields.
@@ -260,7 +264,12 @@ class ShareGroup:
             updated = decode_datetime(_updated, "updated")
 
         uuid: UUID
-        uuid = _decoding_not_implemented_for_UuidProperty
+        if not isinstance(_uuid, str):
+            raise decode_error("uuid", "uuid", _uuid)
+        try:
+            uuid = UUID(_uuid)
+        except ValueError:
+            raise decode_error("uuid", "uuid", _uuid) from None
 
         share_group = cls(
             created,
@@ -330,6 +339,7 @@ _FIELD_TYPES = (
     frozenset({bool}),
     frozenset({str}),
     frozenset({int}),
+    frozenset({str}),
 )
 _ALLOWED_TYPE = frozenset.__contains__
 
