@@ -30,3 +30,9 @@ IMAGE_LIFECYCLE: Final[tuple[str, ...]] = ("pending_upload", "creating", "availa
 MIN_PAGE_SIZE: Final = 25
 MAX_PAGE_SIZE: Final = 500
 DEFAULT_PAGE_SIZE: Final = 100
+# Request bounds: disk_id's minimum and the tags' lengths and count (CreateImageRequest,
+# UploadImageRequest; UpdateImageRequest has the same tags).
+MIN_DISK_ID: Final = 1
+MIN_TAG_LENGTH: Final = 3
+MAX_TAG_LENGTH: Final = 100
+MAX_TAGS: Final = 500

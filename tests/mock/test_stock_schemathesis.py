@@ -42,12 +42,14 @@ SHARING_REFUSALS = {
 
 
 @pytest.fixture(scope="module")
-def mock_url() -> Iterator[str]:
+def mock_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``python -m linode_images_mock --strict`` on a free port; its account owns disks 1 to
     2000, so that the disk ids a run draws (small ones, mostly) name disks that exist."""
     command = [sys.executable, "-m", "linode_images_mock", "--port", "0", "--strict"]
     command += ["--disk", "default=" + ",".join(map(str, range(1, 2001)))]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # The request log goes to a file: a pipe nobody reads would fill and stall the server.
+    log = (tmp_path_factory.mktemp("mock") / "mock.log").open("w")
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True)
     try:
         assert process.stdout is not None
         line = process.stdout.readline()
@@ -57,6 +59,7 @@ def mock_url() -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
 
 
 def run_schemathesis(url: str, cwd: Path, *extra: str) -> subprocess.CompletedProcess[str]:

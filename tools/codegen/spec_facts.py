@@ -1,8 +1,8 @@
 """Write ``linode_images_api/spec_facts.py``: the API facts spec/linode-images.yaml states.
 
 The spec tool records them as extensions (``x-linode-filterable`` / ``x-linode-orderable``
-on each list operation, ``x-linode-lifecycle`` on ``ImageStatus``) and as the ``page_size``
-parameter's bounds. The overlay imports this module instead of keeping its own lists.
+on each list operation, ``x-linode-lifecycle`` on ``ImageStatus``), as the ``page_size``
+parameter's bounds, and as the bounds of request fields (disk ids, tags). The overlay imports this module instead of keeping its own lists.
 """
 
 from __future__ import annotations
@@ -32,6 +32,22 @@ def _page_size(operation: dict[str, Any]) -> dict[str, int]:
             schema = param["schema"]
             return {k: int(schema[k]) for k in ("minimum", "maximum", "default")}
     raise SpecFactsError(f"{LIST_OPERATION} has no page_size query parameter")
+
+
+def _request_bounds(document: dict[str, Any]) -> dict[str, int]:
+    """The bounds a request must keep to: disk ids, and the tags of an image."""
+    schemas = document["components"]["schemas"]
+    try:
+        disk_id = schemas["CreateImageRequest"]["properties"]["disk_id"]
+        tags = schemas["UploadImageRequest"]["properties"]["tags"]
+        return {
+            "MIN_DISK_ID": int(disk_id["minimum"]),
+            "MIN_TAG_LENGTH": int(tags["items"]["minLength"]),
+            "MAX_TAG_LENGTH": int(tags["items"]["maxLength"]),
+            "MAX_TAGS": int(tags["maxItems"]),
+        }
+    except KeyError as missing:
+        raise SpecFactsError(f"the spec lacks a request bound the overlay checks: {missing}") from None
 
 
 def _fields(names: list[str]) -> str:
@@ -70,6 +86,9 @@ def spec_facts_module(document: dict[str, Any]) -> str:
         f"MIN_PAGE_SIZE: Final = {page_size['minimum']}",
         f"MAX_PAGE_SIZE: Final = {page_size['maximum']}",
         f"DEFAULT_PAGE_SIZE: Final = {page_size['default']}",
+        "# Request bounds: disk_id's minimum and the tags' lengths and count (CreateImageRequest,",
+        "# UploadImageRequest; UpdateImageRequest has the same tags).",
+        *(f"{name}: Final = {value}" for name, value in _request_bounds(document).items()),
         "",
     ]
     return "\n".join(lines)
