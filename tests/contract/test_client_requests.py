@@ -12,6 +12,7 @@ import pytest
 from linode_images import Filter
 
 from tests.contract.conftest import CONTRACT, Target
+from tests.contract.test_reads import CountingTransport
 from tests.contract.test_writes import tiny_disk
 
 IMAGE_OPERATIONS = {
@@ -20,20 +21,8 @@ IMAGE_OPERATIONS = {
 }  # fmt: skip
 
 
-class Recording(httpx.HTTPTransport):
-    """A real transport that keeps every request it sends."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.sent: list[httpx.Request] = []
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        self.sent.append(request)
-        return super().handle_request(request)
-
-
 def test_every_request_of_a_full_scenario_matches_the_contract_view(writes: Target, label: str) -> None:
-    recording = Recording()
+    recording = CountingTransport()
     with writes.client(transport=recording) as client:
         mine = Filter.eq("is_public", False) & Filter.contains("label", label)
         pending = client.images.upload(
@@ -57,7 +46,7 @@ def test_every_request_of_a_full_scenario_matches_the_contract_view(writes: Targ
             client.images.delete(created.id)
         client.images.delete(pending.id)
 
-    api = [request for request in recording.sent if request.url.path.startswith("/v4")]
+    api = [request for request in recording.requests if request.url.path.startswith("/v4")]
     matched = [CONTRACT.operation(request) for request in api]
     seen = {found[1]["operationId"] for found in matched if found is not None}
     assert seen == IMAGE_OPERATIONS if writes.disk_id is not None else IMAGE_OPERATIONS - {"post-image"}
