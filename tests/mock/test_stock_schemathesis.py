@@ -20,6 +20,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,19 +48,21 @@ def mock_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     2000, so that the disk ids a run draws (small ones, mostly) name disks that exist."""
     command = [sys.executable, "-m", "linode_images_mock", "--port", "0", "--strict"]
     command += ["--disk", "default=" + ",".join(map(str, range(1, 2001)))]
-    # The request log goes to a file: a pipe nobody reads would fill and stall the server.
-    log = (tmp_path_factory.mktemp("mock") / "mock.log").open("w")
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True)
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        found = re.search(r"serving (http://\S+)", line)
-        assert found, f"the mock did not start: {line!r}"
-        yield found.group(1)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
+    # Its output goes to a file: a pipe nobody reads would fill with the request log and stall it.
+    log_path = tmp_path_factory.mktemp("mock") / "mock.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True)
+        try:
+            deadline = time.monotonic() + 30
+            found = None
+            while found is None and process.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.1)
+                found = re.search(r"serving (http://\S+)", log_path.read_text(encoding="utf-8"))
+            assert found, f"the mock did not start: {log_path.read_text(encoding='utf-8')[-2000:]}"
+            yield found.group(1)
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 def run_schemathesis(url: str, cwd: Path, *extra: str) -> subprocess.CompletedProcess[str]:
