@@ -40,6 +40,16 @@ SHARING_REFUSALS = {
     f"POST {SHARING}/{{sharegroupId}}/images",
     f"POST {SHARING}/{{sharegroupId}}/members",
 }
+# What the mock answers them with: the same refusals, wherever the run finds them.
+SHARING_REASONS = (
+    "is not a private image of yours",
+    "No share group has this UUID",
+    "Invalid token for this share group",
+)
+# Replication needs an available private image: an uploaded one stays pending_upload until its
+# data arrives, which a schemathesis run never sends (409), and the stateful phase does not
+# start from POST /images, which makes available ones; so no replication succeeds.
+UNREACHED = {"POST /{apiVersion}/images/{imageId}/regions"}
 
 
 @pytest.fixture(scope="module")
