@@ -2,7 +2,8 @@
 
 The spec tool records them as extensions (``x-linode-filterable`` / ``x-linode-orderable``
 on each list operation, ``x-linode-lifecycle`` on ``ImageStatus``), as the ``page_size``
-parameter's bounds, and as the bounds of request fields (disk ids, tags). The overlay imports this module instead of keeping its own lists.
+parameter's bounds, and as the bounds of request fields (disk ids, tags). The overlay
+imports this module instead of keeping its own lists.
 """
 
 from __future__ import annotations
