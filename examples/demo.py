@@ -16,15 +16,23 @@ from linode_images_mock import MockServer
 
 TOUR = Path(__file__).with_name("tour.py")
 TOKEN = "test-token"  # noqa: S105 - the mock server's default token, not a secret
+# A second account of the mock, which the tour shares an image with.
+CONSUMER_TOKEN = "consumer-token"  # noqa: S105 - a mock token, not a secret
 # Lifecycles take a few status checks, as they take a while on the real API, so the tour's
 # waits really wait; strict: every response is checked against spec/ before it is sent.
 TIMING = {"create": "3 reads", "upload": "2 reads", "replication_start": "1 read", "replication": "3 reads"}
 
 
 def main(argv: Sequence[str]) -> int:
-    with MockServer(strict=True, timing=TIMING) as server:
-        print(f"mock server at {server.url} (token {TOKEN})", flush=True)
-        env = {**os.environ, "LINODE_BASE_URL": server.url, "LINODE_TOKEN": TOKEN}
+    tokens = {TOKEN: "default", CONSUMER_TOKEN: "consumer"}
+    with MockServer(strict=True, timing=TIMING, tokens=tokens) as server:
+        print(f"mock server at {server.url} (tokens {TOKEN}, {CONSUMER_TOKEN})", flush=True)
+        env = {
+            **os.environ,
+            "LINODE_BASE_URL": server.url,
+            "LINODE_TOKEN": TOKEN,
+            "LINODE_CONSUMER_TOKEN": CONSUMER_TOKEN,
+        }
         tour = subprocess.run([sys.executable, str(TOUR), *argv], env=env, check=False)
     print(f"mock server stopped; tour exit status {tour.returncode}")
     return tour.returncode

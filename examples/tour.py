@@ -1,4 +1,4 @@
-"""A tour of linode_images: list, upload, wait, update, replicate, create from a disk, delete.
+"""A tour of linode_images: list, upload, wait, update, replicate, create from a disk, share, delete.
 
 Run it against a mock server (``make demo`` starts one and runs this script):
 
@@ -8,7 +8,9 @@ or against the live API, where it creates two private images and deletes them ag
 
     LINODE_TOKEN=... python examples/tour.py --live --disk-id 12345
 
-A base URL on another host than this machine is refused without ``--live``. The exit status
+With a second account's token in ``LINODE_CONSUMER_TOKEN`` the tour also shares the
+uploaded image with that account, which then lists it (image sharing; ``make demo`` sets
+one). A base URL on another host than this machine is refused without ``--live``. The exit status
 is 0 when every step worked and 1 otherwise; images made by the tour are deleted either way.
 """
 
@@ -105,7 +107,9 @@ def timed(action: Callable[[], Image]) -> tuple[Image, float]:
     return image, time.monotonic() - started
 
 
-def tour(client: LinodeImages, args: argparse.Namespace, made: list[str]) -> None:
+def tour(
+    client: LinodeImages, args: argparse.Namespace, made: list[str], consumer: LinodeImages | None = None
+) -> None:
     poll = args.poll_interval if args.poll_interval is not None else (2.0 if args.live else 0.2)
     extra = [region for region in args.replicate_to.split(",") if region]
     label = f"linode-images-tour-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}"
@@ -161,12 +165,40 @@ def tour(client: LinodeImages, args: argparse.Namespace, made: list[str]) -> Non
         )
         print(f"   {from_disk} is {captured.status} after {took:.1f} s")
 
+    share(client, consumer, uploaded, label)
+
+
+def share(client: LinodeImages, consumer: LinodeImages | None, image_id: str, label: str) -> None:
+    """Share ``image_id`` with the consumer's account, show it there, then undo the sharing."""
+    if consumer is None:
+        print("\n7. Sharing with a second account: skipped (LINODE_CONSUMER_TOKEN names its token)")
+        return
+    print("\n7. Sharing it with a second account (a Beta feature: always sent to v4beta)")
+    group = client.sharegroups.create(f"{label}-group", images=[image_id])
+    try:
+        print(f"   share group {group.id} {group.label!r} shares {group.images_count} image")
+        created = consumer.sharegroup_tokens.create(group.uuid, label=f"{label}-token")
+        try:
+            # The secret travels to the producer; printed, it only ever shows as <redacted>.
+            print(f"   the second account made token {created.token_uuid}, secret {created.token}")
+            member = client.sharegroups.add_member(group.id, token=created.token, label="tour consumer")
+            print(f"   added it as a member ({member.status})")
+            for shared in consumer.images.list(filter={"type": "shared"}):
+                source = shared.image_sharing.shared_by if shared.image_sharing else None
+                origin = source.source_image_id if source else "?"
+                print(f"   the second account lists {shared.id} {shared.label!r}, shared from {origin}")
+        finally:
+            consumer.sharegroup_tokens.delete(created.token_uuid)
+    finally:
+        client.sharegroups.delete(group.id)
+    print("   share group and token deleted")
+
 
 def delete_all(client: LinodeImages, made: list[str]) -> bool:
     """Delete what the tour made; True when nothing is left behind."""
     clean = True
     if made:
-        print(f"\n7. Deleting {', '.join(made)}")
+        print(f"\n8. Deleting {', '.join(made)}")
     for image_id in made:
         try:
             client.images.delete(image_id)
@@ -197,14 +229,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"linode_images tour against {args.base_url}\n")
     made: list[str] = []
     failed = False
+    consumer_token = os.environ.get("LINODE_CONSUMER_TOKEN") or None
+    consumer = LinodeImages(base_url=args.base_url, token=consumer_token) if consumer_token else None
     with LinodeImages(base_url=args.base_url, token=token) as client:
         try:
-            tour(client, args, made)
+            tour(client, args, made, consumer)
         except (LinodeError, OSError, ValueError) as error:
             print(f"\ntour failed: {type(error).__name__}: {error}", file=sys.stderr)
             failed = True
         finally:
             clean = delete_all(client, made)
+            if consumer is not None:
+                consumer.close()
     if failed or not clean:
         return 1
     print("\nDone: every step worked and the tour's images are gone.")

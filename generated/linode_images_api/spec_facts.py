@@ -22,6 +22,8 @@ ORDERABLE_FIELDS: Final[dict[str, frozenset[str]]] = {
     "get-sharegroups": frozenset({"label"}),
     "get-user-tokens": frozenset({"label", "sharegroup_label", "sharegroup_uuid", "status", "valid_for_sharegroup_uuid"}),
 }
+# The operations served under /v4beta only (x-linode-beta), by operationId.
+BETA_OPERATIONS: Final[frozenset[str]] = frozenset({"delete-sharegroup", "delete-sharegroup-imageshare", "delete-sharegroup-member-token", "delete-sharegroup-token", "get-images-sharegroups-image", "get-sharegroup", "get-sharegroup-by-token", "get-sharegroup-images", "get-sharegroup-images-by-token", "get-sharegroup-member-token", "get-sharegroup-members", "get-sharegroup-token", "get-sharegroups", "get-user-tokens", "post-sharegroup-images", "post-sharegroup-members", "post-sharegroup-tokens", "post-sharegroups", "put-sharegroup", "put-sharegroup-imageshare", "put-sharegroup-member-token", "put-sharegroup-token"})
 IMAGE_FILTERABLE_FIELDS: Final = FILTERABLE_FIELDS["get-images"]
 IMAGE_ORDERABLE_FIELDS: Final = ORDERABLE_FIELDS["get-images"]
 # The order an image's status moves in (ImageStatus x-linode-lifecycle).

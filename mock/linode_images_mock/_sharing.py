@@ -304,8 +304,7 @@ class Sharing:
     # --- members (the producer adds them with the consumer's token) ----------------------------
 
     def add_member(self, group: Group, body: dict[str, Any]) -> dict[str, Any]:
-        # As bytes: compare_digest refuses str with non-ASCII characters, and a token is any
-        # string the caller sends.
+        # Compared as bytes: compare_digest refuses a str with non-ASCII characters.
         sent = str(body["token"]).encode()
         token = next((t for t in self.tokens.values() if hmac.compare_digest(t.secret.encode(), sent)), None)
         if (

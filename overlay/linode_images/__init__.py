@@ -38,17 +38,31 @@ from ._ids import check_image_id
 from ._images import AsyncImages, Images
 from ._models import (
     ApiVersion,
+    ConsumerShareGroup,
+    CreatedShareGroupToken,
     Image,
     ImageRegion,
     ImageRegionStatus,
+    ImageSharedBy,
+    ImageSharedWith,
+    ImageSharing,
     ImageStatus,
     ImageType,
     PaginatedImages,
+    SharedImage,
+    ShareGroup,
+    ShareGroupMember,
+    ShareGroupMemberStatus,
+    ShareGroupToken,
+    ShareGroupTokenStatus,
     UploadImageResponse,
 )
-from ._pagination import AsyncImagePager, ImagePager
+from ._pagination import AsyncImagePager, AsyncPager, ImagePager, Pager
 from ._response import RawResponse
 from ._retry import RetryPolicy
+from ._secret import ShareGroupTokenSecret
+from ._sharegroup_tokens import AsyncShareGroupTokens, ShareGroupTokens
+from ._sharegroups import AsyncShareGroups, ShareGroups
 from ._version import __version__
 
 __all__ = [
@@ -66,15 +80,23 @@ __all__ = [
     "AsyncImagePager",
     "AsyncImages",
     "AsyncLinodeImages",
+    "AsyncPager",
+    "AsyncShareGroupTokens",
+    "AsyncShareGroups",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "ConsumerShareGroup",
+    "CreatedShareGroupToken",
     "ErrorDetail",
     "Filter",
     "Image",
     "ImagePager",
     "ImageRegion",
     "ImageRegionStatus",
+    "ImageSharedBy",
+    "ImageSharedWith",
+    "ImageSharing",
     "ImageStatus",
     "ImageType",
     "Images",
@@ -83,12 +105,22 @@ __all__ = [
     "MaintenanceError",
     "NetworkOptions",
     "NotFoundError",
+    "Pager",
     "PaginatedImages",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
     "RetryPolicy",
     "ServerError",
+    "ShareGroup",
+    "ShareGroupMember",
+    "ShareGroupMemberStatus",
+    "ShareGroupToken",
+    "ShareGroupTokenSecret",
+    "ShareGroupTokenStatus",
+    "ShareGroupTokens",
+    "ShareGroups",
+    "SharedImage",
     "UnreachableStatusError",
     "UploadError",
     "UploadImageResponse",

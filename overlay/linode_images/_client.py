@@ -31,6 +31,8 @@ from ._flow import AsyncEffects, Flow, SyncEffects, run_async, run_sync
 from ._images import AsyncImages, Images
 from ._models import ApiVersion
 from ._retry import RetryPolicy
+from ._sharegroup_tokens import AsyncShareGroupTokens, ShareGroupTokens
+from ._sharegroups import AsyncShareGroups, ShareGroups
 from ._storage import asend_put, send_put, upload_async_http_client, upload_http_client
 
 __all__ = ["AsyncLinodeImages", "LinodeImages"]
@@ -213,6 +215,9 @@ class LinodeImages(_BaseClient):
             self._sleep, lambda effect: send_put(self._storage_client(), effect.request)
         )
         self.images = Images(self)
+        # Image sharing (Beta: always sent to v4beta, whatever api_version says).
+        self.sharegroups = ShareGroups(self)
+        self.sharegroup_tokens = ShareGroupTokens(self)
 
     def _run(self, flow: Flow[T], /) -> T:
         return run_sync(flow, self._effects)
@@ -286,6 +291,8 @@ class AsyncLinodeImages(_BaseClient):
             self._sleep, lambda effect: asend_put(self._storage_client(), effect.request)
         )
         self.images = AsyncImages(self)
+        self.sharegroups = AsyncShareGroups(self)
+        self.sharegroup_tokens = AsyncShareGroupTokens(self)
 
     def _run(self, flow: Flow[T], /) -> Awaitable[T]:
         return run_async(flow, self._effects)

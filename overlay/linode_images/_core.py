@@ -57,6 +57,8 @@ class Operation:
     method: str
     sync: Callable[..., Response[Any]]
     asyncio: Callable[..., Awaitable[Response[Any]]]
+    # Served under v4beta only (the spec's x-linode-beta): called there whatever api_version is.
+    beta: bool = False
 
 
 LIST = Operation("get_images", "GET", get_images.sync_detailed, get_images.asyncio_detailed)
@@ -112,7 +114,8 @@ class Core:
     def call(self, op: Operation, expect: type[T], /, *args: Any, **kwargs: Any) -> Flow[T]:
         """One API call as a flow: the model of type ``expect``, or the typed error raised."""
         kwargs["client"] = self.generated
-        effect = Call(op.sync, op.asyncio, (self.api_version, *args), kwargs)
+        version = ApiVersion.V4BETA if op.beta else self.api_version
+        effect = Call(op.sync, op.asyncio, (version, *args), kwargs)
         retries = 0
         while True:
             wait = self._rate_limit_wait(op)

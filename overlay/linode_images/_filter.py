@@ -2,8 +2,10 @@
 
 Linode filters and sorts lists through compact JSON in the ``X-Filter`` request header:
 ``{"label": "x"}``, ``{"size": {"+gt": 100}}``, ``{"+and": [...], "+order_by": "created",
-"+order": "desc"}``. Field names are checked against the image fields Linode documents as
-filterable, so a typo fails here instead of as a 400 from the API.
+"+order": "desc"}``. Field names are checked against the fields Linode documents as
+filterable for the list being filtered (the spec's ``x-linode-filterable``; images by
+default), so a typo fails here instead of as a 400 from the API. A ``Filter`` may name a
+field of any list; ``build_x_filter`` checks it against the list it is sent to.
 """
 
 from __future__ import annotations
@@ -12,19 +14,23 @@ import json
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from linode_images_api import spec_facts
 from linode_images_api.spec_facts import IMAGE_FILTERABLE_FIELDS, IMAGE_ORDERABLE_FIELDS
 
 __all__ = ["FILTERABLE_FIELDS", "ORDERABLE_FIELDS", "Filter", "FilterValue", "build_x_filter"]
 
 # From the spec (x-linode-filterable / x-linode-orderable of get-images, via spec_facts).
 FILTERABLE_FIELDS, ORDERABLE_FIELDS = IMAGE_FILTERABLE_FIELDS, IMAGE_ORDERABLE_FIELDS
+# What a Filter may name before it meets a list: a field some list filters or sorts on.
+_ANY_FILTERABLE = frozenset().union(*spec_facts.FILTERABLE_FIELDS.values())
+_ANY_ORDERABLE = frozenset().union(*spec_facts.ORDERABLE_FIELDS.values())
 
 FilterValue = str | int | float | bool | None
 _OPERATORS = frozenset({"+eq", "+neq", "+gt", "+gte", "+lt", "+lte", "+contains"})
 _ORDERS = frozenset({"asc", "desc"})
 
 
-def _check_field(name: object, allowed: frozenset[str] = FILTERABLE_FIELDS) -> str:
+def _check_field(name: object, allowed: frozenset[str] = _ANY_FILTERABLE) -> str:
     if not isinstance(name, str) or name not in allowed:
         raise ValueError(f"cannot filter or sort on {name!r}; fields: {', '.join(sorted(allowed))}")
     return name
@@ -42,8 +48,11 @@ def _check_value(value: object) -> FilterValue:
     raise ValueError(f"filter values are str, int, float, bool or None, not {type(value).__name__}")
 
 
-def _check_doc(doc: object) -> dict[str, Any]:
-    """Validate a filter document (a dict in X-Filter's grammar) and return a plain copy."""
+def _check_doc(
+    doc: object, filterable: frozenset[str] = _ANY_FILTERABLE, orderable: frozenset[str] = _ANY_ORDERABLE
+) -> dict[str, Any]:
+    """Validate a filter document (a dict in X-Filter's grammar) against a list's fields and
+    return a plain copy."""
     if not isinstance(doc, Mapping):
         raise ValueError(f"a filter is a dict or a Filter, not {type(doc).__name__}")
     out: dict[str, Any] = {}
@@ -51,9 +60,9 @@ def _check_doc(doc: object) -> dict[str, Any]:
         if key in ("+and", "+or"):
             if not isinstance(value, list | tuple) or not value:
                 raise ValueError(f"{key} takes a non-empty list of filters")
-            out[key] = [_check_doc(v) for v in value]
+            out[key] = [_check_doc(v, filterable, orderable) for v in value]
         elif key == "+order_by":
-            out[key] = _check_field(value, ORDERABLE_FIELDS)
+            out[key] = _check_field(value, orderable)
         elif key == "+order":
             if value not in _ORDERS:
                 raise ValueError(f"+order is 'asc' or 'desc', not {value!r}")
@@ -61,7 +70,7 @@ def _check_doc(doc: object) -> dict[str, Any]:
         elif isinstance(key, str) and key.startswith("+"):
             raise ValueError(f"unknown filter operator {key!r}")
         else:
-            _check_field(key)
+            _check_field(key, filterable)
             if isinstance(value, Mapping):
                 if not value or any(op not in _OPERATORS for op in value):
                     raise ValueError(f"operators for {key!r} are {', '.join(sorted(_OPERATORS))}")
@@ -167,15 +176,19 @@ def build_x_filter(
     *,
     order_by: str | None = None,
     order: Literal["asc", "desc"] | None = None,
+    operation: str = "get-images",
 ) -> str | None:
-    """The ``X-Filter`` header value for a filter plus sorting, or None when there is neither.
+    """The ``X-Filter`` header value for a filter plus sorting on the list ``operation`` (an
+    operationId of the spec), or None when there is neither.
 
     >>> build_x_filter({"label": "golden"}, order_by="created", order="desc")
     '{"label":"golden","+order_by":"created","+order":"desc"}'
     """
-    doc = _as_doc(filter) if filter is not None else {}
+    filterable = spec_facts.FILTERABLE_FIELDS[operation]
+    orderable = spec_facts.ORDERABLE_FIELDS[operation]
+    doc = _check_doc(_as_doc(filter), filterable, orderable) if filter is not None else {}
     if order_by is not None:
-        doc["+order_by"] = _check_field(order_by, ORDERABLE_FIELDS)
+        doc["+order_by"] = _check_field(order_by, orderable)
     if order is not None:
         if order not in _ORDERS:
             raise ValueError(f"order is 'asc' or 'desc', not {order!r}")

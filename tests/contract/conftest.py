@@ -3,7 +3,8 @@
 ``pytest tests/contract`` starts the mock on a free loopback port (reads and writes).
 ``pytest tests/contract --contract-base-url https://api.linode.com`` (what ``make
 contract-live`` runs) points the same scenarios at that API with ``LINODE_TOKEN``; writes
-run there only with ``LINODE_LIVE_WRITE=1``. Without a token the live run skips.
+run there only with ``LINODE_LIVE_WRITE=1``, and the image-sharing flow also needs a second
+account's token in ``LINODE_CONSUMER_TOKEN``. Without a token the live run skips.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from tests.contract.request_contract import RequestContract
 # Images the suite creates carry this label prefix, so leftovers are easy to recognise.
 LABEL_PREFIX = "linode-images-contract-"
 MOCK_TOKEN = "test-token"
+# The mock's second account, the consumer of the image-sharing scenario.
+MOCK_CONSUMER_TOKEN = "consumer-token"
 
 
 CONTRACT = RequestContract()
@@ -72,6 +75,8 @@ class Target:
 
     base_url: str
     token: str = field(repr=False)  # pytest prints fixtures of a failing test
+    # A second account's token, for sharing images with it (None: sharing flow skipped).
+    consumer_token: str | None = field(repr=False)
     live: bool
     writes: bool
     # Regions for upload (first) and replication (all); a disk for create-from-disk, if any.
@@ -83,6 +88,12 @@ class Target:
 
     def client(self, *, transport: httpx.BaseTransport | None = None) -> LinodeImages:
         return LinodeImages(base_url=self.base_url, token=self.token, transport=transport)
+
+    def consumer(self) -> LinodeImages:
+        """A client of the second account (the test skips without one)."""
+        if self.consumer_token is None:
+            pytest.skip("the image-sharing flow needs a second account's token in LINODE_CONSUMER_TOKEN")
+        return LinodeImages(base_url=self.base_url, token=self.consumer_token)
 
     def label(self, what: str) -> str:
         stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
@@ -100,6 +111,7 @@ def target(request: pytest.FixtureRequest) -> Iterator[Target]:
         yield Target(
             base_url=base_url,
             token=token,
+            consumer_token=os.environ.get("LINODE_CONSUMER_TOKEN") or None,
             live=True,
             writes=os.environ.get("LINODE_LIVE_WRITE") == "1",
             regions=os.environ.get("LINODE_CONTRACT_REGIONS", "us-east,us-iad").split(","),
@@ -116,10 +128,12 @@ def target(request: pytest.FixtureRequest) -> Iterator[Target]:
         "replication_start": "1 read",
         "replication": "2 reads",
     }
-    with MockServer(strict=True, timing=timing) as server:
+    tokens = {MOCK_TOKEN: "default", MOCK_CONSUMER_TOKEN: "consumer"}
+    with MockServer(strict=True, timing=timing, tokens=tokens) as server:
         yield Target(
             base_url=server.url,
             token=MOCK_TOKEN,
+            consumer_token=MOCK_CONSUMER_TOKEN,
             live=False,
             writes=True,
             regions=["us-east", "us-iad"],

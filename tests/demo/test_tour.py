@@ -67,8 +67,13 @@ def test_make_demo_runs_the_tour_against_a_mock_it_starts() -> None:
         "4. Updating",
         "5. Replicating",
         "6. Creating",
+        "7. Sharing it with a second account",
+        "8. Deleting",
     ):
         assert any(line.startswith(step) for line in lines), step
+    # One account shares the uploaded image; the other one lists it, as a shared/<n> image.
+    assert any(line.strip().startswith("the second account lists shared/") for line in lines)
+    assert any("secret <redacted>" in line for line in lines)
     assert "Done: every step worked and the tour's images are gone." in lines
     assert "100%" in done.stderr  # the progress bar
 
@@ -89,6 +94,22 @@ def test_the_tour_does_every_step_and_leaves_nothing_behind(
     assert counters.requests["get-images"] == 1  # the table: one page of up to 500
     assert counters.requests["delete-image"] == 2
     assert private_images(server) == []
+
+
+def test_the_tour_shares_with_a_second_account_and_undoes_it(
+    server: MockServer, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.state.configure(tokens={TOKEN: "default", "consumer-token": "consumer"})
+    monkeypatch.setenv("LINODE_CONSUMER_TOKEN", "consumer-token")
+
+    assert tour.main([*FAST, "--no-progress"]) == 0
+
+    out = capsys.readouterr().out
+    assert "the second account lists shared/" in out and "shared from private/" in out
+    requests = server.state.counters.requests
+    assert requests["post-sharegroup-members"] == 1 and requests["post-sharegroup-tokens"] == 1
+    with server.state.lock:
+        assert server.state.sharing.groups == {} and server.state.sharing.tokens == {}
 
 
 def test_a_failing_step_exits_non_zero_and_cleans_up(

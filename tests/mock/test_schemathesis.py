@@ -20,9 +20,6 @@ DRAFT4_SUPPLEMENTAL_FORMATS["date-time"] = lambda value: FORMAT_CHECKER.conforms
 MOCK = MockConfig(strict=True, tokens={"test-token": "default"}, disks={"default": [1001, 1002, 1003]})
 APP = create_app(MOCK)
 
-# 50 examples per phase in the default run; the long profile (make test-property-long) runs 250.
-EXAMPLES = 250 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 50
-
 # Sharing requests name things that must exist: a private image of the account, a share
 # group's UUID, a consumer's pending token. Positive cases get real ones (the state is
 # APP's, which the run never resets); adding an image twice is a 409, so reuse is fine.
@@ -66,6 +63,8 @@ SHARING_REFERENCES = {
     "post-sharegroup-tokens": _group_uuid,
     "post-sharegroup-members": _pending_token,
 }
+# 50 examples per phase in the default run; the long profile (make test-property-long) runs 250.
+EXAMPLES = 250 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 50
 
 CONFIG = SchemathesisConfig.from_dict(
     {

@@ -241,6 +241,11 @@ async def test_a_token_is_for_one_known_group_and_redeems_once(client: httpx.Asy
     assert wrong_group.status_code == 400 and wrong_group.json()["errors"][0]["field"] == "token"
     await ok(await client.post(f"{BETA}/{first['id']}/members", json=body, headers=AUTH))
     assert (await client.post(f"{BETA}/{first['id']}/members", json=body, headers=AUTH)).status_code == 400
+    # Any string is compared safely, non-ASCII included: a 400, not a server error.
+    odd = await client.post(
+        f"{BETA}/{first['id']}/members", json={"token": "jeton-é", "label": "x"}, headers=AUTH
+    )
+    assert odd.status_code == 400 and odd.json()["errors"][0]["field"] == "token"
 
 
 async def test_members_can_be_read_renamed_and_revoked(client: httpx.AsyncClient) -> None:

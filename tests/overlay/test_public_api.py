@@ -51,6 +51,25 @@ EXPECTED = {
     "WaitTimeoutError",
     "__version__",
     "check_image_id",
+    # image sharing
+    "AsyncPager",
+    "AsyncShareGroupTokens",
+    "AsyncShareGroups",
+    "ConsumerShareGroup",
+    "CreatedShareGroupToken",
+    "ImageSharedBy",
+    "ImageSharedWith",
+    "ImageSharing",
+    "Pager",
+    "ShareGroup",
+    "ShareGroupMember",
+    "ShareGroupMemberStatus",
+    "ShareGroupToken",
+    "ShareGroupTokenSecret",
+    "ShareGroupTokenStatus",
+    "ShareGroupTokens",
+    "ShareGroups",
+    "SharedImage",
 }
 
 

@@ -184,10 +184,10 @@ def test_real_api_deviations_decode() -> None:
     assert old.status is UNSET and old.tags is UNSET
     assert shared_image.regions is not None and shared_image.regions[0].status == "timedout"
     assert shared_image.regions[0].additional_properties == {"replica_id": 9}
-    # image_sharing is a field of the spec since 4.234.0: decoded, not kept as an extra.
-    assert private.image_sharing and private.image_sharing.shared_with
-    assert private.image_sharing.to_dict() == PRIVATE_IMAGE["image_sharing"]
+    # image_sharing is a typed field since 4.234.0: both halves present, one null.
     assert private.additional_properties == {}
+    assert private.image_sharing is not None and private.image_sharing.shared_by is None
+    assert private.image_sharing.to_dict() == PRIVATE_IMAGE["image_sharing"]
     assert decoded.additional_properties == {"flavour": "new"}
     assert PaginatedImages.from_dict({"data": [], "page": 0, "pages": 0, "results": 0}).page == 0
 
@@ -260,15 +260,3 @@ def test_the_fast_path_and_the_field_by_field_decoding_agree() -> None:
     with pytest.raises(DecodeError, match=r"^tags\[0\]: expected string, got integer$"):
         Image.from_dict(types.MappingProxyType({**PRIVATE_IMAGE, "tags": [1]}))
 
-
-def test_a_uuid_field_decodes_to_a_uuid_or_names_its_path() -> None:
-    from uuid import UUID
-
-    from linode_images_api.models.image_shared_by import ImageSharedBy
-
-    body = {"sharegroup_id": 8306, "sharegroup_uuid": "32aac8dc-1267-4116-bfeb-0fe8cf58570c",
-            "sharegroup_label": "team", "source_image_id": "private/160700"}  # fmt: skip
-    assert ImageSharedBy.from_dict(body).sharegroup_uuid == UUID(body["sharegroup_uuid"])
-    assert ImageSharedBy.from_dict(body).to_dict() == body
-    with pytest.raises(DecodeError, match="sharegroup_uuid: expected uuid"):
-        ImageSharedBy.from_dict({**body, "sharegroup_uuid": "not-a-uuid"})

@@ -36,10 +36,18 @@ from linode_images import (
     ServerError,
 )
 from linode_images_api.models import (
+    ConsumerShareGroup,
+    CreatedShareGroupToken,
     DeleteImageResponse,
     ErrorResponse,
     Image,
     PaginatedImages,
+    PaginatedSharedImages,
+    PaginatedShareGroups,
+    SharedImage,
+    ShareGroup,
+    ShareGroupMember,
+    ShareGroupToken,
     UploadImageResponse,
 )
 from linode_images_mock._spec import Spec
@@ -137,6 +145,22 @@ def bodies(name: str, *, deviant: bool) -> st.SearchStrategy[Any]:
     return strategy
 
 
+# The image-sharing models (4.234.0 on): share groups, shared images, members, tokens.
+SHARING_MODELS: dict[str, Any] = {
+    model.__name__: model
+    for model in (
+        ShareGroup,
+        SharedImage,
+        ShareGroupMember,
+        ShareGroupToken,
+        CreatedShareGroupToken,
+        ConsumerShareGroup,
+        PaginatedShareGroups,
+        PaginatedSharedImages,
+    )
+}
+
+
 def test_the_strategies_draw_only_what_the_spec_allows() -> None:
     """The non-deviant bodies pass the mock's own response validation (lower-case t/z included)."""
 
@@ -144,7 +168,7 @@ def test_the_strategies_draw_only_what_the_spec_allows() -> None:
     @given(data=st.data())
     def run(data: st.DataObject) -> None:
         count("responses[spec check]")
-        for name in ("Image", "PaginatedImages", "UploadImageResponse", "ErrorResponse"):
+        for name in ("Image", "PaginatedImages", "UploadImageResponse", "ErrorResponse", *SHARING_MODELS):
             body = data.draw(bodies(name, deviant=False), label=name)
             validator = MOCK_SPEC.validator(MOCK_SPEC._translated["components"]["schemas"][name])
             assert validator.is_valid(body), (name, body)
@@ -158,6 +182,7 @@ MODELS: dict[str, Any] = {
     "UploadImageResponse": UploadImageResponse,
     "DeleteImageResponse": DeleteImageResponse,
     "ErrorResponse": ErrorResponse,
+    **SHARING_MODELS,
 }
 
 

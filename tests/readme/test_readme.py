@@ -61,7 +61,9 @@ def makefile_targets() -> set[str]:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[MockServer]:
-    with MockServer(strict=True) as server:
+    # Two accounts: the image-sharing example shares an image with the second one.
+    tokens = {"test-token": "default", "consumer-token": "consumer"}
+    with MockServer(strict=True, tokens=tokens) as server:
         yield server
 
 
@@ -74,7 +76,12 @@ def test_python_block_runs(line: int, code: str, server: MockServer, tmp_path: P
     server.state.reset()  # each block starts from the seeded images, as on a fresh account
     script = tmp_path / f"readme_line_{line}.py"
     script.write_text(code, encoding="utf-8")
-    env = {**os.environ, "LINODE_BASE_URL": server.url, "LINODE_TOKEN": "test-token"}
+    env = {
+        **os.environ,
+        "LINODE_BASE_URL": server.url,
+        "LINODE_TOKEN": "test-token",
+        "LINODE_CONSUMER_TOKEN": "consumer-token",
+    }
     done = subprocess.run(
         [sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
     )
@@ -125,6 +132,7 @@ def test_the_sections_come_in_the_order_a_user_needs_them() -> None:
         "Pagination and filtering",
         "Uploading",
         "Waiting",
+        "Image sharing",
         "Errors",
         "Retries and timeouts",
         "Command line",

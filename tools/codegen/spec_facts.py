@@ -1,9 +1,9 @@
 """Write ``linode_images_api/spec_facts.py``: the API facts spec/linode-images.yaml states.
 
 The spec tool records them as extensions (``x-linode-filterable`` / ``x-linode-orderable``
-on each list operation, ``x-linode-lifecycle`` on ``ImageStatus``), as the ``page_size``
-parameter's bounds, and as the bounds of request fields (disk ids, tags). The overlay
-imports this module instead of keeping its own lists.
+on each list operation, ``x-linode-beta`` on the Beta ones, ``x-linode-lifecycle`` on
+``ImageStatus``), as the ``page_size`` parameter's bounds, and as the bounds of request
+fields (disk ids, tags). The overlay imports this module instead of keeping its own lists.
 """
 
 from __future__ import annotations
@@ -79,6 +79,9 @@ def spec_facts_module(document: dict[str, Any]) -> str:
         "ORDERABLE_FIELDS: Final[dict[str, frozenset[str]]] = {",
         *(f'    "{op_id}": {_fields(op.get("x-linode-orderable", []))},' for op_id, op in lists.items()),
         "}",
+        "# The operations served under /v4beta only (x-linode-beta), by operationId.",
+        "BETA_OPERATIONS: Final[frozenset[str]] = "
+        + _fields([op_id for op_id, op in operations.items() if op.get("x-linode-beta") is True]),
         f'IMAGE_FILTERABLE_FIELDS: Final = FILTERABLE_FIELDS["{LIST_OPERATION}"]',
         f'IMAGE_ORDERABLE_FIELDS: Final = ORDERABLE_FIELDS["{LIST_OPERATION}"]',
         "# The order an image's status moves in (ImageStatus x-linode-lifecycle).",

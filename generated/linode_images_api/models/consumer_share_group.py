@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from operator import itemgetter
 from types import NoneType
 from typing import Any, Self
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -28,7 +27,7 @@ class ConsumerShareGroup:
     is_suspended: bool
     label: str
     updated: datetime.datetime | None
-    uuid: UUID
+    uuid: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,7 +48,7 @@ class ConsumerShareGroup:
         else:
             updated = self.updated
 
-        uuid = str(self.uuid)
+        uuid = self.uuid
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -114,9 +113,6 @@ class ConsumerShareGroup:
                     else parse_datetime(_updated)
                 )
 
-            uuid: UUID
-            uuid = UUID(_uuid)
-
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
@@ -127,7 +123,7 @@ class ConsumerShareGroup:
             _is_suspended,
             _label,
             updated,
-            uuid,
+            _uuid,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
         # Every field is required and present here, so a longer object is one with unknown fields.
@@ -201,13 +197,10 @@ class ConsumerShareGroup:
         else:
             updated = decode_datetime(_updated, "updated")
 
-        uuid: UUID
+        uuid: str
         if not isinstance(_uuid, str):
-            raise decode_error("uuid", "uuid", _uuid)
-        try:
-            uuid = UUID(_uuid)
-        except ValueError:
-            raise decode_error("uuid", "uuid", _uuid) from None
+            raise decode_error("uuid", "string", _uuid)
+        uuid = _uuid
 
         consumer_share_group = cls(
             created,

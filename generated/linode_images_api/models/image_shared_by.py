@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from operator import itemgetter
 from types import NoneType
 from typing import Any, Self
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -23,7 +22,7 @@ class ImageSharedBy:
 
     sharegroup_id: int
     sharegroup_label: str
-    sharegroup_uuid: UUID
+    sharegroup_uuid: str
     source_image_id: None | str
     source_image_label: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -33,7 +32,7 @@ class ImageSharedBy:
 
         sharegroup_label = self.sharegroup_label
 
-        sharegroup_uuid = str(self.sharegroup_uuid)
+        sharegroup_uuid = self.sharegroup_uuid
 
         source_image_id: None | str
         source_image_id = self.source_image_id
@@ -90,16 +89,14 @@ class ImageSharedBy:
         ):
             return cls._from_dict_checked(src_dict)
         try:
-            sharegroup_uuid: UUID
-            sharegroup_uuid = UUID(_sharegroup_uuid)
-
+            pass
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
         image_shared_by = cls(
             _sharegroup_id,
             _sharegroup_label,
-            sharegroup_uuid,
+            _sharegroup_uuid,
             _source_image_id,
             _source_image_label,
         )
@@ -145,13 +142,10 @@ class ImageSharedBy:
             raise decode_error("sharegroup_label", "string", _sharegroup_label)
         sharegroup_label = _sharegroup_label
 
-        sharegroup_uuid: UUID
+        sharegroup_uuid: str
         if not isinstance(_sharegroup_uuid, str):
-            raise decode_error("sharegroup_uuid", "uuid", _sharegroup_uuid)
-        try:
-            sharegroup_uuid = UUID(_sharegroup_uuid)
-        except ValueError:
-            raise decode_error("sharegroup_uuid", "uuid", _sharegroup_uuid) from None
+            raise decode_error("sharegroup_uuid", "string", _sharegroup_uuid)
+        sharegroup_uuid = _sharegroup_uuid
 
         source_image_id: None | str
         if _source_image_id is None:

@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from operator import itemgetter
 from types import NoneType
 from typing import Any, Self
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -31,7 +30,7 @@ class ShareGroup:
     label: str
     members_count: int
     updated: datetime.datetime | None
-    uuid: UUID
+    uuid: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,7 +61,7 @@ class ShareGroup:
         else:
             updated = self.updated
 
-        uuid = str(self.uuid)
+        uuid = self.uuid
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -151,9 +150,6 @@ class ShareGroup:
                     else parse_datetime(_updated)
                 )
 
-            uuid: UUID
-            uuid = UUID(_uuid)
-
         # A value of the wrong type or form, here or in a nested object.
         except (ValueError, TypeError):
             return cls._from_dict_checked(src_dict)
@@ -167,7 +163,7 @@ class ShareGroup:
             _label,
             _members_count,
             updated,
-            uuid,
+            _uuid,
         )
         # Unknown fields are kept as they came, in their order (the API adds fields over time).
         # Every field is required and present here, so a longer object is one with unknown fields.
@@ -263,13 +259,10 @@ class ShareGroup:
         else:
             updated = decode_datetime(_updated, "updated")
 
-        uuid: UUID
+        uuid: str
         if not isinstance(_uuid, str):
-            raise decode_error("uuid", "uuid", _uuid)
-        try:
-            uuid = UUID(_uuid)
-        except ValueError:
-            raise decode_error("uuid", "uuid", _uuid) from None
+            raise decode_error("uuid", "string", _uuid)
+        uuid = _uuid
 
         share_group = cls(
             created,
