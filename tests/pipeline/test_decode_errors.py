@@ -259,4 +259,3 @@ def test_the_fast_path_and_the_field_by_field_decoding_agree() -> None:
         assert Image.from_dict({**body, "label": Label(body["label"])}) == fast
     with pytest.raises(DecodeError, match=r"^tags\[0\]: expected string, got integer$"):
         Image.from_dict(types.MappingProxyType({**PRIVATE_IMAGE, "tags": [1]}))
-
