@@ -84,7 +84,8 @@ def tags_list(tags: Sequence[str] | Unset | None) -> list[str] | Unset:
             raise TypeError(f"tags is a list of strings such as ['web'], not of {type(tag).__name__}")
         if not MIN_TAG_LENGTH <= len(tag) <= MAX_TAG_LENGTH:
             raise ValueError(
-                f"a tag has {MIN_TAG_LENGTH} to {MAX_TAG_LENGTH} characters, not {len(tag)}: {tag[:20]!r}"
+                f"each of tags has {MIN_TAG_LENGTH} to {MAX_TAG_LENGTH} characters, "
+                f"not {len(tag)}: {tag[:20]!r}"
             )
     return wanted
 

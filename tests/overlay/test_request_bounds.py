@@ -39,7 +39,10 @@ def test_the_bounds_are_the_contract_views() -> None:
     ("call", "message"),
     [
         (lambda c: c.images.create(disk_id=0), "disk_id is a disk's id, 1 or more, not 0"),
-        (lambda c: c.images.create(disk_id=1, tags=["ab"]), "a tag has 3 to 100 characters, not 2: 'ab'"),
+        (
+            lambda c: c.images.create(disk_id=1, tags=["ab"]),
+            "each of tags has 3 to 100 characters, not 2: 'ab'",
+        ),
         (lambda c: c.images.create_upload(label="x", region="us-east", tags=["x" * 101]), "not 101"),
         (
             lambda c: c.images.update("private/1", tags=["web"] * 501),
