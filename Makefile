@@ -59,13 +59,15 @@ test: lint typecheck check-generated
 	$(BIN)/python -m pytest
 
 # The property tests with random seeds and ten times the examples (tests/property/support.py),
-# and schemathesis against the mock with its full budget (tests/mock/test_schemathesis.py).
+# and schemathesis against the mock with its full budget (tests/mock/test_schemathesis.py, and the
+# stock CLI on spec/linode-images.contract.yaml in tests/mock/test_stock_schemathesis.py).
 test-property-long: $(STAMP)
-	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/property tests/mock/test_schemathesis.py
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/property tests/mock/test_schemathesis.py tests/mock/test_stock_schemathesis.py
 
 # The contract suite (tests/contract) and a schemathesis run of the GET operations against
-# the live API, checking its answers against spec/, after one request that checks the API
-# answers and accepts the token (tests/contract/preflight.py). Needs LINODE_TOKEN; writes (upload,
+# the live API, checking its answers against spec/linode-images.contract.yaml (no hooks),
+# after one request that checks the API answers and accepts the token
+# (tests/contract/preflight.py). Needs LINODE_TOKEN; writes (upload,
 # update, replicate, delete of images labelled linode-images-contract-*) only with
 # LINODE_LIVE_WRITE=1. GET /images allows 20 requests a minute, hence the pause and the rate limit.
 LINODE_CONTRACT_BASE_URL ?= https://api.linode.com
@@ -79,8 +81,8 @@ contract-live:
 	$(BIN)/python -m pytest tests/contract -p no:cacheprovider --contract-base-url=$(LINODE_CONTRACT_BASE_URL) && \
 	echo "contract-live: waiting 60 s for a fresh GET /images rate-limit window before schemathesis" && \
 	sleep 60 && \
-	$(BIN)/schemathesis --config-file tests/contract/schemathesis.toml run spec/linode-images.yaml \
-		--url $(LINODE_CONTRACT_BASE_URL) --include-method GET --mode positive \
+	$(BIN)/schemathesis --config-file tests/contract/schemathesis.toml run spec/linode-images.contract.yaml \
+		--url $(LINODE_CONTRACT_BASE_URL) --include-tag Images --include-method GET --mode positive \
 		--phases examples,fuzzing --max-examples 10 --workers 1 --seed 1 --rate-limit 15/m \
 		--checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
 

@@ -30,6 +30,7 @@ _KINDS = {
 _SLOW = (
     "property",
     "mock/test_schemathesis.py",
+    "mock/test_stock_schemathesis.py",
     "upload/test_upload_memory.py",
     "demo",
     "readme",

@@ -36,3 +36,9 @@ DEFAULT_PAGE_SIZE: Final = 100
 # (post-upload-image x-linode-upload-limits).
 UPLOAD_MAX_SIZE: Final = 5000000000
 UPLOAD_MAX_UNCOMPRESSED_SIZE: Final = 6000000000
+# Request bounds: disk_id's minimum and the tags' lengths and count (CreateImageRequest,
+# UploadImageRequest; UpdateImageRequest has the same tags).
+MIN_DISK_ID: Final = 1
+MIN_TAG_LENGTH: Final = 3
+MAX_TAG_LENGTH: Final = 100
+MAX_TAGS: Final = 500

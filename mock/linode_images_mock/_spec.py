@@ -64,6 +64,14 @@ def operation_ids() -> tuple[str, ...]:
     )
 
 
+@functools.cache
+def known_regions() -> tuple[str, ...]:
+    """The region ids the spec lists (``components.x-linode-regions``): the mock's regions."""
+    regions = load_document().get("components", {}).get("x-linode-regions")
+    assert isinstance(regions, list) and regions, "the spec lists no x-linode-regions"
+    return tuple(str(region) for region in regions)
+
+
 def to_json_schema(schema: Any) -> Any:
     """Translate an OpenAPI 3.0 schema object to JSON Schema (draft 4 with 3.0's extras).
 

@@ -281,7 +281,9 @@ class MockState:
                 raise ApiError(401, "Invalid Token")
             disk_id = body["disk_id"]
             if disk_id not in self.config.disks.get(account, []):
-                raise ApiError(400, "Not found", field="disk_id")
+                # A disk that is not the account's is 404 Not found, as for an image id
+                # (docs/real-api-facts.md#requests).
+                raise ApiError(404, "Not found", field="disk_id")
             stored = self._new_private(account, label=body.get("label", f"disk-{disk_id}"), status="creating")
             stored.home_region = self.config.regions[0]
             stored.disk_size = 1024 + disk_id % 4096

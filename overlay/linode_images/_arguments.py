@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from linode_images_api.spec_facts import MAX_TAG_LENGTH, MAX_TAGS, MIN_DISK_ID, MIN_TAG_LENGTH
+
 from ._config import MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from ._models import (
     UNSET,
@@ -73,7 +75,19 @@ def tags_list(tags: Sequence[str] | Unset | None) -> list[str] | Unset:
     """The ``tags`` of a request body; None and UNSET both leave them out."""
     if tags is None or isinstance(tags, Unset):
         return UNSET
-    return _string_list("tags", tags, "['web']")
+    wanted = _string_list("tags", tags, "['web']")
+    # The spec's bounds (spec_facts): the API refuses anything else with a 400.
+    if len(wanted) > MAX_TAGS:
+        raise ValueError(f"an image has at most {MAX_TAGS} tags, not {len(wanted)}")
+    for tag in wanted:
+        if not isinstance(tag, str):
+            raise TypeError(f"tags is a list of strings such as ['web'], not of {type(tag).__name__}")
+        if not MIN_TAG_LENGTH <= len(tag) <= MAX_TAG_LENGTH:
+            raise ValueError(
+                f"each of tags has {MIN_TAG_LENGTH} to {MAX_TAG_LENGTH} characters, "
+                f"not {len(tag)}: {tag[:20]!r}"
+            )
+    return wanted
 
 
 def regions_list(regions: Sequence[str]) -> list[str]:
@@ -91,6 +105,8 @@ def create_body(
     tags: Sequence[str] | Unset,
     cloud_init: bool | Unset,
 ) -> CreateImageRequest:
+    if check_int("disk_id", disk_id) < MIN_DISK_ID:
+        raise ValueError(f"disk_id is a disk's id, {MIN_DISK_ID} or more, not {disk_id}")
     return CreateImageRequest(
         disk_id=disk_id,
         label=label,

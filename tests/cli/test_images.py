@@ -84,10 +84,11 @@ def test_update_without_changes_is_a_usage_error(cli: Cli, image_id: str) -> Non
     assert cli.server.state.counters.requests["put-image"] == 0
 
 
-def test_update_refused_by_the_api_exits_1(cli: Cli, image_id: str) -> None:
-    done = cli.run("update", image_id, "--tag", "x")  # tags are 3 to 50 characters
-    assert done.returncode == 1
-    assert "400" in done.stderr and "tags" in done.stderr
+def test_update_with_a_tag_out_of_the_specs_bounds_exits_2_before_sending(cli: Cli, image_id: str) -> None:
+    done = cli.run("update", image_id, "--tag", "x")  # tags are 3 to 100 characters (the spec)
+    assert done.returncode == 2
+    assert "tags" in done.stderr
+    assert cli.server.state.counters.requests["put-image"] == 0
 
 
 # delete

@@ -21,12 +21,44 @@ from linode_images import Filter, LinodeImages, NotFoundError
 from linode_images_mock import MockServer
 
 from tests.contract.preflight import PREFIX, problem
+from tests.contract.request_contract import RequestContract
 
 # Images the suite creates carry this label prefix, so leftovers are easy to recognise.
 LABEL_PREFIX = "linode-images-contract-"
 MOCK_TOKEN = "test-token"
 # The mock's second account, the consumer of the image-sharing scenario.
 MOCK_CONSUMER_TOKEN = "consumer-token"
+
+
+CONTRACT = RequestContract()
+
+
+@pytest.fixture(autouse=True)
+def requests_match_the_contract(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every API request a test of the suite sends (sync or async, mock or live) is checked
+    against spec/linode-images.contract.yaml as a validating proxy would; the test fails on
+    any departure. Requests to the upload URL (object storage, not the API) are not."""
+    problems: list[str] = []
+
+    def check(request: httpx.Request) -> None:
+        if request.url.path.startswith("/v4"):
+            problems.extend(CONTRACT.check(request))
+
+    sync_send = httpx.HTTPTransport.handle_request
+    async_send = httpx.AsyncHTTPTransport.handle_async_request
+
+    def handle_request(self: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response:
+        check(request)
+        return sync_send(self, request)
+
+    async def handle_async_request(self: httpx.AsyncHTTPTransport, request: httpx.Request) -> httpx.Response:
+        check(request)
+        return await async_send(self, request)
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", handle_request)
+    monkeypatch.setattr(httpx.AsyncHTTPTransport, "handle_async_request", handle_async_request)
+    yield problems
+    assert problems == [], "requests that depart from the contract view:\n" + "\n".join(problems)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

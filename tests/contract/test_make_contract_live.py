@@ -122,3 +122,12 @@ def test_plain_http_to_another_host_is_refused_before_anything_is_sent() -> None
     assert found.startswith(
         "http://example.invalid cannot be used: refusing to send the API token over plain http"
     )
+
+
+def test_the_live_schemathesis_run_uses_the_contract_view_and_no_hooks() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile[makefile.index("\ncontract-live:") :].split("\n\n", 1)[0]
+    assert "run spec/linode-images.contract.yaml" in recipe
+    config = (ROOT / "tests" / "contract" / "schemathesis.toml").read_text(encoding="utf-8")
+    assert "hooks" not in config.replace("no hooks", "")
+    assert not (ROOT / "tests" / "contract" / "schemathesis_hooks.py").exists()

@@ -114,12 +114,17 @@ def test_create_from_a_disk(writes: Target, client: LinodeImages, label: str) ->
 
 
 def test_an_upload_to_an_unknown_region_creates_nothing(
-    writes: Target, client: LinodeImages, label: str
+    writes: Target, client: LinodeImages, label: str, requests_match_the_contract: list[str]
 ) -> None:
     with pytest.raises(BadRequestError) as caught:
         client.images.upload(gzip.compress(tiny_disk()), label=label, region="nowhere-1", wait=False)
 
     assert caught.value.status_code == 400
     assert [detail.field for detail in caught.value.errors] == ["region"]
+    # The contract view names the regions a request can succeed with; this one is not.
+    assert [problem.split(" is not one of ")[0] for problem in requests_match_the_contract] == [
+        "post-upload-image (POST /{apiVersion}/images/upload) body: 'nowhere-1'"
+    ]
+    requests_match_the_contract.clear()
     leftovers = client.images.list(filter=Filter.eq("is_public", False) & Filter.contains("label", label))
     assert list(leftovers) == []

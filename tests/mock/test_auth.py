@@ -65,5 +65,5 @@ async def test_each_token_is_its_own_account(client: httpx.AsyncClient) -> None:
     assert response.json()["created_by"] == "other"
     # The other account's disk is unknown to the default account.
     response = await client.post("/v4/images", json={"disk_id": 2001}, headers=AUTH)
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert response.json()["errors"][0]["field"] == "disk_id"

@@ -25,16 +25,18 @@ async def test_create_from_disk_goes_creating_then_available(client: httpx.Async
     assert later["regions"][0]["status"] == "available"
 
 
-async def test_create_from_an_unknown_disk_is_400_on_disk_id(client: httpx.AsyncClient) -> None:
+async def test_create_from_an_unknown_disk_is_404_on_disk_id(client: httpx.AsyncClient) -> None:
+    # Not found, like an image id that is not there: a schema-valid request about a disk
+    # that does not exist (docs/real-api-facts.md#requests).
     response = await client.post("/v4/images", json={"disk_id": 999}, headers=AUTH)
-    assert response.status_code == 400
-    assert response.json()["errors"][0]["field"] == "disk_id"
+    assert response.status_code == 404
+    assert response.json()["errors"] == [{"reason": "Not found", "field": "disk_id"}]
 
 
 async def test_known_disks_are_configurable(client: httpx.AsyncClient, state: MockState) -> None:
     state.configure(disks={"default": [999]})
     assert (await client.post("/v4/images", json={"disk_id": 999}, headers=AUTH)).status_code == 200
-    assert (await client.post("/v4/images", json={"disk_id": 1001}, headers=AUTH)).status_code == 400
+    assert (await client.post("/v4/images", json={"disk_id": 1001}, headers=AUTH)).status_code == 404
 
 
 async def test_update_changes_writable_fields_only(client: httpx.AsyncClient) -> None:

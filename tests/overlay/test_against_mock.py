@@ -166,7 +166,8 @@ def test_field_errors(mock: Setup) -> None:
     with pytest.raises(BadRequestError) as info:
         c.call("create_upload", label="x", region="nowhere-1")
     assert [e.field for e in info.value.errors] == ["region"]
-    with pytest.raises(BadRequestError) as info:
+    # A disk that is not the account's is 404, field disk_id (docs/real-api-facts.md#requests).
+    with pytest.raises(NotFoundError) as info:
         c.call("create", disk_id=999999, label="x")
     assert [e.field for e in info.value.errors] == ["disk_id"]
 

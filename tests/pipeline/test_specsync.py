@@ -103,6 +103,16 @@ def test_cli_check_passes_and_derive_writes_identical_files(tmp_path: Path) -> N
     assert specsync_main(["derive", "--upstream", str(UPSTREAM_4234), "--out-dir", str(tmp_path)]) == 0
     assert (tmp_path / "linode-images.yaml").read_text() == SPEC.read_text()
     assert (tmp_path / "SOURCE.lock").read_text() == (ROOT / "spec" / "SOURCE.lock").read_text()
+    contract = ROOT / "spec" / "linode-images.contract.yaml"
+    assert (tmp_path / "linode-images.contract.yaml").read_text() == contract.read_text()
+
+
+@needs_upstream
+def test_cli_check_fails_when_the_contract_view_is_edited(tmp_path: Path) -> None:
+    assert specsync_main(["derive", "--upstream", str(UPSTREAM_4234), "--out-dir", str(tmp_path)]) == 0
+    view = tmp_path / "linode-images.contract.yaml"
+    view.write_text(view.read_text().replace("minimum: 1", "minimum: 0", 1))
+    assert specsync_main(["check", "--upstream", str(UPSTREAM_4234), "--out-dir", str(tmp_path)]) == 1
 
 
 def _image_schemas(doc: dict[str, Any]) -> list[dict[str, Any]]:

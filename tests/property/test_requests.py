@@ -7,8 +7,9 @@ What each example checks:
 
 - The outcome is the one the API's semantics give for the input, computed from the mock's
   state before the call: success, or the documented error as its typed exception (404 for
-  an id that is not there, 403 for writing a public image, 400 naming ``disk_id``,
-  ``region`` or ``regions`` for a disk or region the account does not have, 409 for
+  an id that is not there or a disk the account does not have (naming ``disk_id``), 403
+  for writing a public image, 400 naming ``region`` or ``regions`` for a region that does
+  not exist, 409 for
   replicating an image that is not available yet).
 - The overlay refuses, with ``ValueError`` and before anything is sent, exactly the inputs
   it documents as refused although the spec's types allow them: ids that are not
@@ -308,7 +309,7 @@ def expect(state: MockState, call: Call, *, overlay: bool) -> Expected:
                 return Expected("status", error.status, error.field)
         return Expected("ok")
     if op == "post-image":
-        return Expected("ok") if body["disk_id"] in DISKS else Expected("status", 400, "disk_id")
+        return Expected("ok") if body["disk_id"] in DISKS else Expected("status", 404, "disk_id")
     if op == "post-upload-image":
         return Expected("ok") if body["region"] in REGIONS else Expected("status", 400, "region")
     assert call.image_id is not None

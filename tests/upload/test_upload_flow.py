@@ -333,12 +333,12 @@ async def test_async_upload_and_cleanup(raw_file: Path) -> None:
         token=TOKEN, base_url=API, transport=httpx.MockTransport(fake), sleep=no_sleep
     ) as linode:
         image = await linode.images.upload(
-            raw_file, label="golden", region="us-east", tags=["a"], cloud_init=True
+            raw_file, label="golden", region="us-east", tags=["web"], cloud_init=True
         )
         assert image.status == "available"
         assert gzip.decompress(fake.put_bodies[0]) == RAW
         assert "authorization" not in fake.storage_requests()[0].headers
-        assert fake.created[0]["cloud_init"] is True and fake.created[0]["tags"] == ["a"]
+        assert fake.created[0]["cloud_init"] is True and fake.created[0]["tags"] == ["web"]
 
         fake.put_answers = [403]
         fake.status = "pending_upload"

@@ -2,8 +2,9 @@
 
 The spec tool records them as extensions (``x-linode-filterable`` / ``x-linode-orderable``
 on each list operation, ``x-linode-beta`` on the Beta ones, ``x-linode-lifecycle`` on
-``ImageStatus``, ``x-linode-upload-limits`` on the upload operation) and as the ``page_size``
-parameter's bounds. The overlay imports this module instead of keeping its own lists.
+``ImageStatus``, ``x-linode-upload-limits`` on the upload operation), as the ``page_size``
+parameter's bounds, and as the bounds of request fields (disk ids, tags). The overlay imports
+this module instead of keeping its own lists.
 """
 
 from __future__ import annotations
@@ -42,6 +43,22 @@ def _upload_limits(operation: dict[str, Any]) -> dict[str, int]:
     if not isinstance(limits, dict) or any(not isinstance(limits.get(k), int) for k in keys):
         raise SpecFactsError(f"{UPLOAD_OPERATION} needs x-linode-upload-limits with {' and '.join(keys)}")
     return {k: int(limits[k]) for k in keys}
+
+
+def _request_bounds(document: dict[str, Any]) -> dict[str, int]:
+    """The bounds a request must keep to: disk ids, and the tags of an image."""
+    schemas = document["components"]["schemas"]
+    try:
+        disk_id = schemas["CreateImageRequest"]["properties"]["disk_id"]
+        tags = schemas["UploadImageRequest"]["properties"]["tags"]
+        return {
+            "MIN_DISK_ID": int(disk_id["minimum"]),
+            "MIN_TAG_LENGTH": int(tags["items"]["minLength"]),
+            "MAX_TAG_LENGTH": int(tags["items"]["maxLength"]),
+            "MAX_TAGS": int(tags["maxItems"]),
+        }
+    except KeyError as missing:
+        raise SpecFactsError(f"the spec lacks a request bound the overlay checks: {missing}") from None
 
 
 def _fields(names: list[str]) -> str:
@@ -90,6 +107,9 @@ def spec_facts_module(document: dict[str, Any]) -> str:
         f"# ({UPLOAD_OPERATION} x-linode-upload-limits).",
         f"UPLOAD_MAX_SIZE: Final = {upload['compressed_bytes']}",
         f"UPLOAD_MAX_UNCOMPRESSED_SIZE: Final = {upload['uncompressed_bytes']}",
+        "# Request bounds: disk_id's minimum and the tags' lengths and count (CreateImageRequest,",
+        "# UploadImageRequest; UpdateImageRequest has the same tags).",
+        *(f"{name}: Final = {value}" for name, value in _request_bounds(document).items()),
         "",
     ]
     return "\n".join(lines)

@@ -1,8 +1,9 @@
 """Command line: ``python -m tools.specsync derive|check|excerpt --upstream FILE``.
 
-``derive`` writes spec/ and prints the upgrade report; ``check`` fails when spec/ differs
-from what the upstream document gives; ``excerpt`` writes a facts-only excerpt of the
-upstream image paths (``--out``), the test fixtures' source.
+``derive`` writes spec/ (the spec, its contract view and SOURCE.lock) and prints the
+upgrade report; ``check`` fails when spec/ differs from what the upstream document gives;
+``excerpt`` writes a facts-only excerpt of the upstream image paths (``--out``), the test
+fixtures' source.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .contract import contract_text
 from .derive import absorbed_of, derive, describe_changes, load_document
 from .excerpt import excerpt_text
 from .pointers import SpecError
@@ -55,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
 
     spec_path = args.out_dir / "linode-images.yaml"
     lock_path = args.out_dir / "SOURCE.lock"
+    contract_path = args.out_dir / "linode-images.contract.yaml"
+    view_text = contract_text(spec_text)
+    old_view = contract_path.read_text(encoding="utf-8") if contract_path.exists() else ""
     old_spec = spec_path.read_text(encoding="utf-8") if spec_path.exists() else ""
     old_lock = lock_path.read_text(encoding="utf-8") if lock_path.exists() else ""
     changes = describe_changes(yaml.safe_load(old_spec) or {}, yaml.safe_load(spec_text))
@@ -62,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         changes.insert(0, "SOURCE.lock: upstream version or checksum differs")
     if old_spec != spec_text and not changes:
         changes.append("formatting of spec/linode-images.yaml differs")
+    if old_view != view_text:
+        changes.append(f"{contract_path.name}: differs from the contract view of the spec")
 
     if args.command == "check":
         if changes:
@@ -76,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out_dir.mkdir(parents=True, exist_ok=True)
     spec_path.write_text(spec_text, encoding="utf-8")
     lock_path.write_text(lock_text, encoding="utf-8")
+    contract_path.write_text(view_text, encoding="utf-8")
     old_version = (yaml.safe_load(old_lock) or {}).get("upstream_version", "nothing")
     new_version = yaml.safe_load(lock_text)["upstream_version"]
     old_doc, new_doc = yaml.safe_load(old_spec) or {}, yaml.safe_load(spec_text)

@@ -1,0 +1,75 @@
+"""spec/linode-images.contract.yaml is spec/linode-images.yaml with exactly the documented
+descriptions changed (tools/specsync/contract.py), and it is valid OpenAPI 3.0."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from openapi_spec_validator import validate
+
+from tools.specsync.contract import TIMESTAMP, contract_view
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = yaml.safe_load((ROOT / "spec" / "linode-images.yaml").read_text(encoding="utf-8"))
+VIEW = yaml.safe_load((ROOT / "spec" / "linode-images.contract.yaml").read_text(encoding="utf-8"))
+
+
+def _walk(node: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    if isinstance(node, dict):
+        found.append(node)
+        for value in node.values():
+            found += _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _walk(value)
+    return found
+
+
+def test_the_committed_view_is_the_view_of_the_committed_spec_and_valid_openapi() -> None:
+    assert contract_view(SPEC) == VIEW
+    validate(VIEW)
+
+
+def test_timestamps_are_offset_less_utc_and_nothing_is_a_date_time() -> None:
+    assert not [node for node in _walk(VIEW) if node.get("format") == "date-time"]
+    created = VIEW["components"]["schemas"]["Image"]["properties"]["created"]
+    assert created["pattern"] == TIMESTAMP
+    assert re.match(TIMESTAMP, "2021-08-14T22:44:02")
+    assert not re.match(TIMESTAMP, "2021-08-14T22:44:02+00:00")
+    assert not re.match(TIMESTAMP, "2021-08-14")
+
+
+def test_everything_but_the_documented_changes_is_identical() -> None:
+    undone = copy.deepcopy(VIEW)
+    for node in _walk(undone):
+        if node.get("pattern") == TIMESTAMP:
+            node["format"] = "date-time"
+            del node["pattern"]
+        if node.get("x-linode-region-id") is True:
+            assert node.pop("enum") == VIEW["components"]["x-linode-regions"]
+        if node.get("in") == "header" and node.get("name") == "X-Filter":
+            assert node.pop("content")["application/json"]["schema"]["$ref"].endswith("Filter")
+            node["schema"] = {"type": "string"}
+    filters = {name for name in undone["components"]["schemas"] if name.endswith(("Filter", "FilterClause"))}
+    assert "GetImagesFilter" in filters and "GetImagesFilterClause" in filters
+    for name in filters:
+        del undone["components"]["schemas"][name]
+    undone["info"]["description"] = SPEC["info"]["description"]
+    assert undone == SPEC
+
+
+def test_the_filter_grammar_takes_what_the_client_sends() -> None:
+    from linode_images import Filter
+    from openapi_schema_validator import OAS30WriteValidator
+
+    schema = {"$ref": "#/components/schemas/GetImagesFilter", "components": VIEW["components"]}
+    validator = OAS30WriteValidator(schema)
+    sent = (Filter.eq("is_public", False) & Filter.contains("label", "web")) | Filter.gt("size", 10)
+    assert validator.is_valid({**sent.to_dict(), "+order_by": "created", "+order": "desc"})
+    assert not validator.is_valid({"colour": "blue"})
+    assert not validator.is_valid({"+order_by": "tags"})
