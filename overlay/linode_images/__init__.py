@@ -6,6 +6,7 @@
 ...         print(image.id, image.label)
 """
 
+from ._async_images import AsyncImages
 from ._client import AsyncLinodeImages, LinodeImages
 from ._config import (
     DEFAULT_BASE_URL,
@@ -36,7 +37,7 @@ from ._errors import (
 )
 from ._filter import FILTERABLE_FIELDS, ORDERABLE_FIELDS, Filter
 from ._ids import check_image_id
-from ._images import AsyncImages, Images
+from ._images import Images
 from ._integrity import UploadReceipt
 from ._models import (
     ApiVersion,

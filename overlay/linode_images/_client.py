@@ -17,6 +17,7 @@ from typing import Any, Literal, Self, TypeVar
 import httpx
 from linode_images_api.client import AuthenticatedClient
 
+from ._async_images import AsyncImages
 from ._config import (
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_TIMEOUT,
@@ -29,7 +30,7 @@ from ._config import (
 )
 from ._core import Core, aremember_answer, remember_answer
 from ._flow import AsyncEffects, Flow, SyncEffects, run_async, run_sync
-from ._images import AsyncImages, Images
+from ._images import Images
 from ._models import ApiVersion
 from ._pagination import cancel_all
 from ._retry import RetryPolicy

@@ -22,7 +22,7 @@ from ._core import Core, Operation
 from ._filter import Filter, build_x_filter
 from ._flow import Flow
 from ._ids import check_image_id
-from ._images import _AsyncClient, _SyncClient  # what a resource needs of its client
+from ._image_flows import AsyncClient, SyncClient  # what a resource needs of its client
 from ._models import (
     UNSET,
     AddShareGroupImagesRequest,
@@ -332,7 +332,7 @@ def _query(kind: str, options: ListOptions) -> tuple[ListQuery, type[Any], Calla
 class SyncSharingResource:
     """What the sync sharing resources share: their client, flows and pagers."""
 
-    def __init__(self, client: _SyncClient) -> None:
+    def __init__(self, client: SyncClient) -> None:
         self._client = client
         self._flows = SharingFlows(client._core)
 
@@ -348,7 +348,7 @@ class SyncSharingResource:
 class AsyncSharingResource:
     """What the async sharing resources share: their client, flows and pagers."""
 
-    def __init__(self, client: _AsyncClient) -> None:
+    def __init__(self, client: AsyncClient) -> None:
         self._client = client
         self._flows = SharingFlows(client._core)
 

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 from linode_images import AsyncLinodeImages, LinodeImages
-from linode_images._images import AsyncImages, Images
+from linode_images._async_images import AsyncImages
+from linode_images._images import Images
 
 
 def documented_names(doc: str) -> set[str]:
