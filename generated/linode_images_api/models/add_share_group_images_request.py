@@ -17,6 +17,7 @@ from ..types import (
 @_attrs_define
 class AddShareGroupImagesRequest:
     images: list[ShareGroupImageEntry]
+    """ The private images to add, each with an optional label and description for its shared copy. """
 
     def to_dict(self) -> dict[str, Any]:
         images = []

@@ -16,7 +16,9 @@ from ..types import (
 @_attrs_define
 class AddShareGroupMemberRequest:
     label: str
+    """ A short name for the new member. """
     token: str
+    """ The secret the consumer got when it created its token; as sensitive as an API token. """
 
     def to_dict(self) -> dict[str, Any]:
         label = self.label

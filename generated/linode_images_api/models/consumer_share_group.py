@@ -25,12 +25,19 @@ from ..types import fromisoformat as _fromisoformat
 @_attrs_define
 class ConsumerShareGroup:
     created: datetime.datetime
+    """ When the group was created (UTC). """
     description: None | str
+    """ Free text about the group, or null. """
     id: int
+    """ The group's integer id. """
     is_suspended: bool
+    """ True while the group is suspended. """
     label: str
+    """ The group's short name. """
     updated: datetime.datetime | None
+    """ When the group last changed (UTC); null until it does. """
     uuid: str
+    """ The group's UUID. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

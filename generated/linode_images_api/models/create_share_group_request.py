@@ -18,8 +18,11 @@ from ..types import (
 @_attrs_define
 class CreateShareGroupRequest:
     label: str
+    """ A short name for the group. """
     description: str | Unset = UNSET
+    """ Free text about the group. """
     images: list[ShareGroupImageEntry] | Unset = UNSET
+    """ Private images to share from the start, each with an optional label and description. """
 
     def to_dict(self) -> dict[str, Any]:
         label = self.label

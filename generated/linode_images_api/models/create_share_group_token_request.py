@@ -16,7 +16,9 @@ from ..types import (
 @_attrs_define
 class CreateShareGroupTokenRequest:
     valid_for_sharegroup_uuid: str
+    """ The UUID of the share group the token is for. """
     label: str | Unset = UNSET
+    """ A short name for the token. """
 
     def to_dict(self) -> dict[str, Any]:
         valid_for_sharegroup_uuid = self.valid_for_sharegroup_uuid

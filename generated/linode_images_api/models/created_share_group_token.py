@@ -29,15 +29,26 @@ from ..types import fromisoformat as _fromisoformat
 @_attrs_define
 class CreatedShareGroupToken:
     created: datetime.datetime
+    """ When the token was created (UTC). """
     expiry: datetime.datetime | None
+    """ When the token expires (UTC), or null. """
     label: None | str
+    """ The consumer's short name for the token, or null. """
     sharegroup_label: str
+    """ The label of the group the token is for. """
     sharegroup_uuid: str
+    """ The UUID of the group the token is for. """
     status: ShareGroupTokenStatus
+    """ A share-group token's state: pending, active, revoked or expired. """
     token: str
+    """ The token's secret, sent only in this answer; as sensitive as an API token, give it only to the producer.
+    """
     token_uuid: str
+    """ The token's UUID, which names it in paths; not the secret. """
     updated: datetime.datetime | None
+    """ When the token last changed (UTC), or null. """
     valid_for_sharegroup_uuid: str
+    """ The UUID of the only group the token can join. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

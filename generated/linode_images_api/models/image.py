@@ -61,6 +61,7 @@ class Image:
     expiry: datetime.datetime | None | Unset = UNSET
     """ When an automatic image will be deleted (UTC), or null if it does not expire. """
     image_sharing: ImageSharing | None | Unset = UNSET
+    """ How an image is shared; one half is null. """
     is_shared: bool | None | Unset = UNSET
     """ An image-sharing flag the API sends as true, false or null; image_sharing says how an image is shared. """
     regions: list[ImageRegion] | None | Unset = UNSET

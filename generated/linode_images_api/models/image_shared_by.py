@@ -24,10 +24,15 @@ class ImageSharedBy:
     """On a shared image, the share group it comes from and its source image."""
 
     sharegroup_id: int
+    """ The integer id of the share group the image comes from. """
     sharegroup_label: str
+    """ The label of the share group the image comes from. """
     sharegroup_uuid: str
+    """ The UUID of the share group the image comes from. """
     source_image_id: None | str
+    """ The id of the producer's private image this one was shared from, or null. """
     source_image_label: None | str | Unset = UNSET
+    """ The label of the producer's source image, or null; not always sent. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -21,7 +21,9 @@ class ImageSharedWith:
     """On the producer's own image, the share groups it is in."""
 
     sharegroup_count: int
+    """ How many share groups the image is in. """
     sharegroup_list_url: str
+    """ The API path that lists the share groups the image is in. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

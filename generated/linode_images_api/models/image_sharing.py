@@ -22,7 +22,9 @@ class ImageSharing:
     """How an image is shared; one half is null."""
 
     shared_by: ImageSharedBy | None
+    """ On a shared image, the share group it comes from and its source image. """
     shared_with: ImageSharedWith | None
+    """ On the producer's own image, the share groups it is in. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

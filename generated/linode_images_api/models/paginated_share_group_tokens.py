@@ -22,9 +22,13 @@ from ..types import (
 @_attrs_define
 class PaginatedShareGroupTokens:
     data: list[ShareGroupToken]
+    """ The tokens on this page. """
     page: int
+    """ This page's number, from 1. """
     pages: int
+    """ How many pages the whole list has at this page size. """
     results: int
+    """ How many tokens the whole list has. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -25,15 +25,25 @@ from ..types import fromisoformat as _fromisoformat
 @_attrs_define
 class ShareGroup:
     created: datetime.datetime
+    """ When the group was created (UTC). """
     description: None | str
+    """ Free text about the group, or null. """
     expiry: datetime.datetime | None
+    """ When the group expires (UTC); null until one is set. """
     id: int
+    """ The group's integer id, used in the producer's sharegroups paths. """
     images_count: int
+    """ How many images the group shares. """
     is_suspended: bool
+    """ True while the group is suspended. """
     label: str
+    """ The group's short name. """
     members_count: int
+    """ How many members the group has. """
     updated: datetime.datetime | None
+    """ When the group last changed (UTC); null until it does. """
     uuid: str
+    """ The group's UUID, which a consumer names when creating a token to join it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

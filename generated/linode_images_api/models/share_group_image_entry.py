@@ -16,8 +16,11 @@ from ..types import (
 @_attrs_define
 class ShareGroupImageEntry:
     id: str
+    """ The id of your private image to share, such as private/123. """
     description: str | Unset = UNSET
+    """ Free text for the shared copy of the image. """
     label: str | Unset = UNSET
+    """ A short name for the shared copy of the image. """
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -27,11 +27,17 @@ from ..types import fromisoformat as _fromisoformat
 @_attrs_define
 class ShareGroupMember:
     created: datetime.datetime
+    """ When the member was added (UTC). """
     expiry: datetime.datetime | None
+    """ When the membership expires (UTC), or null. """
     label: str
+    """ The producer's short name for the member. """
     status: ShareGroupMemberStatus
+    """ A member's state: active or revoked; a revoked member keeps access to its data for two weeks. """
     token_uuid: str
+    """ The UUID of the consumer's token the member was added with; never the token itself. """
     updated: datetime.datetime | None
+    """ When the membership last changed (UTC), or null. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -3,6 +3,8 @@ from typing import Any, Literal
 
 
 class ShareGroupMemberStatus(StrEnum):
+    """A member's state: active or revoked; a revoked member keeps access to its data for two weeks."""
+
     ACTIVE = "active"
     REVOKED = "revoked"
 

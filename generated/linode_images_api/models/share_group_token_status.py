@@ -3,6 +3,8 @@ from typing import Any, Literal
 
 
 class ShareGroupTokenStatus(StrEnum):
+    """A share-group token's state: pending, active, revoked or expired."""
+
     ACTIVE = "active"
     EXPIRED = "expired"
     PENDING = "pending"

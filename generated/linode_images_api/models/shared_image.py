@@ -32,29 +32,46 @@ from ..types import fromisoformat as _fromisoformat
 @_attrs_define
 class SharedImage:
     created: datetime.datetime
+    """ When the shared image was created (UTC). """
     created_by: None | str
+    """ Null on shared images. """
     deprecated: bool
+    """ True when the image is on its way out and should not be used for new instances. """
     description: str
+    """ Free text about the shared image; may be empty. """
     id: str
+    """ The shared image's id, shared/<n>; a new image, not the producer's private one. """
     is_public: bool
+    """ False: shared images are not public. """
     label: str
+    """ The shared image's short name. """
     size: int
+    """ The image's size in MB. """
     type_: ImageType
     """ manual (captured from a disk or uploaded), automatic (made by Linode, e.g. from a deleted Linode) or shared.
     """
     vendor: None | str
+    """ Who publishes the image's distribution, or null. """
     capabilities: list[str] | Unset = UNSET
+    """ What instances booted from the image can use, such as distributed-sites; may be empty. """
     eol: datetime.datetime | None | Unset = UNSET
+    """ When the image's distribution reaches end of life (UTC), or null. """
     expiry: datetime.datetime | None | Unset = UNSET
+    """ When the image will be deleted (UTC), or null if it does not expire. """
     image_sharing: ImageSharing | Unset = UNSET
     """ How an image is shared; one half is null. """
     is_shared: bool | None | Unset = UNSET
+    """ An image-sharing flag the API sends as null on shared images; image_sharing says where it comes from. """
     regions: list[ImageRegion] | Unset = UNSET
+    """ Where the image is stored and its status in each region. """
     status: ImageStatus | Unset = UNSET
     """ An image's status: pending_upload, creating, available, in that order; an image never moves back. """
     tags: list[str] | Unset = UNSET
+    """ Tags for grouping images, each 3 to 100 characters, at most 500. """
     total_size: int | Unset = UNSET
+    """ The size in MB summed over every region the image is stored in. """
     updated: datetime.datetime | None | Unset = UNSET
+    """ When the shared image last changed (UTC), or null. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from ..types import (
 @_attrs_define
 class UpdateShareGroupMemberRequest:
     label: str
+    """ A new short name for the member. """
 
     def to_dict(self) -> dict[str, Any]:
         label = self.label

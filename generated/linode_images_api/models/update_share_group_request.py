@@ -16,7 +16,9 @@ from ..types import (
 @_attrs_define
 class UpdateShareGroupRequest:
     description: str | Unset = UNSET
+    """ New free text for the group; omitted: unchanged. """
     label: str | Unset = UNSET
+    """ A new short name for the group; omitted: unchanged. """
 
     def to_dict(self) -> dict[str, Any]:
         description = self.description

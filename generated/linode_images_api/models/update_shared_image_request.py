@@ -16,7 +16,9 @@ from ..types import (
 @_attrs_define
 class UpdateSharedImageRequest:
     description: str | Unset = UNSET
+    """ New free text for the shared image; omitted: unchanged. """
     label: str | Unset = UNSET
+    """ A new short name for the shared image; omitted: unchanged. """
 
     def to_dict(self) -> dict[str, Any]:
         description = self.description
