@@ -8,8 +8,8 @@ or against the live API, where it creates two private images and deletes them ag
 
     LINODE_TOKEN=... python examples/tour.py --live --disk-id 12345
 
-With a second account's token in ``LINODE_CONSUMER_TOKEN`` the tour also shares the
-uploaded image with that account, which then lists it (image sharing; ``make demo`` sets
+With a second account's token in LINODE_CONSUMER_TOKEN the tour also shares the
+uploaded image with that account, which then lists it (image sharing; make demo sets
 one). A base URL on another host than this machine is refused without --live. The exit status
 is 0 when every step worked, 1 when one failed (images made by the tour are deleted either
 way) and 2 when it could not start (no token, a base URL refused).
