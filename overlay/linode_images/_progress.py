@@ -13,10 +13,11 @@ from __future__ import annotations
 import importlib
 import inspect
 import sys
+import time
 from collections.abc import Callable
 from typing import Any, Literal, TypeAlias
 
-from ._sizes import PROGRESS_UNIT_DIVISOR
+from ._sizes import PROGRESS_UNIT_DIVISOR, short_size
 
 __all__ = ["PHASES", "Phase", "PhaseCallback", "ProgressCallback", "SentCounter", "phase_callback"]
 
@@ -85,6 +86,44 @@ class SentCounter:
             self._report(self._sent, self._total, "uploading")
 
 
+# How often a stderr that is not a terminal (a file, a CI log) gets a plain progress line.
+PLAIN_LINE_INTERVAL = 10.0
+
+
+class _PlainLines:
+    """Progress as plain lines on stderr when it is not a terminal, where a bar's carriage
+    returns would pile up: one when a phase starts, then at most one every
+    ``PLAIN_LINE_INTERVAL`` seconds, and one when it ends."""
+
+    def __init__(self, description: str, clock: Callable[[], float] = time.monotonic) -> None:
+        self._description = description
+        self._clock = clock
+        self._phase: Phase | None = None
+        self._last = 0.0
+        self._state = (0, 0)
+
+    def _line(self) -> None:
+        done, total = self._state
+        of = f" of {short_size(total)}" if total else ""
+        print(f"{self._description}: {self._phase} {short_size(done)}{of}", file=sys.stderr, flush=True)
+
+    def __call__(self, done: int, total: int, phase: Phase) -> None:
+        if phase != self._phase:
+            self.close()
+            self._phase, self._state, self._last = phase, (done, total), self._clock()
+            self._line()
+            return
+        self._state = (done, total)
+        if self._clock() - self._last >= PLAIN_LINE_INTERVAL:
+            self._last = self._clock()
+            self._line()
+
+    def close(self) -> None:
+        if self._phase is not None:
+            self._line()
+            self._phase = None
+
+
 class _PhaseBar:
     """A tqdm bar on stderr, one per phase; tqdm is imported only when asked for."""
 
@@ -129,7 +168,9 @@ def phase_callback(
     user = _user_callback(on_progress) if on_progress is not None else None
     if not progress:
         return user, lambda: None
-    bar = _PhaseBar(description)
+    # A missing tqdm is reported whether or not stderr is a terminal.
+    drawn = _PhaseBar(description)
+    bar: _PhaseBar | _PlainLines = drawn if sys.stderr.isatty() else _PlainLines(description)
     if user is None:
         return bar, bar.close
     feed_user = user
