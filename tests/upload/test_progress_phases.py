@@ -76,7 +76,10 @@ def test_a_callback_that_is_not_callable_is_a_type_error() -> None:
         phase_callback(42, False, "x")  # type: ignore[arg-type]
 
 
-def test_the_bar_shows_each_phase_in_decimal_units(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_bar_shows_each_phase_in_decimal_units(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)  # a bar on a terminal only
     seen: list[tuple[int, int]] = []
     callback, close = phase_callback(lambda s, t: seen.append((s, t)), True, "golden")
     assert callback is not None
