@@ -1,24 +1,36 @@
 """The pieces every command's parser is made of: the connection flags, a command with its
-examples, and the output flags."""
+examples, the output flags, and the tables that declare the commands."""
 
 from __future__ import annotations
 
 import argparse
 import uuid
-from typing import TypeAlias
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeAlias
 
 __all__ = [
+    "Adder",
+    "CommandTable",
     "Commands",
     "add_command",
+    "add_commands",
     "add_global_options",
-    "add_json",
-    "add_list_output",
+    "arg",
+    "json_output",
+    "list_output",
+    "one_of",
     "positive_int",
     "uuid_text",
 ]
 
 # A parser's commands (what add_subparsers returns); subscriptable only for type checkers.
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+# What flags are added to: a command's parser, or a group of its flags.
+Flags: TypeAlias = "argparse._ActionsContainer"
+# What adds one flag (or a group of them) to a command.
+Adder = Callable[[Flags], object]
+# Each command by name: its one-line summary, and what adds its flags, in --help's order.
+CommandTable = Mapping[str, tuple[str, Sequence[Adder]]]
 
 
 def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -57,14 +69,43 @@ def add_command(commands: Commands, name: str, summary: str, examples: str) -> a
     return parser
 
 
-def add_json(parser: argparse.ArgumentParser, what: str = "the image") -> None:
-    parser.add_argument("--json", action="store_true", help=f"write {what} as one JSON object (to_dict())")
+def add_commands(
+    commands: Commands, table: CommandTable, examples: Mapping[str, str], prefix: str = ""
+) -> None:
+    """Every command of ``table``, its examples ``examples[prefix + name]``."""
+    for name, (summary, adders) in table.items():
+        parser = add_command(commands, name, summary, examples[prefix + name])
+        for add in adders:
+            add(parser)
 
 
-def add_list_output(parser: argparse.ArgumentParser, ids: str = "one image id per line") -> None:
-    output = parser.add_mutually_exclusive_group()
-    output.add_argument("--ids", action="store_true", help=ids)
-    output.add_argument("--json", action="store_true", help="one JSON object (to_dict()) per line")
+def arg(*names: str, **options: Any) -> Adder:
+    """One flag or positional argument: ``add_argument(*names, **options)``."""
+    return lambda flags: flags.add_argument(*names, **options)
+
+
+def one_of(*adders: Adder) -> Adder:
+    """``adders``' flags as a mutually exclusive group."""
+
+    def add(flags: Flags) -> None:
+        group = flags.add_mutually_exclusive_group()
+        for add_one in adders:
+            add_one(group)
+
+    return add
+
+
+def json_output(what: str = "the image") -> Adder:
+    """``--json``, for a command that writes one item."""
+    return arg("--json", action="store_true", help=f"write {what} as one JSON object (to_dict())")
+
+
+def list_output(ids: str = "one image id per line") -> Adder:
+    """``--ids`` or ``--json``, for a command that writes a list."""
+    return one_of(
+        arg("--ids", action="store_true", help=ids),
+        arg("--json", action="store_true", help="one JSON object (to_dict()) per line"),
+    )
 
 
 def positive_int(text: str) -> int:
