@@ -29,7 +29,7 @@ from typing import Any
 import httpx
 
 from ._config import USER_AGENT, NetworkOptions, is_loopback, logger
-from ._flow import AsyncEffects, Flow, Pause, PutData, SyncEffects, run_async, run_sync
+from ._flow import Flow, Pause, PutData
 from ._integrity import SentDigest, etag_mismatch, expired_reason, plain_md5_etag, url_expires
 from ._progress import PhaseCallback, SentCounter
 from ._redact import redact_text, redacted_url
@@ -45,9 +45,7 @@ __all__ = [
     "asend_put",
     "check_upload_url",
     "parse_object_storage_error",
-    "put_async",
     "put_flow",
-    "put_sync",
     "send_put",
     "upload_async_http_client",
     "upload_http_client",
@@ -347,36 +345,6 @@ def put_flow(
             failure.maybe_stored = maybe_stored
             raise failure
         yield Pause(pause)
-
-
-def put_sync(
-    http: httpx.Client,
-    upload_to: str,
-    source: PreparedSource,
-    *,
-    sleep: Callable[[float], object],
-    retry: RetryPolicy = RetryPolicy(max_retries=2),  # noqa: B008 - frozen, shared safely
-    clock: Callable[[], float] = time.time,
-    **options: Any,
-) -> PutResult:
-    """``put_flow`` over ``http``; ``options`` are ``put_flow``'s keyword arguments."""
-    effects = SyncEffects(sleep, lambda effect: send_put(http, effect.request))
-    return run_sync(put_flow(upload_to, source, retry=retry, clock=clock, **options), effects)
-
-
-async def put_async(
-    http: httpx.AsyncClient,
-    upload_to: str,
-    source: PreparedSource,
-    *,
-    sleep: Callable[[float], Any],
-    retry: RetryPolicy = RetryPolicy(max_retries=2),  # noqa: B008 - frozen, shared safely
-    clock: Callable[[], float] = time.time,
-    **options: Any,
-) -> PutResult:
-    """``put_sync`` over an async client."""
-    effects = AsyncEffects(sleep, lambda effect: asend_put(http, effect.request))
-    return await run_async(put_flow(upload_to, source, retry=retry, clock=clock, **options), effects)
 
 
 class _BorrowedTransport(httpx.BaseTransport):

@@ -23,138 +23,118 @@ _GROUP = "8306"
 _UUID = "1533863e-16a4-47b5-b829-ac0f35c13278"
 _TOKEN = "5d6a5a2e-0c43-4a1b-9b55-1f0d6c2e7a10"  # noqa: S105 - a token_uuid, not a secret
 
-_EXAMPLES = {
-    "sharegroup": f"""\
-examples:
-  linode-images sharegroup create --label partners --image private/12345
-  linode-images sharegroup list
-  linode-images sharegroup add-member {_GROUP} --label acme --secret-file acme.secret
 
+def _examples(*commands: str, note: str = "") -> str:
+    """A command's epilog: its example command lines, then ``note``."""
+    lines = ["example:" if len(commands) == 1 else "examples:"]
+    lines += [f"  linode-images {command}" for command in commands]
+    return "\n".join(lines) + (f"\n\n{note}" if note else "")
+
+
+_EXAMPLES = {
+    "sharegroup": _examples(
+        "sharegroup create --label partners --image private/12345",
+        "sharegroup list",
+        f"sharegroup add-member {_GROUP} --label acme --secret-file acme.secret",
+        note="""\
 A share group shares private images (each becomes a shared/<n> image) with the accounts
 that are its members; each joins with a token it creates (linode-images token create).
 These operations are Beta: they always use /v4beta, whatever --api-version says.""",
-    "sharegroup list": """\
-examples:
-  linode-images sharegroup list
-  linode-images sharegroup list --label partners --json""",
-    "sharegroup get": f"""\
-example:
-  linode-images sharegroup get {_GROUP} --json
-
-Shows the group's uuid, which a consumer needs to create its token.""",
-    "sharegroup create": """\
-examples:
-  linode-images sharegroup create --label partners
-  linode-images sharegroup create --label partners --image private/12345 --image private/12346
-
-Each --image must be one of your private images and available.""",
-    "sharegroup update": f"""\
-example:
-  linode-images sharegroup update {_GROUP} --description "images for our partners"
-
-Fields not given stay as they are.""",
-    "sharegroup delete": f"""\
-examples:
-  linode-images sharegroup delete {_GROUP}
-  linode-images sharegroup delete {_GROUP} --yes
-
+    ),
+    "sharegroup list": _examples("sharegroup list", "sharegroup list --label partners --json"),
+    "sharegroup get": _examples(
+        f"sharegroup get {_GROUP} --json",
+        note="Shows the group's uuid, which a consumer needs to create its token.",
+    ),
+    "sharegroup create": _examples(
+        "sharegroup create --label partners",
+        "sharegroup create --label partners --image private/12345 --image private/12346",
+        note="Each --image must be one of your private images and available.",
+    ),
+    "sharegroup update": _examples(
+        f'sharegroup update {_GROUP} --description "images for our partners"',
+        note="Fields not given stay as they are.",
+    ),
+    "sharegroup delete": _examples(
+        f"sharegroup delete {_GROUP}",
+        f"sharegroup delete {_GROUP} --yes",
+        note="""\
 Every member loses access to the group's images. On a terminal it asks first; elsewhere it
 needs --yes.""",
-    "sharegroup images": f"""\
-examples:
-  linode-images sharegroup images {_GROUP}
-  linode-images sharegroup images {_GROUP} --ids""",
-    "sharegroup add-image": f"""\
-examples:
-  linode-images sharegroup add-image {_GROUP} private/12345
-  linode-images sharegroup add-image {_GROUP} private/12345 --label golden --description "web tier"
-
+    ),
+    "sharegroup images": _examples(f"sharegroup images {_GROUP}", f"sharegroup images {_GROUP} --ids"),
+    "sharegroup add-image": _examples(
+        f"sharegroup add-image {_GROUP} private/12345",
+        f'sharegroup add-image {_GROUP} private/12345 --label golden --description "web tier"',
+        note="""\
 Writes every image the group then shares (shared/<n> ids); SOURCE is the image each one is
 a copy of. --label and --description name the shared copy of a single image.""",
-    "sharegroup update-image": f"""\
-example:
-  linode-images sharegroup update-image {_GROUP} shared/5854 --label golden-v2""",
-    "sharegroup remove-image": f"""\
-examples:
-  linode-images sharegroup remove-image {_GROUP} shared/5854
-  linode-images sharegroup remove-image {_GROUP} shared/5854 --yes
-
+    ),
+    "sharegroup update-image": _examples(f"sharegroup update-image {_GROUP} shared/5854 --label golden-v2"),
+    "sharegroup remove-image": _examples(
+        f"sharegroup remove-image {_GROUP} shared/5854",
+        f"sharegroup remove-image {_GROUP} shared/5854 --yes",
+        note="""\
 Members lose access to that image; yours is kept. On a terminal it asks first; elsewhere it
 needs --yes.""",
-    "sharegroup members": f"""\
-examples:
-  linode-images sharegroup members {_GROUP}
-  linode-images sharegroup members {_GROUP} --status active --json""",
-    "sharegroup add-member": f"""\
-examples:
-  linode-images sharegroup add-member {_GROUP} --label acme --secret-file acme.secret
-  linode-images sharegroup add-member {_GROUP} --label acme < acme.secret
-
+    ),
+    "sharegroup members": _examples(
+        f"sharegroup members {_GROUP}", f"sharegroup members {_GROUP} --status active --json"
+    ),
+    "sharegroup add-member": _examples(
+        f"sharegroup add-member {_GROUP} --label acme --secret-file acme.secret",
+        f"sharegroup add-member {_GROUP} --label acme < acme.secret",
+        note="""\
 The consumer's token secret is read from --secret-file, or from standard input (asked for
 without echo on a terminal); it is never taken as a flag's value, which other users of the
 machine could see, and never printed.""",
-    "sharegroup get-member": f"""\
-example:
-  linode-images sharegroup get-member {_GROUP} {_TOKEN}""",
-    "sharegroup update-member": f"""\
-example:
-  linode-images sharegroup update-member {_GROUP} {_TOKEN} --label "acme inc\"""",
-    "sharegroup remove-member": f"""\
-examples:
-  linode-images sharegroup remove-member {_GROUP} {_TOKEN}
-  linode-images sharegroup remove-member {_GROUP} {_TOKEN} --yes
-
+    ),
+    "sharegroup get-member": _examples(f"sharegroup get-member {_GROUP} {_TOKEN}"),
+    "sharegroup update-member": _examples(f'sharegroup update-member {_GROUP} {_TOKEN} --label "acme inc"'),
+    "sharegroup remove-member": _examples(
+        f"sharegroup remove-member {_GROUP} {_TOKEN}",
+        f"sharegroup remove-member {_GROUP} {_TOKEN} --yes",
+        note="""\
 The member loses access to the group's images at once. On a terminal it asks first;
 elsewhere it needs --yes.""",
-    "sharegroup for-image": """\
-example:
-  linode-images sharegroup for-image private/12345
-
-The share groups one of your private images is shared in.""",
-    "token": f"""\
-examples:
-  linode-images token create {_UUID} --label acme --show-secret > acme.secret
-  linode-images token list
-  linode-images token images {_TOKEN}
-
+    ),
+    "sharegroup for-image": _examples(
+        "sharegroup for-image private/12345",
+        note="The share groups one of your private images is shared in.",
+    ),
+    "token": _examples(
+        f"token create {_UUID} --label acme --show-secret > acme.secret",
+        "token list",
+        f"token images {_TOKEN}",
+        note="""\
 A token asks to join another account's share group: create one for the group's uuid and
 send its secret to that account, which adds you as a member with it. These operations are
 Beta: they always use /v4beta, whatever --api-version says.""",
-    "token create": f"""\
-examples:
-  linode-images token create {_UUID} --label acme --show-secret > acme.secret
-  linode-images token create {_UUID} --show-secret --json
-
+    ),
+    "token create": _examples(
+        f"token create {_UUID} --label acme --show-secret > acme.secret",
+        f"token create {_UUID} --show-secret --json",
+        note="""\
 The API gives the token's secret this once, and it is as sensitive as an API token: it is
 written to stdout only with --show-secret (the command refuses to create a token whose
 secret nobody would see), alone on a line, or as the "token" field with --json. Send it to
 the group's producer over a channel you trust.""",
-    "token list": """\
-examples:
-  linode-images token list
-  linode-images token list --status active --ids""",
-    "token get": f"""\
-example:
-  linode-images token get {_TOKEN} --json
-
-The secret is never shown again: not here, nor by any other command.""",
-    "token update": f"""\
-example:
-  linode-images token update {_TOKEN} --label "acme images\"""",
-    "token delete": f"""\
-examples:
-  linode-images token delete {_TOKEN}
-  linode-images token delete {_TOKEN} --yes
-
+    ),
+    "token list": _examples("token list", "token list --status active --ids"),
+    "token get": _examples(
+        f"token get {_TOKEN} --json",
+        note="The secret is never shown again: not here, nor by any other command.",
+    ),
+    "token update": _examples(f'token update {_TOKEN} --label "acme images"'),
+    "token delete": _examples(
+        f"token delete {_TOKEN}",
+        f"token delete {_TOKEN} --yes",
+        note="""\
 The membership it gave ends, and the group's images are no longer yours to use. On a
 terminal it asks first; elsewhere it needs --yes.""",
-    "token sharegroup": f"""\
-example:
-  linode-images token sharegroup {_TOKEN}""",
-    "token images": f"""\
-examples:
-  linode-images token images {_TOKEN}
-  linode-images token images {_TOKEN} --json""",
+    ),
+    "token sharegroup": _examples(f"token sharegroup {_TOKEN}"),
+    "token images": _examples(f"token images {_TOKEN}", f"token images {_TOKEN} --json"),
 }
 
 
