@@ -100,38 +100,28 @@ def parse_object_storage_error(body: str) -> tuple[str | None, str | None]:
     return found.get("Code") or None, found.get("Message") or None
 
 
+@dataclass(eq=False, repr=False)  # as the errors of _errors: hashed by identity, Exception's repr
 class PutFailure(Exception):
     """The PUT failed; ``upload()`` turns this into an ``UploadError`` once the image is dealt with."""
 
-    def __init__(
-        self,
-        reason: str,
-        *,
-        status_code: int | None = None,
-        code: str | None = None,
-        body: str | None = None,
-        attempts: int = 1,
-        retryable: bool = False,
-        headers: httpx.Headers | None = None,
-        maybe_stored: bool = False,
-        source_changed: bool = False,
-        other_bytes_stored: bool = False,
-    ) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.status_code = status_code
-        self.code = code
-        self.body = body
-        self.attempts = attempts
-        self.retryable = retryable
-        # The storage's answer headers: its Retry-After sets the pause before the next attempt.
-        self.headers = headers
-        # An attempt sent the whole body and its answer was lost: the data may have arrived.
-        self.maybe_stored = maybe_stored
-        # The source changed while it was sent: whatever arrived is not the image.
-        self.source_changed = source_changed
-        # The storage's ETag says it holds other bytes than were sent: what arrived is not the image.
-        self.other_bytes_stored = other_bytes_stored
+    reason: str
+    _: dataclasses.KW_ONLY
+    status_code: int | None = None
+    code: str | None = None
+    body: str | None = None
+    attempts: int = 1
+    retryable: bool = False
+    # The storage's answer headers: its Retry-After sets the pause before the next attempt.
+    headers: httpx.Headers | None = None
+    # An attempt sent the whole body and its answer was lost: the data may have arrived.
+    maybe_stored: bool = False
+    # The source changed while it was sent: whatever arrived is not the image.
+    source_changed: bool = False
+    # The storage's ETag says it holds other bytes than were sent: what arrived is not the image.
+    other_bytes_stored: bool = False
+
+    def __post_init__(self) -> None:
+        super().__init__(self.reason)
 
 
 @dataclass(frozen=True, slots=True)
