@@ -55,38 +55,28 @@ class Recorder:
 
 
 def _put_flow(
-    upload_to: str,
+    url: str,
     source: PreparedSource,
     retry: RetryPolicy = RetryPolicy(max_retries=2),  # noqa: B008 - frozen, shared safely
     **options: Any,
 ) -> Flow[PutResult]:
-    return put_flow(upload_to, source, retry=retry, clock=time.time, **options)
+    return put_flow(url, source, retry=retry, clock=time.time, **options)
 
 
 def put_sync(
-    http: httpx.Client,
-    upload_to: str,
-    source: PreparedSource,
-    *,
-    sleep: Callable[[float], object],
-    **options: Any,
+    http: httpx.Client, url: str, source: PreparedSource, *, sleep: Any, **options: Any
 ) -> PutResult:
-    """``put_flow`` run over ``http`` as the sync client runs it."""
+    """``put_flow`` run as the sync client runs it, each PUT sent over ``http``."""
     effects = SyncEffects(sleep, lambda effect: send_put(http, effect.request))
-    return run_sync(_put_flow(upload_to, source, **options), effects)
+    return run_sync(_put_flow(url, source, **options), effects)
 
 
 async def put_async(
-    http: httpx.AsyncClient,
-    upload_to: str,
-    source: PreparedSource,
-    *,
-    sleep: Callable[[float], Any],
-    **options: Any,
+    http: httpx.AsyncClient, url: str, source: PreparedSource, *, sleep: Any, **options: Any
 ) -> PutResult:
-    """``put_flow`` run over ``http`` as the async client runs it."""
+    """``put_sync`` as the async client runs it."""
     effects = AsyncEffects(sleep, lambda effect: asend_put(http, effect.request))
-    return await run_async(_put_flow(upload_to, source, **options), effects)
+    return await run_async(_put_flow(url, source, **options), effects)
 
 
 def sleeps() -> tuple[list[float], Callable[[float], None]]:
