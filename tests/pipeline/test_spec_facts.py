@@ -10,6 +10,7 @@ import pytest
 import yaml
 from linode_images import FILTERABLE_FIELDS, ORDERABLE_FIELDS, LinodeImages, _sizes
 from linode_images_api import spec_facts
+from linode_images_mock import MockConfig
 from linode_images_mock import _filters as mock_filters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,6 +42,9 @@ def test_the_upload_limits_are_the_specs() -> None:
     assert (_sizes.DEFAULT_MAX_SIZE, _sizes.DEFAULT_MAX_UNCOMPRESSED_SIZE) == (5 * 10**9, 6 * 10**9)
     assert _sizes.DEFAULT_MAX_SIZE is spec_facts.UPLOAD_MAX_SIZE
     assert _sizes.DEFAULT_MAX_UNCOMPRESSED_SIZE is spec_facts.UPLOAD_MAX_UNCOMPRESSED_SIZE
+    # The mock reads the same limit from the spec document it serves.
+    assert MockConfig().upload_limit == spec_facts.UPLOAD_MAX_SIZE
+    assert MockConfig.from_json({}).upload_limit == spec_facts.UPLOAD_MAX_SIZE
 
 
 def test_the_overlay_and_the_mock_use_the_specs_lists() -> None:
@@ -68,23 +72,53 @@ def _string_collections(tree: ast.AST) -> list[tuple[int, set[str]]]:
     return found
 
 
-def _page_size_constants(tree: ast.AST) -> list[int]:
-    """Lines assigning a number to a name that speaks of page sizes."""
+# Names that speak of a bound the spec states: page sizes, and the upload limits
+# (x-linode-upload-limits; the mock's upload_limit, the client's max_size).
+LIMIT_NAMES = ("PAGE_SIZE", "UPLOAD_LIMIT", "MAX_SIZE", "UNCOMPRESSED_SIZE")
+
+
+def _speaks_of_a_limit(name: str) -> bool:
+    return any(fragment in name.upper() for fragment in LIMIT_NAMES)
+
+
+def _has_number(node: ast.AST | None) -> bool:
+    return node is not None and any(
+        isinstance(n, ast.Constant) and isinstance(n.value, int) and not isinstance(n.value, bool)
+        for n in ast.walk(node)
+    )
+
+
+def _limit_constants(tree: ast.AST) -> list[int]:
+    """Lines giving a number to a name that speaks of a spec bound: an assignment, a default
+    (``upload_limit: int = ...``, ``def f(max_size=...)``), a keyword, or a lookup's fallback
+    (``data.get("upload_limit", ...)``)."""
     found: list[int] = []
     for node in ast.walk(tree):
+        pairs: list[tuple[str, ast.AST | None]] = []
         if isinstance(node, ast.Assign | ast.AnnAssign):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
-            numbers = [n for n in ast.walk(node.value) if isinstance(n, ast.Constant)] if node.value else []
-            if any("PAGE_SIZE" in name.upper() for name in names) and any(
-                isinstance(n.value, int) and not isinstance(n.value, bool) for n in numbers
-            ):
-                found.append(node.lineno)
+            pairs += [(n.id, node.value) for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+            pairs += [
+                (n.attr, node.value) for t in targets for n in ast.walk(t) if isinstance(n, ast.Attribute)
+            ]
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            arguments = node.args
+            positional = [*arguments.posonlyargs, *arguments.args]
+            defaults: list[ast.expr | None] = [None] * (len(positional) - len(arguments.defaults))
+            pairs += [(a.arg, d) for a, d in zip(positional, [*defaults, *arguments.defaults], strict=True)]
+            pairs += [(a.arg, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)]
+        elif isinstance(node, ast.Call):
+            pairs += [(k.arg, k.value) for k in node.keywords if k.arg is not None]
+            names = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            pairs += [(name, argument) for name in names for argument in node.args]
+        if any(_speaks_of_a_limit(name) and _has_number(value) for name, value in pairs):
+            found.append(node.lineno)
     return found
 
 
 def hand_written_copies(path: Path) -> list[str]:
-    """What in ``path`` repeats a list the spec holds (fields, lifecycle, page-size bounds)."""
+    """What in ``path`` repeats a list or bound the spec holds (fields, lifecycle, page-size and
+    upload bounds)."""
     tree = ast.parse(path.read_text(), str(path))
     fields = spec_facts.IMAGE_FILTERABLE_FIELDS | spec_facts.IMAGE_ORDERABLE_FIELDS
     problems = []
@@ -93,7 +127,7 @@ def hand_written_copies(path: Path) -> list[str]:
             problems.append(f"{path.name}:{line}: a list of image fields {sorted(values & fields)}")
         if set(spec_facts.IMAGE_LIFECYCLE) <= values:
             problems.append(f"{path.name}:{line}: the image lifecycle")
-    problems += [f"{path.name}:{line}: a page-size number" for line in _page_size_constants(tree)]
+    problems += [f"{path.name}:{line}: a number for a spec bound" for line in _limit_constants(tree)]
     return problems
 
 
@@ -109,6 +143,11 @@ def test_no_hand_written_copy_of_the_specs_lists_in_overlay_or_mock() -> None:
         '_LIFECYCLE = ("pending_upload", "creating", "available")',
         "MIN_PAGE_SIZE, MAX_PAGE_SIZE = 25, 500",
         "DEFAULT_PAGE_SIZE: int = 100",
+        "class Config:\n    upload_limit: int = 5 * 1024**3",
+        'limit = data.get("upload_limit", 5 * 1024**3)',
+        "config.upload_limit = 5_000_000_000",
+        "def upload(path, *, max_size=5 * 10**9): ...",
+        "MockConfig(upload_limit=6 * 10**9)",
     ],
 )
 def test_the_copy_check_finds_copies(tmp_path: Path, source: str) -> None:
