@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import copy
+import re
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +15,8 @@ from linode_images import FILTERABLE_FIELDS, ORDERABLE_FIELDS, LinodeImages, _si
 from linode_images_api import spec_facts
 from linode_images_mock import MockConfig
 from linode_images_mock import _filters as mock_filters
+
+from tools.codegen.spec_facts import SpecFactsError, spec_facts_module
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC: dict[str, Any] = yaml.safe_load((ROOT / "spec" / "linode-images.yaml").read_text())
@@ -36,6 +41,49 @@ def test_spec_facts_are_the_specs() -> None:
         spec_facts.UPLOAD_MAX_SIZE,
         spec_facts.UPLOAD_MAX_UNCOMPRESSED_SIZE,
     )
+
+
+def _path_parameters() -> dict[str, dict[str, Any]]:
+    return {
+        param["name"]: param["schema"]
+        for item in SPEC["paths"].values()
+        for param in item.get("parameters", [])
+        if param["in"] == "path"
+    }
+
+
+def test_the_path_bounds_are_the_specs() -> None:
+    parameters = _path_parameters()
+    assert parameters["sharegroupId"]["minimum"] == spec_facts.MIN_SHAREGROUP_ID
+    assert parameters["tokenUuid"]["format"] == "uuid"
+    for text in (str(uuid.uuid4()), str(uuid.uuid4()).upper()):
+        assert re.fullmatch(spec_facts.UUID_PATTERN, text)
+    for text in ("..", uuid.uuid4().hex, f"urn:uuid:{uuid.uuid4()}", f"{{{uuid.uuid4()}}}"):
+        assert not re.fullmatch(spec_facts.UUID_PATTERN, text)
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "says"),
+    [
+        ("sharegroupId", lambda schemas: [schema.pop("minimum") for schema in schemas], "'minimum'"),
+        ("tokenUuid", lambda schemas: [schema.update(format="hostname") for schema in schemas], "'hostname'"),
+        ("sharegroupId", lambda schemas: schemas[0].update(maximum=9), "differs from the others"),
+    ],
+)
+def test_the_spec_facts_tool_refuses_a_spec_without_the_path_bounds(
+    name: str, change: Any, says: str
+) -> None:
+    document = copy.deepcopy(SPEC)
+    change(
+        [
+            param["schema"]
+            for item in document["paths"].values()
+            for param in item.get("parameters", [])
+            if param["name"] == name
+        ]
+    )
+    with pytest.raises(SpecFactsError, match=re.escape(says)):
+        spec_facts_module(document)
 
 
 def test_the_upload_limits_are_the_specs() -> None:
@@ -116,6 +164,17 @@ def _limit_constants(tree: ast.AST) -> list[int]:
     return found
 
 
+def _uuid_patterns(tree: ast.AST) -> list[int]:
+    """Lines with a regular expression for a UUID's text: 8, 4 and 12 repeated characters."""
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and re.search(r"\{8\}.*\{4\}.*\{12\}", node.value, re.DOTALL)
+    ]
+
+
 def hand_written_copies(path: Path) -> list[str]:
     """What in ``path`` repeats a list or bound the spec holds (fields, lifecycle, page-size and
     upload bounds)."""
@@ -128,6 +187,9 @@ def hand_written_copies(path: Path) -> list[str]:
         if set(spec_facts.IMAGE_LIFECYCLE) <= values:
             problems.append(f"{path.name}:{line}: the image lifecycle")
     problems += [f"{path.name}:{line}: a number for a spec bound" for line in _limit_constants(tree)]
+    problems += [
+        f"{path.name}:{line}: a UUID pattern (spec_facts.UUID_PATTERN)" for line in _uuid_patterns(tree)
+    ]
     return problems
 
 
@@ -148,6 +210,7 @@ def test_no_hand_written_copy_of_the_specs_lists_in_overlay_or_mock() -> None:
         "config.upload_limit = 5_000_000_000",
         "def upload(path, *, max_size=5 * 10**9): ...",
         "MockConfig(upload_limit=6 * 10**9)",
+        'UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")',
     ],
 )
 def test_the_copy_check_finds_copies(tmp_path: Path, source: str) -> None:

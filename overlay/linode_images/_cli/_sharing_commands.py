@@ -190,8 +190,7 @@ def sharegroup_remove_member(client: LinodeImages, args: argparse.Namespace, con
 
 
 def sharegroup_for_image(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    # Checked here: the list puts the id in its path and sends it as it is.
-    groups = client.sharegroups.list_for_image(check_image_id(args.image_id), **_list_options(args))
+    groups = client.sharegroups.list_for_image(args.image_id, **_list_options(args))
     write_list(console, groups, SHAREGROUPS, _by_id, args)
     return 0
 
