@@ -84,6 +84,6 @@ def uuid_text(text: str) -> str:
     """A token_uuid or a share group's uuid, by the library's check (whose message does not
     repeat the text: a token secret given by mistake stays off the terminal)."""
     try:
-        return check_uuid("the argument", text)
+        return check_uuid("the value", text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
