@@ -1,15 +1,19 @@
-"""Image id checks, done before any request is sent.
+"""The checks of the ids a request's path is made of, done before any request is sent.
 
 The generated layer quotes an id with ``quote(safe="")``, which leaves ``.`` and ``..``
 untouched: ``images/..`` would be normalised by URL handling to the API root. Checking the
-id's shape here keeps every request on the image it names.
+id's shape here keeps every request on the image, share group or token it names.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["check_image_id"]
+from linode_images_api.spec_facts import MIN_SHAREGROUP_ID, UUID_PATTERN
+
+from ._arguments import check_int, check_text
+
+__all__ = ["check_image_id", "check_sharegroup_id", "check_uuid"]
 
 # <namespace>/<name>: today linode/<name> (vendor names such as "debian12" or "ubuntu22.04"),
 # private/<n> and shared/<n> (REAL-API-FACTS "Requests"); a namespace added later is accepted
@@ -45,3 +49,35 @@ def check_image_id(image_id: object) -> str:
             "'private/<n>' or 'shared/<n>')"
         )
     return image_id
+
+
+def check_sharegroup_id(sharegroup_id: object) -> int:
+    """``sharegroup_id`` if it is a share group's id: an int of at least the spec's minimum."""
+    number = check_int("sharegroup_id", sharegroup_id)
+    if number < MIN_SHAREGROUP_ID:
+        raise ValueError(
+            f"sharegroup_id must be {MIN_SHAREGROUP_ID} or more (a share group's id), not {number}"
+        )
+    return number
+
+
+_UUID = re.compile(UUID_PATTERN)
+_UUID_EXAMPLE = "5d6a5a2e-0c43-4a1b-9b55-1f0d6c2e7a10"
+
+
+def check_uuid(name: str, value: object) -> str:
+    """``value`` if it is a UUID in the spec's text form (a token's ``token_uuid``, a group's ``uuid``).
+
+    What was given is not repeated in the message: a token's secret passed in place of its
+    uuid is a secret all the same.
+
+    >>> check_uuid("token_uuid", "5d6a5a2e-0c43-4a1b-9b55-1f0d6c2e7a10")
+    '5d6a5a2e-0c43-4a1b-9b55-1f0d6c2e7a10'
+    """
+    text = check_text(name, value, repr(_UUID_EXAMPLE))
+    if _UUID.fullmatch(text) is None:
+        raise ValueError(
+            f"{name} is not a UUID such as {_UUID_EXAMPLE!r} (the {len(text):,} characters given are "
+            "not repeated here, in case they are a token secret)"
+        )
+    return text

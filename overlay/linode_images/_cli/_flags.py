@@ -4,9 +4,10 @@ examples, the output flags, and the tables that declare the commands."""
 from __future__ import annotations
 
 import argparse
-import uuid
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeAlias
+
+from .._ids import check_sharegroup_id, check_uuid
 
 __all__ = [
     "Adder",
@@ -109,21 +110,21 @@ def list_output(ids: str = "one image id per line") -> Adder:
 
 
 def positive_int(text: str) -> int:
-    """A share group's id and the like: a whole number above 0."""
+    """A share group's id: a whole number, at least the least id the spec allows."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
-    return value
+    try:
+        return check_sharegroup_id(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def uuid_text(text: str) -> str:
-    """A token_uuid or a share group's uuid, checked here because the lists a uuid names
-    (``token images``) put it in the request's path as it is."""
+    """A token_uuid or a share group's uuid, by the library's check (whose message does not
+    repeat the text: a token secret given by mistake stays off the terminal)."""
     try:
-        uuid.UUID(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a UUID: {text!r}") from None
-    return text
+        return check_uuid("the value", text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

@@ -215,11 +215,8 @@ SHARING_COMMANDS: dict[str, Handler] = {
         )
     ),
     "sharegroup remove-member": sharegroup_remove_member,
-    # The image id is checked here: the list puts it in its path and sends it as it is.
     "sharegroup for-image": lists(
-        lambda client, args: client.sharegroups.list_for_image(
-            check_image_id(args.image_id), **_list_options(args)
-        ),
+        lambda client, args: client.sharegroups.list_for_image(args.image_id, **_list_options(args)),
         SHAREGROUPS,
         _by_id,
     ),
