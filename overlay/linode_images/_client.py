@@ -211,8 +211,7 @@ class _BaseClient:
         return self._retry_policy
 
     def _httpx_kwargs(self) -> dict[str, Any]:
-        kwargs = self._network.httpx_kwargs()
-        kwargs["mounts"].update(direct_mount(httpx.URL(self._base_url)))
+        kwargs = self._network.httpx_kwargs(direct=direct_mount(httpx.URL(self._base_url)))
         return {
             **kwargs,
             "base_url": self._base_url,

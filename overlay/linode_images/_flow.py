@@ -37,7 +37,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: every API call makes one, and a frozen __init__ costs more
 class Call:
     """Call a generated ``*_detailed`` function: ``sync`` or ``asyncio`` with these arguments."""
 
