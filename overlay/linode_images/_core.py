@@ -230,15 +230,16 @@ class Core:
                 line = _logged(exc.request) if url else op.method
                 logger.debug("%s -> %s after %.1f ms", line, type(exc).__name__, elapsed_ms)
             return self._log_retry(op, _Outcome(error=error, cause=exc, delay=delay), retries)
-        now = self.clock()
         status = response.status_code
         # Described only when DEBUG is on: formatting costs a few percent of a whole call over
         # a local transport.
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug("%s -> %d in %.1f ms", _logged(response.request), status, elapsed_ms)
-        reset = self.retry_policy.rate_limit_reset(response.headers, now)
-        if reset is not None:
-            self.rate_limit_resets[op.name] = reset
+        policy = self.retry_policy
+        if policy.wait_for_rate_limit_reset:
+            reset = policy.rate_limit_reset(response.headers, self.clock())
+            if reset is not None:
+                self.rate_limit_resets[op.name] = reset
         if 200 <= status < 300:
             parsed = result.parsed if result is not None else None
             if exc is None and isinstance(parsed, expect):
@@ -246,6 +247,7 @@ class Core:
             cause = exc.__cause__ if isinstance(exc, UndecodableResponse) else exc
             error = _validation_error(op, expect, response, cause)
             return _Outcome(error=error, cause=cause, response=response)
+        now = self.clock()
         url = str(response.request.url)
         retry_after = parse_retry_after(response.headers.get("retry-after"), now)
         error = error_from_response(

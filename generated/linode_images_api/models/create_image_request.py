@@ -67,12 +67,13 @@ class CreateImageRequest:
             _disk_id = src_dict["disk_id"]
         except KeyError:
             return cls._from_dict_checked(src_dict)
+        _optional = tuple(map(src_dict.get, _OPTIONAL, _UNSETS))
         (
             _cloud_init,
             _description,
             _label,
             _tags,
-        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        ) = _optional
         # Each field's exact JSON type, as one tuple: a combination accepted before is one set
         # lookup, a new one is checked against _FIELD_TYPES; anything else is decoded field by field.
         _types = tuple(

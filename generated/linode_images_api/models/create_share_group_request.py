@@ -59,10 +59,11 @@ class CreateShareGroupRequest:
             _label = src_dict["label"]
         except KeyError:
             return cls._from_dict_checked(src_dict)
+        _optional = tuple(map(src_dict.get, _OPTIONAL, _UNSETS))
         (
             _description,
             _images,
-        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        ) = _optional
         # Each field's exact JSON type; anything else is decoded field by field.
         if (
             type(_label) is not str

@@ -46,7 +46,8 @@ class CreateShareGroupTokenRequest:
             _valid_for_sharegroup_uuid = src_dict["valid_for_sharegroup_uuid"]
         except KeyError:
             return cls._from_dict_checked(src_dict)
-        (_label,) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        _optional = tuple(map(src_dict.get, _OPTIONAL, _UNSETS))
+        (_label,) = _optional
         # Each field's exact JSON type; anything else is decoded field by field.
         if (
             type(_valid_for_sharegroup_uuid) is not str

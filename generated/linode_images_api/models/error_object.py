@@ -57,7 +57,8 @@ class ErrorObject:
             _reason = src_dict["reason"]
         except KeyError:
             return cls._from_dict_checked(src_dict)
-        (_field,) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        _optional = tuple(map(src_dict.get, _OPTIONAL, _UNSETS))
+        (_field,) = _optional
         # Each field's exact JSON type; anything else is decoded field by field.
         if type(_reason) is not str or type(_field) not in _FIELD_TYPES[1]:
             return cls._from_dict_checked(src_dict)
@@ -69,8 +70,13 @@ class ErrorObject:
         error_object = _new(cls)
         error_object.reason = _reason
         error_object.field = _field
-        # Unknown fields are kept as they came, in their order (the API adds fields over time). Which
-        # keys are unknown is computed once per sequence of keys (every image of a page has the same).
+        # Unknown fields are kept as they came, in their order (the API adds fields over time). Every
+        # required field is present here: an object with no more keys than the known fields it carries
+        # has no unknown one. Otherwise which keys are unknown is computed once per sequence of keys
+        # (every image of a page has the same).
+        if len(src_dict) + _optional.count(UNSET) == 2:
+            error_object.additional_properties = {}
+            return error_object
         _keys = tuple(src_dict)
         _unknown = _UNKNOWN_BY_SHAPE.get(_keys)
         if _unknown is None:

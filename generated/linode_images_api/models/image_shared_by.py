@@ -77,7 +77,8 @@ class ImageSharedBy:
             )
         except KeyError:
             return cls._from_dict_checked(src_dict)
-        (_source_image_label,) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        _optional = tuple(map(src_dict.get, _OPTIONAL, _UNSETS))
+        (_source_image_label,) = _optional
         # Each field's exact JSON type, as one tuple: a combination accepted before is one set
         # lookup, a new one is checked against _FIELD_TYPES; anything else is decoded field by field.
         _types = tuple(
@@ -107,8 +108,13 @@ class ImageSharedBy:
         image_shared_by.sharegroup_uuid = _sharegroup_uuid
         image_shared_by.source_image_id = _source_image_id
         image_shared_by.source_image_label = _source_image_label
-        # Unknown fields are kept as they came, in their order (the API adds fields over time). Which
-        # keys are unknown is computed once per sequence of keys (every image of a page has the same).
+        # Unknown fields are kept as they came, in their order (the API adds fields over time). Every
+        # required field is present here: an object with no more keys than the known fields it carries
+        # has no unknown one. Otherwise which keys are unknown is computed once per sequence of keys
+        # (every image of a page has the same).
+        if len(src_dict) + _optional.count(UNSET) == 5:
+            image_shared_by.additional_properties = {}
+            return image_shared_by
         _keys = tuple(src_dict)
         _unknown = _UNKNOWN_BY_SHAPE.get(_keys)
         if _unknown is None:

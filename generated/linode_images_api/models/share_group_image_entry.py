@@ -52,10 +52,11 @@ class ShareGroupImageEntry:
             _id = src_dict["id"]
         except KeyError:
             return cls._from_dict_checked(src_dict)
+        _optional = tuple(map(src_dict.get, _OPTIONAL, _UNSETS))
         (
             _description,
             _label,
-        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        ) = _optional
         # Each field's exact JSON type; anything else is decoded field by field.
         if (
             type(_id) is not str

@@ -211,6 +211,7 @@ class SharedImage:
             ) = _REQUIRED(src_dict)
         except KeyError:
             return cls._from_dict_checked(src_dict)
+        _optional = tuple(map(src_dict.get, _OPTIONAL, _UNSETS))
         (
             _capabilities,
             _eol,
@@ -222,7 +223,7 @@ class SharedImage:
             _tags,
             _total_size,
             _updated,
-        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        ) = _optional
         # Each field's exact JSON type, as one tuple: a combination accepted before is one set
         # lookup, a new one is checked against _FIELD_TYPES; anything else is decoded field by field.
         _types = tuple(
@@ -346,8 +347,13 @@ class SharedImage:
         shared_image.tags = tags
         shared_image.total_size = _total_size
         shared_image.updated = updated
-        # Unknown fields are kept as they came, in their order (the API adds fields over time). Which
-        # keys are unknown is computed once per sequence of keys (every image of a page has the same).
+        # Unknown fields are kept as they came, in their order (the API adds fields over time). Every
+        # required field is present here: an object with no more keys than the known fields it carries
+        # has no unknown one. Otherwise which keys are unknown is computed once per sequence of keys
+        # (every image of a page has the same).
+        if len(src_dict) + _optional.count(UNSET) == 20:
+            shared_image.additional_properties = {}
+            return shared_image
         _keys = tuple(src_dict)
         _unknown = _UNKNOWN_BY_SHAPE.get(_keys)
         if _unknown is None:

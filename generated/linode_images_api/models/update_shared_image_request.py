@@ -40,10 +40,11 @@ class UpdateSharedImageRequest:
         """Decode a JSON object, checked against the spec; a mismatch raises ``DecodeError`` naming its path."""
         if type(src_dict) is not dict or cls is not UpdateSharedImageRequest:
             return cls._from_dict_checked(src_dict)
+        _optional = tuple(map(src_dict.get, _OPTIONAL, _UNSETS))
         (
             _description,
             _label,
-        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        ) = _optional
         # Each field's exact JSON type; anything else is decoded field by field.
         if (
             type(_description) not in _FIELD_TYPES[0]

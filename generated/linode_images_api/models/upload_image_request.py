@@ -67,11 +67,12 @@ class UploadImageRequest:
             _label, _region = _REQUIRED(src_dict)
         except KeyError:
             return cls._from_dict_checked(src_dict)
+        _optional = tuple(map(src_dict.get, _OPTIONAL, _UNSETS))
         (
             _cloud_init,
             _description,
             _tags,
-        ) = map(src_dict.get, _OPTIONAL, _UNSETS)
+        ) = _optional
         # Each field's exact JSON type, as one tuple: a combination accepted before is one set
         # lookup, a new one is checked against _FIELD_TYPES; anything else is decoded field by field.
         _types = tuple(
