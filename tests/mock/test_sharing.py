@@ -143,15 +143,21 @@ async def test_adding_an_image_creates_a_shared_copy_and_marks_the_source(client
 
 
 async def test_only_own_available_private_images_can_be_shared_once_per_group(
-    client: httpx.AsyncClient,
+    client: httpx.AsyncClient, state: MockState
 ) -> None:
     group = await new_group(client)
     url = f"{BETA}/{group['id']}/images"
-    public = await client.post(url, json={"images": [{"id": "linode/debian12"}]}, headers=AUTH)
-    assert public.status_code == 400 and public.json()["errors"][0]["field"] == "images"
+    # Public, missing, another account's: a conflict on the field (409), never a 404, which
+    # would say the group in the path is gone.
+    for other in ("linode/debian12", "private/1", *state.seed_images(1, public=False, account="other")):
+        response = await client.post(url, json={"images": [{"id": other}]}, headers=AUTH)
+        assert response.status_code == 409, other
+        assert response.json() == {
+            "errors": [{"reason": f"Image {other} is not a private image of yours", "field": "images"}]
+        }
     pending = await create_image(client)  # still creating
     response = await client.post(url, json={"images": [{"id": pending["id"]}]}, headers=AUTH)
-    assert response.status_code == 400 and "not available" in response.json()["errors"][0]["reason"]
+    assert response.status_code == 409 and "not available" in response.json()["errors"][0]["reason"]
     source = await available_image(client)
     await ok(await client.post(url, json={"images": [{"id": source["id"]}]}, headers=AUTH))
     again = await client.post(url, json={"images": [{"id": source["id"]}]}, headers=AUTH)
@@ -229,7 +235,10 @@ async def test_a_token_is_for_one_known_group_and_redeems_once(client: httpx.Asy
         json={"valid_for_sharegroup_uuid": "00000000-0000-4000-8000-000000000000"},
         headers=OTHER_AUTH,
     )
-    assert unknown.status_code == 400 and unknown.json()["errors"][0]["field"] == "valid_for_sharegroup_uuid"
+    assert unknown.status_code == 409
+    assert unknown.json() == {
+        "errors": [{"reason": "No share group has this UUID", "field": "valid_for_sharegroup_uuid"}]
+    }
     first, second = await new_group(client), await new_group(client, label="second")
     token = await ok(
         await client.post(
@@ -238,14 +247,18 @@ async def test_a_token_is_for_one_known_group_and_redeems_once(client: httpx.Asy
     )
     body = {"token": token["token"], "label": "x"}
     wrong_group = await client.post(f"{BETA}/{second['id']}/members", json=body, headers=AUTH)
-    assert wrong_group.status_code == 400 and wrong_group.json()["errors"][0]["field"] == "token"
+    assert wrong_group.status_code == 409
+    assert wrong_group.json() == {
+        "errors": [{"reason": "This token is not one for this share group", "field": "token"}]
+    }
     await ok(await client.post(f"{BETA}/{first['id']}/members", json=body, headers=AUTH))
-    assert (await client.post(f"{BETA}/{first['id']}/members", json=body, headers=AUTH)).status_code == 400
-    # Any string is compared safely, non-ASCII included: a 400, not a server error.
+    # Redeemed once: the second time is a conflict.
+    assert (await client.post(f"{BETA}/{first['id']}/members", json=body, headers=AUTH)).status_code == 409
+    # Any string is compared safely, non-ASCII included: a 409, not a server error.
     odd = await client.post(
         f"{BETA}/{first['id']}/members", json={"token": "jeton-é", "label": "x"}, headers=AUTH
     )
-    assert odd.status_code == 400 and odd.json()["errors"][0]["field"] == "token"
+    assert odd.status_code == 409 and odd.json()["errors"][0]["field"] == "token"
 
 
 async def test_members_can_be_read_renamed_and_revoked(client: httpx.AsyncClient) -> None:

@@ -55,6 +55,9 @@ def test_everything_but_the_documented_changes_is_identical() -> None:
         if node.get("in") == "header" and node.get("name") == "X-Filter":
             assert node.pop("content")["application/json"]["schema"]["$ref"].endswith("Filter")
             node["schema"] = {"type": "string"}
+        if node.get("in") == "path" and node.get("name") == "apiVersion" and "enum" in node["schema"]:
+            assert node["schema"] == {"type": "string", "enum": ["v4beta"]}
+            node["schema"] = {"$ref": "#/components/schemas/ApiVersion"}
     filters = {name for name in undone["components"]["schemas"] if name.endswith(("Filter", "FilterClause"))}
     assert "GetImagesFilter" in filters and "GetImagesFilterClause" in filters
     for name in filters:
@@ -73,3 +76,24 @@ def test_the_filter_grammar_takes_what_the_client_sends() -> None:
     assert validator.is_valid({**sent.to_dict(), "+order_by": "created", "+order": "desc"})
     assert not validator.is_valid({"colour": "blue"})
     assert not validator.is_valid({"+order_by": "tags"})
+
+
+def test_beta_operations_name_the_beta_version_only() -> None:
+    """Image sharing is served under /v4beta only: the view lets no request ask /v4 for it."""
+    narrowed = {
+        path
+        for path, item in VIEW["paths"].items()
+        for param in item.get("parameters", [])
+        if param["name"] == "apiVersion" and param["schema"] == {"type": "string", "enum": ["v4beta"]}
+    }
+    beta = {
+        path
+        for path, item in SPEC["paths"].items()
+        if all(
+            op.get("x-linode-beta")
+            for method, op in item.items()
+            if method in ("get", "put", "post", "delete")
+        )
+    }
+    assert "/{apiVersion}/images/sharegroups" in narrowed and "/{apiVersion}/images" not in narrowed
+    assert narrowed == beta
