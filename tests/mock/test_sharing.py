@@ -11,9 +11,9 @@ from typing import Any
 
 import httpx
 import pytest
-from linode_images_mock import MockState, ResponseDrift
+from linode_images_mock import MockState, ResponseDrift, create_app
 
-from .conftest import AUTH, OTHER_AUTH, create_image
+from .conftest import AUTH, OTHER_AUTH, create_image, make_config
 
 BETA = "/v4beta/images/sharegroups"
 
@@ -380,3 +380,35 @@ async def test_a_write_whose_answer_is_refused_stores_nothing(
         f"{BETA}/{group['id']}/images", json={"images": [{"id": source["id"]}]}, headers=AUTH
     )
     assert (await ok(answer))["data"][0]["id"] == "shared/5800"
+
+
+async def test_seeded_share_groups_give_every_sharing_object_from_the_start() -> None:
+    """``--sharegroups N``: each group shares one more available private image and has the
+    account itself as an active member, so its token reads the group and its images."""
+    state = MockState(make_config(extra_sharegroups={"default": 2}))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(create_app(state=state)), base_url="http://mock.test"
+    ) as client:
+        groups = (await ok(await client.get(BETA, headers=AUTH)))["data"]
+        assert [(g["label"], g["images_count"], g["members_count"]) for g in groups] == [
+            ("seeded-group-1", 1, 1),
+            ("seeded-group-2", 1, 1),
+        ]
+        shared = (await ok(await client.get(f"{BETA}/{groups[0]['id']}/images", headers=AUTH)))["data"]
+        source = shared[0]["image_sharing"]["shared_by"]["source_image_id"]
+        image = await ok(await client.get(f"/v4/images/{source}", headers=AUTH))
+        assert (image["status"], image["is_shared"]) == ("available", True)
+        # The source can be replicated, as any available private image.
+        await ok(
+            await client.post(
+                f"/v4/images/{source}/regions", json={"regions": ["us-east", "eu-west"]}, headers=AUTH
+            )
+        )
+        tokens = (await ok(await client.get(f"{BETA}/tokens", headers=AUTH)))["data"]
+        assert [t["status"] for t in tokens] == ["active", "active"]
+        by_token = await ok(
+            await client.get(f"{BETA}/tokens/{tokens[0]['token_uuid']}/sharegroup", headers=AUTH)
+        )
+        assert by_token["id"] == groups[0]["id"]
+        # Nothing of it for the other account.
+        assert (await ok(await client.get(BETA, headers=OTHER_AUTH)))["results"] == 0
