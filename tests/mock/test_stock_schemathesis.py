@@ -5,8 +5,8 @@ check, every phase and both data modes, against ``python -m linode_images_mock -
 on a free port, whose account owns disks 1 to 2000 (the disk ids a run draws are small) and
 five share groups (``--sharegroups 5``: each shares one of its available private images and
 has the account as an active member), so that the links in the spec lead from the operations
-that create and list things to every operation on them. 20 examples per operation here; the
-long profile (``make test-property-long``) runs 60.
+that create and list things to every operation on them. 60 examples per operation, as in the
+run the README shows; the long profile (``make test-property-long``) runs 150.
 
 It must report no failure and no warning but "missing test data" for the five operations in
 UNREACHED, each for the reason given there.
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CONTRACT = ROOT / "spec" / "linode-images.contract.yaml"
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 TOKEN = "test-token"
-EXAMPLES = 60 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 20
+EXAMPLES = 150 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 60
 
 SHARING = "/{apiVersion}/images/sharegroups"
 SHAREGROUPS = 5
@@ -117,5 +117,5 @@ def test_the_readme_shows_this_very_run() -> None:
     expected = (
         '-H "Authorization: Bearer test-token" --checks all --phases examples,coverage,fuzzing,stateful '
     )
-    assert expected + f"--mode all --max-examples {20} --seed 7" in words
+    assert expected + f"--mode all --max-examples {60} --seed 7" in words
     assert f"python -m linode_images_mock --port 4011 --strict --sharegroups {SHAREGROUPS}" in words

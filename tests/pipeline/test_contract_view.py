@@ -97,3 +97,49 @@ def test_beta_operations_name_the_beta_version_only() -> None:
     }
     assert "/{apiVersion}/images/sharegroups" in narrowed and "/{apiVersion}/images" not in narrowed
     assert narrowed == beta
+
+
+def _operations(doc: dict[str, Any]) -> dict[str, tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """operationId -> (operation, its parameters with the path item's)."""
+    found = {}
+    for item in doc["paths"].values():
+        for method in ("get", "put", "post", "delete"):
+            if method in item:
+                op = item[method]
+                found[op["operationId"]] = (op, [*item.get("parameters", []), *op.get("parameters", [])])
+    return found
+
+
+def _at(schema: Any, pointer: str, schemas: dict[str, Any]) -> Any:
+    """The schema of the value at a JSON pointer into a document that ``schema`` describes."""
+    tokens = [token for token in pointer.split("/") if token]
+    while True:
+        while "$ref" in schema or "allOf" in schema:
+            schema = schemas[schema["$ref"].rsplit("/", 1)[-1]] if "$ref" in schema else schema["allOf"][0]
+        if not tokens:
+            return schema
+        token = tokens.pop(0)
+        schema = schema["items"] if token.isdigit() else schema["properties"][token]
+
+
+def test_every_link_names_a_real_operation_its_parameters_and_values_the_answer_has() -> None:
+    """A link a tool follows must lead somewhere: the target exists, takes the parameters the
+    link fills, and every ``$response.body#`` pointer names a field of the source's answer."""
+    operations = _operations(VIEW)
+    schemas = VIEW["components"]["schemas"]
+    followed = 0
+    for op, _ in operations.values():
+        answer = op["responses"].get("200", {})
+        body = answer.get("content", {}).get("application/json", {}).get("schema", {})
+        for name, link in answer.get("links", {}).items():
+            target, params = operations[link["operationId"]]
+            assert set(link.get("parameters", {})) <= {p["name"] for p in params}, name
+            values = [*link.get("parameters", {}).values(), *link.get("requestBody", {}).values()]
+            for value in values:
+                if isinstance(value, str) and value.startswith("$response.body#"):
+                    assert _at(body, value.partition("#")[2], schemas), (op["operationId"], name)
+            if "requestBody" in link:
+                request = target["requestBody"]["content"]["application/json"]["schema"]
+                assert set(link["requestBody"]) <= set(_at(request, "", schemas)["properties"]), name
+            followed += 1
+    assert followed > 50
