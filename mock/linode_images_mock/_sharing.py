@@ -323,7 +323,7 @@ class Sharing:
         # A secret that admits no one to this group, or a token already redeemed or revoked:
         # a conflict with what the accounts hold.
         if token is None or token.data["valid_for_sharegroup_uuid"] != group.data["uuid"]:
-            raise ApiError(BODY_REFERENCE_STATUS, "This token is not one for this share group", field="token")
+            raise ApiError(BODY_REFERENCE_STATUS, "Invalid token for this share group", field="token")
         if token.data["status"] != "pending":
             raise ApiError(BODY_REFERENCE_STATUS, "This token has already been used", field="token")
         now = self._now()

@@ -249,7 +249,7 @@ async def test_a_token_is_for_one_known_group_and_redeems_once(client: httpx.Asy
     wrong_group = await client.post(f"{BETA}/{second['id']}/members", json=body, headers=AUTH)
     assert wrong_group.status_code == 409
     assert wrong_group.json() == {
-        "errors": [{"reason": "This token is not one for this share group", "field": "token"}]
+        "errors": [{"reason": "Invalid token for this share group", "field": "token"}]
     }
     await ok(await client.post(f"{BETA}/{first['id']}/members", json=body, headers=AUTH))
     # Redeemed once: the second time is a conflict.
