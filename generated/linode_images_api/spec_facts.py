@@ -42,3 +42,7 @@ MIN_DISK_ID: Final = 1
 MIN_TAG_LENGTH: Final = 3
 MAX_TAG_LENGTH: Final = 100
 MAX_TAGS: Final = 500
+# Path bounds: a share group's least id (sharegroupId's minimum), and the text of a
+# token's uuid (tokenUuid's format, uuid).
+MIN_SHAREGROUP_ID: Final = 1
+UUID_PATTERN: Final = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"

@@ -5,6 +5,7 @@ import json
 from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
+from urllib.parse import quote
 
 import httpx
 from attrs import define
@@ -193,6 +194,33 @@ def json_loads(content: bytes) -> Any:
     return json.loads(content)
 
 
+# Path parameters quoted so far (str keys only: an int 1 and a str "1" must not share an entry), up
+# to a bound, so that ids from an untrusted source cannot grow it without end. A client calls with
+# a handful of API versions and the ids it works on; quote() costs more than the rest of the URL.
+PATH_SEGMENT_CACHE_SIZE = 4096
+_path_segments: dict[str, str] = {}
+
+
+def path_segment(value: object) -> str:
+    """``quote(str(value), safe="")``: one path parameter as it goes into the URL, "/" included."""
+    try:
+        return _path_segments[value]  # type: ignore[index]
+    except (KeyError, TypeError):
+        pass
+    segment = quote(str(value), safe="")
+    if isinstance(value, str) and len(_path_segments) < PATH_SEGMENT_CACHE_SIZE:
+        _path_segments[value] = segment
+    return segment
+
+
+_http_statuses: dict[int, HTTPStatus] = {status.value: status for status in HTTPStatus}
+
+
+def http_status(code: int) -> HTTPStatus:
+    """``HTTPStatus(code)``, by a dict lookup for the codes it knows; ``ValueError`` for others."""
+    return _http_statuses.get(code) or HTTPStatus(code)
+
+
 # A list of models longer than this shows as a count in a repr: "data=[500 images]".
 REPR_LIST_LIMIT = 3
 
@@ -229,10 +257,12 @@ __all__ = [
     "decode_datetime",
     "decode_error",
     "fromisoformat",
+    "http_status",
     "json_loads",
     "list_item_error",
     "model_repr",
     "parse_datetime",
+    "path_segment",
     "unknown_fields",
     "unknown_keys",
 ]

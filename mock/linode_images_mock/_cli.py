@@ -19,6 +19,7 @@ import uvicorn
 from ._admin import is_loopback
 from ._app import create_app
 from ._config import (
+    DEFAULT_UPLOAD_LIMIT,
     FAULT_KINDS,
     READS_RULE,
     TRANSITIONS,
@@ -98,8 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="lifecycle timing: immediate, 5s or '3 reads' (transitions below)",
     )  # fmt: skip
     parser.add_argument(
-        "--upload-limit", type=int, metavar="BYTES", help="largest accepted upload (default 5 GiB)"
-    )
+        "--upload-limit", type=int, metavar="BYTES",
+        help=f"largest accepted upload (default the API's, {DEFAULT_UPLOAD_LIMIT} bytes)",
+    )  # fmt: skip
     parser.add_argument(
         "--rate-limit", action="append", type=_pair, default=[], metavar="OPERATION=PER_MINUTE",
         help="enforce a per-minute limit on an operation (answers 429 with Retry-After)",

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from ._spec import known_regions, operation_ids
+from ._spec import known_regions, operation_ids, upload_limit
 
 STRICT_ENV = "LINODE_IMAGES_MOCK_STRICT"
 
@@ -77,6 +77,8 @@ def check_operation(name: str, setting: str) -> str:
 # The spec's x-linode-regions: the regions a request may name (one list for the mock, the
 # spec's contract view and the tests).
 DEFAULT_REGIONS = known_regions()
+# The spec's x-linode-upload-limits: the largest upload the API takes, in bytes of gzip data.
+DEFAULT_UPLOAD_LIMIT = upload_limit()
 
 
 @dataclass(frozen=True)
@@ -213,8 +215,8 @@ class MockConfig:
     # transition name (see TRANSITIONS) -> Timing; missing transitions are immediate,
     # except upload_expiry, which defaults to the API's 24 hours.
     timing: dict[str, Timing] = field(default_factory=dict)
-    # Largest accepted upload in bytes (the API's limit is 5 GB compressed).
-    upload_limit: int = 5 * 1024**3
+    # Largest accepted upload in bytes (by default the API's: DEFAULT_UPLOAD_LIMIT).
+    upload_limit: int = DEFAULT_UPLOAD_LIMIT
     # operationId -> requests per minute; over it the mock answers 429 with Retry-After.
     rate_limits: dict[str, int] = field(default_factory=dict)
     # operationId (or "*" for every operation) -> FaultPlan.
@@ -325,7 +327,7 @@ class MockConfig:
                 ).items()
             },
             timing=dict(timing),
-            upload_limit=_as_int(data.get("upload_limit", 5 * 1024**3), "upload_limit"),
+            upload_limit=_as_int(data.get("upload_limit", DEFAULT_UPLOAD_LIMIT), "upload_limit"),
             rate_limits={
                 op: _as_int(v, f"rate_limits.{op}")
                 for op, v in _mapping(data.get("rate_limits", {}), "rate_limits").items()

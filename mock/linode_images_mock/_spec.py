@@ -72,6 +72,25 @@ def known_regions() -> tuple[str, ...]:
     return tuple(str(region) for region in regions)
 
 
+@functools.cache
+def upload_limit() -> int:
+    """The most an upload takes, in bytes: the compressed size of the upload operation's
+    ``x-linode-upload-limits`` (docs/real-api-facts.md: 5 GB of gzip data)."""
+    limits = next(
+        (
+            operation.get("x-linode-upload-limits")
+            for item in load_document().get("paths", {}).values()
+            for method, operation in item.items()
+            if method in HTTP_METHODS and operation.get("operationId") == "post-upload-image"
+        ),
+        None,
+    )
+    assert isinstance(limits, dict) and isinstance(limits.get("compressed_bytes"), int), (
+        "the spec's post-upload-image has no x-linode-upload-limits"
+    )
+    return int(limits["compressed_bytes"])
+
+
 def to_json_schema(schema: Any) -> Any:
     """Translate an OpenAPI 3.0 schema object to JSON Schema (draft 4 with 3.0's extras).
 

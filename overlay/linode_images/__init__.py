@@ -6,6 +6,7 @@
 ...         print(image.id, image.label)
 """
 
+from . import _public_models
 from ._async_images import AsyncImages
 from ._client import AsyncLinodeImages, LinodeImages
 from ._config import (
@@ -39,30 +40,8 @@ from ._filter import FILTERABLE_FIELDS, ORDERABLE_FIELDS, Filter
 from ._ids import check_image_id
 from ._images import Images
 from ._integrity import UploadReceipt
-from ._models import (
-    ApiVersion,
-    ConsumerShareGroup,
-    CreatedShareGroupToken,
-    Image,
-    ImageRegion,
-    ImageRegionStatus,
-    ImageRegionStatusValue,
-    ImageSharedBy,
-    ImageSharedWith,
-    ImageSharing,
-    ImageStatus,
-    ImageStatusValue,
-    ImageType,
-    PaginatedImages,
-    SharedImage,
-    ShareGroup,
-    ShareGroupMember,
-    ShareGroupMemberStatus,
-    ShareGroupToken,
-    ShareGroupTokenStatus,
-    UploadImageResponse,
-)
 from ._pagination import AsyncImagePager, AsyncPager, ImagePager, Pager
+from ._public_models import *  # noqa: F403 - the models, listed once in _public_models.__all__
 from ._response import RawResponse
 from ._retry import RetryPolicy
 from ._secret import ShareGroupTokenSecret
@@ -81,7 +60,6 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
-    "ApiVersion",
     "AsyncImagePager",
     "AsyncImages",
     "AsyncLinodeImages",
@@ -91,21 +69,9 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
-    "ConsumerShareGroup",
-    "CreatedShareGroupToken",
     "ErrorDetail",
     "Filter",
-    "Image",
     "ImagePager",
-    "ImageRegion",
-    "ImageRegionStatus",
-    "ImageRegionStatusValue",
-    "ImageSharedBy",
-    "ImageSharedWith",
-    "ImageSharing",
-    "ImageStatus",
-    "ImageStatusValue",
-    "ImageType",
     "Images",
     "LinodeError",
     "LinodeImages",
@@ -113,27 +79,20 @@ __all__ = [
     "NetworkOptions",
     "NotFoundError",
     "Pager",
-    "PaginatedImages",
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
     "RetryPolicy",
     "ServerError",
-    "ShareGroup",
-    "ShareGroupMember",
-    "ShareGroupMemberStatus",
-    "ShareGroupToken",
     "ShareGroupTokenSecret",
-    "ShareGroupTokenStatus",
     "ShareGroupTokens",
     "ShareGroups",
-    "SharedImage",
     "UnreachableStatusError",
     "UploadError",
-    "UploadImageResponse",
     "UploadReceipt",
     "WaitTimeoutError",
     "__version__",
     "check_image_id",
 ]
+__all__ += _public_models.__all__

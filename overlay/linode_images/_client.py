@@ -8,11 +8,12 @@ That is the only difference between them.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ssl
 import time
-from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Iterator, Mapping
 from types import TracebackType
-from typing import Any, Literal, Self, TypeVar
+from typing import Any, Generic, Literal, Self, TypeVar, overload
 
 import httpx
 from linode_images_api.client import AuthenticatedClient
@@ -62,24 +63,25 @@ class _TokenAuth(httpx.Auth):
             return True
         return False
 
-    # Once the request has gone (answered or failed), its header is replaced: the request
-    # object stays reachable from errors (``httpx.RequestError.request``, a response's
-    # ``request``), and nothing reachable from an error may carry the token.
-    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    @contextlib.contextmanager
+    def _signed(self, request: httpx.Request) -> Iterator[None]:
+        # Once the request has gone (answered or failed), its header is replaced: the request
+        # object stays reachable from errors (``httpx.RequestError.request``, a response's
+        # ``request``), and nothing reachable from an error may carry the token.
         signed = self._sign(request)
         try:
-            yield request
+            yield
         finally:
             if signed:
                 request.headers["Authorization"] = _REDACTED_BEARER
 
-    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        signed = self._sign(request)
-        try:
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        with self._signed(request):
             yield request
-        finally:
-            if signed:
-                request.headers["Authorization"] = _REDACTED_BEARER
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        with self._signed(request):
+            yield request
 
     @property
     def has_token(self) -> bool:
@@ -87,6 +89,31 @@ class _TokenAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {'token=<redacted>' if self._token else 'anonymous'}>"
+
+
+R = TypeVar("R")
+
+
+class _Resource(Generic[R]):
+    """A client's ``images``, ``sharegroups`` or ``sharegroup_tokens``: made for each client on
+    first use, then kept in its ``__dict__`` (as ``functools.cached_property`` would)."""
+
+    def __init__(self, make: Callable[[Any], R]) -> None:
+        self._make = make
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, client: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, client: object, owner: type) -> R: ...
+    def __get__(self, client: object, owner: type) -> R | Self:
+        if client is None:
+            return self
+        resource = self._make(client)
+        vars(client)[self._name] = resource
+        return resource
 
 
 def _settings(arguments: dict[str, Any]) -> dict[str, Any]:
@@ -184,8 +211,7 @@ class _BaseClient:
         return self._retry_policy
 
     def _httpx_kwargs(self) -> dict[str, Any]:
-        kwargs = self._network.httpx_kwargs()
-        kwargs["mounts"].update(direct_mount(httpx.URL(self._base_url)))
+        kwargs = self._network.httpx_kwargs(direct=direct_mount(httpx.URL(self._base_url)))
         return {
             **kwargs,
             "base_url": self._base_url,
@@ -241,6 +267,11 @@ class LinodeImages(_BaseClient):
         headers: extra headers for every API request (never sent with the upload's PUT).
     """
 
+    images = _Resource(Images)
+    # Image sharing (Beta: always sent to v4beta, whatever api_version says).
+    sharegroups = _Resource(ShareGroups)
+    sharegroup_tokens = _Resource(ShareGroupTokens)
+
     def __init__(
         self,
         token: str | None = None,
@@ -269,10 +300,6 @@ class LinodeImages(_BaseClient):
         self._effects = SyncEffects(
             self._sleep, lambda effect: send_put(self._storage_client(), effect.request)
         )
-        self.images = Images(self)
-        # Image sharing (Beta: always sent to v4beta, whatever api_version says).
-        self.sharegroups = ShareGroups(self)
-        self.sharegroup_tokens = ShareGroupTokens(self)
 
     def _run(self, flow: Flow[T], /) -> T:
         return run_sync(flow, self._effects)
@@ -335,6 +362,10 @@ class AsyncLinodeImages(_BaseClient):
         max_concurrency: the most page requests ``images.list()`` keeps in flight.
     """
 
+    images = _Resource(AsyncImages)
+    sharegroups = _Resource(AsyncShareGroups)
+    sharegroup_tokens = _Resource(AsyncShareGroupTokens)
+
     def __init__(
         self,
         token: str | None = None,
@@ -368,9 +399,6 @@ class AsyncLinodeImages(_BaseClient):
         self._effects = AsyncEffects(
             self._sleep, lambda effect: asend_put(self._storage_client(), effect.request)
         )
-        self.images = AsyncImages(self)
-        self.sharegroups = AsyncShareGroups(self)
-        self.sharegroup_tokens = AsyncShareGroupTokens(self)
 
     def _run(self, flow: Flow[T], /) -> Awaitable[T]:
         return run_async(flow, self._effects)

@@ -201,8 +201,13 @@ class NetworkOptions:
     limits: httpx.Limits = field(default_factory=httpx.Limits)
     transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None
 
-    def httpx_kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for ``httpx.Client`` / ``httpx.AsyncClient``."""
+    def httpx_kwargs(self, direct: dict[str, None] | None = None) -> dict[str, Any]:
+        """Keyword arguments for ``httpx.Client`` / ``httpx.AsyncClient``.
+
+        ``direct``: the ``mounts`` that bypass any proxy; by default every loopback host, for
+        a client whose URLs are not known in advance. A client that talks to one origin passes
+        ``direct_mount`` of it: httpx matches every request against every mount.
+        """
         kwargs: dict[str, Any] = {
             "timeout": self.timeout,
             "verify": self.verify,
@@ -212,7 +217,7 @@ class NetworkOptions:
         }
         if self.cert is not None:
             kwargs["cert"] = self.cert
-        kwargs["mounts"] = dict(_DIRECT)
+        kwargs["mounts"] = dict(_DIRECT if direct is None else direct)
         if self.transport is not None:
             kwargs["transport"] = self.transport
         return kwargs

@@ -165,7 +165,7 @@ class Core:
         effect = Call(op.sync, op.asyncio, (version, *args), kwargs)
         retries = 0
         while True:
-            wait = self._rate_limit_wait(op)
+            wait = self._rate_limit_wait(op) if self.rate_limit_resets else 0.0
             if deadline is not None:
                 wait = min(wait, max(0.0, deadline - self.clock()))
             if wait > 0:
@@ -242,7 +242,7 @@ class Core:
         if 200 <= status < 300:
             parsed = result.parsed if result is not None else None
             if exc is None and isinstance(parsed, expect):
-                return _Outcome(value=parsed, response=response, elapsed=elapsed)
+                return _Outcome(parsed, None, None, None, response, elapsed)  # positional: every call
             cause = exc.__cause__ if isinstance(exc, UndecodableResponse) else exc
             error = _validation_error(op, expect, response, cause)
             return _Outcome(error=error, cause=cause, response=response)

@@ -70,14 +70,16 @@ class ErrorDetail:
         return f"{self.field}: {self.reason}" if self.field else self.reason
 
 
+# The errors are dataclasses: each field is a keyword-only argument and an attribute. Not
+# compared by value (an exception is hashed by identity) and shown by Exception's own repr.
+@dataclass(eq=False, repr=False)
 class LinodeError(Exception):
     """Root of every error raised by ``linode_images``."""
 
     message: str
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __post_init__(self) -> None:
+        super().__init__(self.message)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The subclasses take keyword-only arguments, which Exception's own reduce (calling
@@ -93,19 +95,19 @@ def _rebuild(cls: type[LinodeError], args: tuple[Any, ...], state: dict[str, Any
     return error
 
 
+@dataclass(kw_only=True, eq=False, repr=False)
 class APIConnectionError(LinodeError):
     """No response arrived: the connection was refused, reset, or could not be set up."""
 
-    def __init__(self, message: str, *, method: str, url: str) -> None:
-        super().__init__(message)
-        self.method = method
-        self.url = url
+    method: str
+    url: str
 
 
 class APITimeoutError(APIConnectionError):
     """A connect, read, write or pool timeout expired."""
 
 
+@dataclass(kw_only=True, eq=False, repr=False)
 class APIResponseValidationError(LinodeError):
     """A success response whose body could not be decoded into the documented model.
 
@@ -113,38 +115,23 @@ class APIResponseValidationError(LinodeError):
     body as a whole), or None when the body is not JSON at all.
     """
 
-    def __init__(
-        self, message: str, *, status_code: int, method: str, url: str, body: str, path: str | None
-    ) -> None:
-        super().__init__(message)
-        self.status_code = status_code
-        self.method = method
-        self.url = url
-        self.body = body
-        self.path = path
+    status_code: int
+    method: str
+    url: str
+    body: str
+    path: str | None
 
 
+@dataclass(kw_only=True, eq=False, repr=False)
 class APIStatusError(LinodeError):
     """The API answered with an error status; ``errors`` is Linode's ``(field, reason)`` list."""
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        status_code: int,
-        errors: list[ErrorDetail],
-        method: str,
-        url: str,
-        headers: httpx.Headers,
-        body: str,
-    ) -> None:
-        super().__init__(message)
-        self.status_code = status_code
-        self.errors = errors
-        self.method = method
-        self.url = url
-        self.headers = headers
-        self.body = body
+    status_code: int
+    errors: list[ErrorDetail]
+    method: str
+    url: str
+    headers: httpx.Headers
+    body: str
 
     @property
     def reasons(self) -> list[str]:
@@ -172,12 +159,11 @@ class ConflictError(APIStatusError):
     """409: the image is in a state that does not allow the operation."""
 
 
+@dataclass(kw_only=True, eq=False, repr=False)
 class RateLimitError(APIStatusError):
     """429: too many requests; ``retry_after`` is the server's hint in seconds, if it sent one."""
 
-    def __init__(self, message: str, *, retry_after: float | None, **kwargs: Any) -> None:
-        super().__init__(message, **kwargs)
-        self.retry_after = retry_after
+    retry_after: float | None
 
 
 class ServerError(APIStatusError):
@@ -188,17 +174,17 @@ class MaintenanceError(ServerError):
     """503 with ``X-Maintenance-Mode``: the API is down for maintenance; not retried."""
 
 
+@dataclass(kw_only=True, eq=False, repr=False)
 class PaginationError(LinodeError):
     """A page of a list brought only images already yielded: the API's page count cannot be
     trusted (it repeats pages), or the list moved by more than a page between two requests.
     Iterating stopped at ``page``; the images yielded before are all distinct."""
 
-    def __init__(self, message: str, *, page: int, pages: int) -> None:
-        super().__init__(message)
-        self.page = page
-        self.pages = pages
+    page: int
+    pages: int
 
 
+@dataclass(kw_only=True, eq=False, repr=False)
 class UploadError(LinodeError):
     """Sending image data to the pre-signed ``upload_to`` URL failed.
 
@@ -208,53 +194,31 @@ class UploadError(LinodeError):
     ``image_status`` is the image's status when it was looked at before deleting, if it was.
     """
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        status_code: int | None = None,
-        code: str | None = None,
-        body: str | None = None,
-        image_id: str | None = None,
-        image_deleted: bool | None = None,
-        attempts: int = 1,
-        image_status: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status_code = status_code
-        self.code = code
-        self.body = body
-        self.image_id = image_id
-        self.image_deleted = image_deleted
-        self.attempts = attempts
-        self.image_status = image_status
+    status_code: int | None = None
+    code: str | None = None
+    body: str | None = None
+    image_id: str | None = None
+    image_deleted: bool | None = None
+    attempts: int = 1
+    image_status: str | None = None
 
 
+@dataclass(kw_only=True, eq=False, repr=False)
 class UnreachableStatusError(LinodeError):
     """The image is in a state from which the awaited one cannot be reached; ``last_image`` shows it."""
 
-    def __init__(self, message: str, *, image_id: str, last_image: Image, elapsed: float) -> None:
-        super().__init__(message)
-        self.image_id = image_id
-        self.last_image = last_image
-        self.elapsed = elapsed
+    image_id: str
+    last_image: Image
+    elapsed: float
 
 
+@dataclass(kw_only=True, eq=False, repr=False)
 class WaitTimeoutError(LinodeError):
     """An image did not reach the wanted status in time; ``last_image`` is the last one seen."""
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        image_id: str,
-        last_image: Image | None,
-        elapsed: float,
-    ) -> None:
-        super().__init__(message)
-        self.image_id = image_id
-        self.last_image = last_image
-        self.elapsed = elapsed
+    image_id: str
+    last_image: Image | None
+    elapsed: float
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from linode_images_api import spec_facts
 from linode_images_api.spec_facts import IMAGE_FILTERABLE_FIELDS, IMAGE_ORDERABLE_FIELDS
@@ -94,6 +94,29 @@ def _check_doc(
     return out
 
 
+class _Compare(Protocol):
+    def __call__(self, field: str, value: FilterValue) -> Filter: ...
+
+
+class _Comparison:
+    """A ``Filter`` classmethod such as ``Filter.gt(field, value)``: ``{field: {op: value}}``."""
+
+    def __init__(self, op: str, says: str) -> None:
+        self.op = op
+        self.__doc__ = f"``field`` {says} ``value``."
+
+    def __set_name__(self, owner: type[Filter], name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type[Filter]) -> _Compare:
+        def compare(field: str, value: FilterValue) -> Filter:
+            return owner({_check_field(field): {self.op: _check_value(value)}})
+
+        compare.__name__, compare.__qualname__ = self.name, f"{owner.__qualname__}.{self.name}"
+        compare.__doc__ = self.__doc__
+        return compare
+
+
 class Filter:
     """An immutable ``X-Filter`` expression; combine with ``&`` / ``|`` or ``and_`` / ``or_``.
 
@@ -108,43 +131,20 @@ class Filter:
         self._doc = _check_doc(doc)
 
     @classmethod
-    def _op(cls, field: str, op: str, value: FilterValue) -> Filter:
-        return cls({_check_field(field): {op: _check_value(value)}})
-
-    @classmethod
     def eq(cls, field: str, value: FilterValue) -> Filter:
         """``field`` equals ``value`` (for ``tags``: the image has this tag)."""
         return cls({_check_field(field): _check_value(value)})
 
-    @classmethod
-    def neq(cls, field: str, value: FilterValue) -> Filter:
-        """``field`` differs from ``value``."""
-        return cls._op(field, "+neq", value)
-
-    @classmethod
-    def gt(cls, field: str, value: FilterValue) -> Filter:
-        """``field`` is greater than ``value``."""
-        return cls._op(field, "+gt", value)
-
-    @classmethod
-    def gte(cls, field: str, value: FilterValue) -> Filter:
-        """``field`` is greater than or equal to ``value``."""
-        return cls._op(field, "+gte", value)
-
-    @classmethod
-    def lt(cls, field: str, value: FilterValue) -> Filter:
-        """``field`` is less than ``value``."""
-        return cls._op(field, "+lt", value)
-
-    @classmethod
-    def lte(cls, field: str, value: FilterValue) -> Filter:
-        """``field`` is less than or equal to ``value``."""
-        return cls._op(field, "+lte", value)
+    neq = _Comparison("+neq", "differs from")
+    gt = _Comparison("+gt", "is greater than")
+    gte = _Comparison("+gte", "is greater than or equal to")
+    lt = _Comparison("+lt", "is less than")
+    lte = _Comparison("+lte", "is less than or equal to")
 
     @classmethod
     def contains(cls, field: str, value: str) -> Filter:
         """``field`` contains the substring ``value``."""
-        return cls._op(field, "+contains", value)
+        return cls({_check_field(field): {"+contains": _check_value(value)}})
 
     @classmethod
     def and_(cls, *filters: Filter | Mapping[str, Any]) -> Filter:

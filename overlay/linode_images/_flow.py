@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeAlias, TypeVar
+from typing import Any, Generic, Protocol, TypeAlias, TypeVar
 
 __all__ = [
     "AsyncEffects",
@@ -37,7 +37,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: every API call makes one, and a frozen __init__ costs more
 class Call:
     """Call a generated ``*_detailed`` function: ``sync`` or ``asyncio`` with these arguments."""
 
@@ -141,14 +141,14 @@ def _close_result(task: asyncio.Future[_Closable]) -> None:
         task.result().close()
 
 
-class _Done:
+class _Done(Generic[T]):
     __slots__ = ("value",)
 
-    def __init__(self, value: Any) -> None:
+    def __init__(self, value: T) -> None:
         self.value = value
 
 
-def _step(flow: Flow[Any], result: Any, error: BaseException | None) -> Effect | _Done:
+def _step(flow: Flow[T], result: Any, error: BaseException | None) -> Effect | _Done[T]:
     """Resume ``flow`` with a result or an exception; its next effect, or ``_Done``."""
     try:
         return flow.send(result) if error is None else flow.throw(error)
@@ -166,8 +166,7 @@ def run_sync(flow: Flow[T], effects: SyncEffects) -> T:
             step = _step(flow, None, exc)
         else:
             step = _step(flow, result, None)
-    value: T = step.value
-    return value
+    return step.value
 
 
 async def run_async(flow: Flow[T], effects: AsyncEffects) -> T:
@@ -180,5 +179,4 @@ async def run_async(flow: Flow[T], effects: AsyncEffects) -> T:
             step = _step(flow, None, exc)
         else:
             step = _step(flow, result, None)
-    value: T = step.value
-    return value
+    return step.value

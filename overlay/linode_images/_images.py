@@ -322,12 +322,9 @@ class Images:
         """Poll until the image is available in every region of ``regions`` (default: all listed).
 
         Args:
-            image_id: the image to watch.
+            image_id: the image whose regions to watch.
             regions: the regions it must be available in (default: every region it lists).
-            timeout: seconds before ``WaitTimeoutError`` (None: no limit).
-            poll_interval: seconds before the first check again; each pause is half as
-                long again as the one before, up to ``max_interval``.
-            max_interval: the longest pause between two checks, in seconds.
+            timeout, poll_interval, max_interval: as for ``wait_for_status``.
 
         >>> image = client.images.wait_for_replication("private/123", regions=["us-east", "us-iad"])
         """

@@ -1,11 +1,12 @@
-"""The generated models, re-exported from one place: the client returns these, not copies."""
+"""The generated models, re-exported from one place: the client returns these, not copies.
+
+The ones a user meets are ``_public_models``'; the rest are the request bodies and answers
+that only the overlay handles.
+"""
 
 from linode_images_api.models import (
     AddShareGroupImagesRequest,
     AddShareGroupMemberRequest,
-    ApiVersion,
-    ConsumerShareGroup,
-    CreatedShareGroupToken,
     CreateImageRequest,
     CreateShareGroupRequest,
     CreateShareGroupTokenRequest,
@@ -16,49 +17,31 @@ from linode_images_api.models import (
     DeleteShareGroupTokenResponse,
     ErrorObject,
     ErrorResponse,
-    Image,
-    ImageRegion,
-    ImageRegionStatus,
-    ImageSharedBy,
-    ImageSharedWith,
-    ImageSharing,
-    ImageStatus,
-    ImageType,
-    PaginatedImages,
     PaginatedSharedImages,
     PaginatedShareGroupMembers,
     PaginatedShareGroups,
     PaginatedShareGroupTokens,
     ReplicateImageRequest,
-    SharedImage,
-    ShareGroup,
     ShareGroupImageEntry,
-    ShareGroupMember,
-    ShareGroupMemberStatus,
-    ShareGroupToken,
-    ShareGroupTokenStatus,
     UpdateImageRequest,
     UpdateSharedImageRequest,
     UpdateShareGroupMemberRequest,
     UpdateShareGroupRequest,
     UpdateShareGroupTokenRequest,
     UploadImageRequest,
-    UploadImageResponse,
 )
-from linode_images_api.models.image_region_status import ImageRegionStatusValue
-from linode_images_api.models.image_status import ImageStatusValue
 from linode_images_api.types import UNSET, Unset
+
+from . import _public_models
+from ._public_models import *  # noqa: F403 - listed in _public_models.__all__
 
 __all__ = [
     "UNSET",
     "AddShareGroupImagesRequest",
     "AddShareGroupMemberRequest",
-    "ApiVersion",
-    "ConsumerShareGroup",
     "CreateImageRequest",
     "CreateShareGroupRequest",
     "CreateShareGroupTokenRequest",
-    "CreatedShareGroupToken",
     "DeleteImageResponse",
     "DeleteShareGroupMemberResponse",
     "DeleteShareGroupResponse",
@@ -66,29 +49,12 @@ __all__ = [
     "DeleteSharedImageResponse",
     "ErrorObject",
     "ErrorResponse",
-    "Image",
-    "ImageRegion",
-    "ImageRegionStatus",
-    "ImageRegionStatusValue",
-    "ImageSharedBy",
-    "ImageSharedWith",
-    "ImageSharing",
-    "ImageStatus",
-    "ImageStatusValue",
-    "ImageType",
-    "PaginatedImages",
     "PaginatedShareGroupMembers",
     "PaginatedShareGroupTokens",
     "PaginatedShareGroups",
     "PaginatedSharedImages",
     "ReplicateImageRequest",
-    "ShareGroup",
     "ShareGroupImageEntry",
-    "ShareGroupMember",
-    "ShareGroupMemberStatus",
-    "ShareGroupToken",
-    "ShareGroupTokenStatus",
-    "SharedImage",
     "Unset",
     "UpdateImageRequest",
     "UpdateShareGroupMemberRequest",
@@ -96,5 +62,5 @@ __all__ = [
     "UpdateShareGroupTokenRequest",
     "UpdateSharedImageRequest",
     "UploadImageRequest",
-    "UploadImageResponse",
 ]
+__all__ += _public_models.__all__

@@ -71,10 +71,12 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
 
 
 def _header_float(headers: httpx.Headers, name: str) -> float | None:
-    raw = headers.get(name)
-    if raw is None:
+    # get_list: an absent header (most answers) is an empty list, where get() raises and
+    # catches a KeyError inside httpx.
+    values = headers.get_list(name)
+    if not values:
         return None
-    first = raw.split(",")[0].strip()
+    first = values[0].split(",")[0].strip()
     return float(first) if _SECONDS.fullmatch(first) else None
 
 
@@ -195,7 +197,9 @@ class RetryPolicy:
         if not self.wait_for_rate_limit_reset:
             return None
         remaining = _header_float(headers, "x-ratelimit-remaining")
+        if remaining is None or remaining > 0:
+            return None
         reset = _header_float(headers, "x-ratelimit-reset")
-        if remaining is None or remaining > 0 or reset is None:
+        if reset is None:
             return None
         return min(reset, now + self.max_retry_after)

@@ -9,19 +9,18 @@ paged like ``images.list()``; its X-Filter fields are the spec's for that operat
 from __future__ import annotations
 
 import importlib
-import uuid
 from collections.abc import Callable, Mapping, Sequence
 from operator import attrgetter
-from typing import Any, Literal, TypedDict
+from typing import Any, Generic, Literal, TypedDict, TypeVar
 
 from linode_images_api.spec_facts import BETA_OPERATIONS
 
-from ._arguments import check_int, check_page, check_page_size, check_text
+from ._arguments import check_page, check_page_size, check_text
 from ._config import DEFAULT_PAGE_SIZE
 from ._core import Core, Operation
 from ._filter import Filter, build_x_filter
 from ._flow import Flow
-from ._ids import check_image_id
+from ._ids import check_image_id, check_sharegroup_id, check_uuid
 from ._image_flows import AsyncClient, SyncClient  # what a resource needs of its client
 from ._models import (
     UNSET,
@@ -94,12 +93,7 @@ class ListQuery:
 
 
 def _token_uuid(value: object) -> str:
-    text = check_text("token_uuid", value, "a token's token_uuid")
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        raise ValueError(f"token_uuid must be a UUID such as a token's token_uuid, not {text!r}") from None
-    return text
+    return check_uuid("token_uuid", value)
 
 
 def _label(value: object) -> str:
@@ -163,6 +157,10 @@ class SharingFlows:
     def _call(self, operation_id: str, expect: type[Any], *args: Any, **kwargs: Any) -> Flow[Any]:
         return self._core.call(OPERATIONS[operation_id], expect, *args, **kwargs)
 
+    def _delete(self, operation_id: str, expect: type[Any], *args: Any) -> Flow[None]:
+        """A DELETE: its answer (an empty object) is not worth returning."""
+        return _done(self._call(operation_id, expect, *args))
+
     def page(self, query: ListQuery, expect: type[Any], number: int, *args: Any) -> Flow[Any]:
         """Page ``number`` of the list ``query`` names (path arguments in ``args``)."""
         check_page(number)
@@ -174,7 +172,7 @@ class SharingFlows:
     # --- share groups ------------------------------------------------------------------------
 
     def get_group(self, sharegroup_id: int) -> Flow[ShareGroup]:
-        return self._call("get-sharegroup", ShareGroup, check_int("sharegroup_id", sharegroup_id))
+        return self._call("get-sharegroup", ShareGroup, check_sharegroup_id(sharegroup_id))
 
     def create_group(
         self,
@@ -195,21 +193,17 @@ class SharingFlows:
         body = UpdateShareGroupRequest(
             label=_optional_text("label", label), description=_optional_text("description", description)
         )
-        return self._call("put-sharegroup", ShareGroup, check_int("sharegroup_id", sharegroup_id), body=body)
+        return self._call("put-sharegroup", ShareGroup, check_sharegroup_id(sharegroup_id), body=body)
 
     def delete_group(self, sharegroup_id: int) -> Flow[None]:
-        return _done(
-            self._call(
-                "delete-sharegroup", DeleteShareGroupResponse, check_int("sharegroup_id", sharegroup_id)
-            )
-        )
+        return self._delete("delete-sharegroup", DeleteShareGroupResponse, check_sharegroup_id(sharegroup_id))
 
     # --- a group's images ----------------------------------------------------------------------
 
     def add_images(
         self, sharegroup_id: int, images: Sequence[str | Mapping[str, str]]
     ) -> Flow[list[SharedImage]]:
-        group = check_int("sharegroup_id", sharegroup_id)
+        group = check_sharegroup_id(sharegroup_id)
         body = AddShareGroupImagesRequest(images=_image_entries(images))
         answer: PaginatedSharedImages = yield from self._call(
             "post-sharegroup-images", PaginatedSharedImages, group, body=body
@@ -222,52 +216,38 @@ class SharingFlows:
         body = UpdateSharedImageRequest(
             label=_optional_text("label", label), description=_optional_text("description", description)
         )
-        group = check_int("sharegroup_id", sharegroup_id)
-        return self._call(
-            "put-sharegroup-imageshare", SharedImage, group, check_image_id(image_id), body=body
-        )
+        group, image = check_sharegroup_id(sharegroup_id), check_image_id(image_id)
+        return self._call("put-sharegroup-imageshare", SharedImage, group, image, body=body)
 
     def remove_image(self, sharegroup_id: int, image_id: str) -> Flow[None]:
-        group = check_int("sharegroup_id", sharegroup_id)
-        return _done(
-            self._call(
-                "delete-sharegroup-imageshare", DeleteSharedImageResponse, group, check_image_id(image_id)
-            )
-        )
+        group, image = check_sharegroup_id(sharegroup_id), check_image_id(image_id)
+        return self._delete("delete-sharegroup-imageshare", DeleteSharedImageResponse, group, image)
 
     # --- a group's members ---------------------------------------------------------------------
 
     def add_member(self, sharegroup_id: int, token: str, label: str) -> Flow[ShareGroupMember]:
-        group = check_int("sharegroup_id", sharegroup_id)
-        if not isinstance(token, str) or not token:
-            kind = type(token).__name__ if not isinstance(token, str) else "an empty str"
-            raise TypeError(f"token must be the consumer's token secret (a str), not {kind}")
-        # Held as a secret from here on, so the request body's repr never shows it.
-        secret = token if isinstance(token, ShareGroupTokenSecret) else ShareGroupTokenSecret(token)
+        group = check_sharegroup_id(sharegroup_id)
+        # Held as a secret from here on, so the request body's repr never shows it; the
+        # check's messages never show the value.
+        text = check_text("token", token, "the consumer's token secret")
+        secret = text if isinstance(text, ShareGroupTokenSecret) else ShareGroupTokenSecret(text)
         body = AddShareGroupMemberRequest(token=secret, label=_label(label))
         return self._call("post-sharegroup-members", ShareGroupMember, group, body=body)
 
     def get_member(self, sharegroup_id: int, token_uuid: str) -> Flow[ShareGroupMember]:
-        group = check_int("sharegroup_id", sharegroup_id)
+        group = check_sharegroup_id(sharegroup_id)
         return self._call("get-sharegroup-member-token", ShareGroupMember, group, _token_uuid(token_uuid))
 
     def update_member(self, sharegroup_id: int, token_uuid: str, label: str) -> Flow[ShareGroupMember]:
-        group = check_int("sharegroup_id", sharegroup_id)
+        group = check_sharegroup_id(sharegroup_id)
         body = UpdateShareGroupMemberRequest(label=_label(label))
         return self._call(
             "put-sharegroup-member-token", ShareGroupMember, group, _token_uuid(token_uuid), body=body
         )
 
     def remove_member(self, sharegroup_id: int, token_uuid: str) -> Flow[None]:
-        group = check_int("sharegroup_id", sharegroup_id)
-        return _done(
-            self._call(
-                "delete-sharegroup-member-token",
-                DeleteShareGroupMemberResponse,
-                group,
-                _token_uuid(token_uuid),
-            )
-        )
+        group, member = check_sharegroup_id(sharegroup_id), _token_uuid(token_uuid)
+        return self._delete("delete-sharegroup-member-token", DeleteShareGroupMemberResponse, group, member)
 
     # --- tokens (the consumer) -----------------------------------------------------------------
 
@@ -288,23 +268,22 @@ class SharingFlows:
         return self._call("put-sharegroup-token", ShareGroupToken, _token_uuid(token_uuid), body=body)
 
     def delete_token(self, token_uuid: str) -> Flow[None]:
-        return _done(
-            self._call("delete-sharegroup-token", DeleteShareGroupTokenResponse, _token_uuid(token_uuid))
-        )
+        return self._delete("delete-sharegroup-token", DeleteShareGroupTokenResponse, _token_uuid(token_uuid))
 
     def token_group(self, token_uuid: str) -> Flow[ConsumerShareGroup]:
         return self._call("get-sharegroup-by-token", ConsumerShareGroup, _token_uuid(token_uuid))
 
 
-# Each list: its operationId, page model, and the field that identifies its items (pagers
-# use it to skip an item seen twice when the list shifts between pages).
-LISTS: dict[str, tuple[str, type[Any], str]] = {
-    "groups": ("get-sharegroups", PaginatedShareGroups, "id"),
-    "group_images": ("get-sharegroup-images", PaginatedSharedImages, "id"),
-    "members": ("get-sharegroup-members", PaginatedShareGroupMembers, "token_uuid"),
-    "groups_of_image": ("get-images-sharegroups-image", PaginatedShareGroups, "id"),
-    "tokens": ("get-user-tokens", PaginatedShareGroupTokens, "token_uuid"),
-    "token_images": ("get-sharegroup-images-by-token", PaginatedSharedImages, "id"),
+# Each list: its operationId, page model, the field that identifies its items (pagers use
+# it to skip an item seen twice when the list shifts between pages), and the checks of its
+# path arguments, run when the list is asked for, before any page is sent.
+LISTS: dict[str, tuple[str, type[Any], str, tuple[Callable[[Any], object], ...]]] = {
+    "groups": ("get-sharegroups", PaginatedShareGroups, "id", ()),
+    "group_images": ("get-sharegroup-images", PaginatedSharedImages, "id", (check_sharegroup_id,)),
+    "members": ("get-sharegroup-members", PaginatedShareGroupMembers, "token_uuid", (check_sharegroup_id,)),
+    "groups_of_image": ("get-images-sharegroups-image", PaginatedShareGroups, "id", (check_image_id,)),
+    "tokens": ("get-user-tokens", PaginatedShareGroupTokens, "token_uuid", ()),
+    "token_images": ("get-sharegroup-images-by-token", PaginatedSharedImages, "id", (_token_uuid,)),
 }
 
 
@@ -317,47 +296,42 @@ class ListOptions(TypedDict, total=False):
     page_size: int
 
 
-def _query(kind: str, options: ListOptions) -> tuple[ListQuery, type[Any], Callable[[Any], object]]:
-    operation_id, expect, key = LISTS[kind]
-    query = ListQuery(
-        operation_id,
-        options.get("filter"),
-        options.get("order_by"),
-        options.get("order"),
-        options.get("page_size", DEFAULT_PAGE_SIZE),
-    )
-    return query, expect, attrgetter(key)
+ClientT = TypeVar("ClientT", SyncClient, AsyncClient)
+# A list as its pager takes it: what fetches page ``n``, what its repr shows, its items' key.
+Listing = tuple[Callable[[int], Any], dict[str, object], Callable[[Any], object]]
 
 
-class SyncSharingResource:
-    """What the sync sharing resources share: their client, flows and pagers."""
+class _SharingResource(Generic[ClientT]):
+    """What the sync and async sharing resources share: their client, flows and lists."""
 
-    def __init__(self, client: SyncClient) -> None:
-        self._client = client
+    def __init__(self, client: ClientT) -> None:
+        self._client: ClientT = client
         self._flows = SharingFlows(client._core)
 
-    def _pager(self, kind: str, options: ListOptions, *args: Any) -> Pager[Any]:
-        query, expect, key = _query(kind, options)
-        return Pager(
-            lambda number: self._client._run(self._flows.page(query, expect, number, *args)),
-            query.shown(),
-            key,
+    def _listing(self, kind: str, options: ListOptions, args: tuple[Any, ...]) -> Listing:
+        """The list ``kind`` with these options and path arguments, all checked when it is
+        asked for, before any page is sent."""
+        operation_id, expect, key, checks = LISTS[kind]
+        path = tuple(check(arg) for check, arg in zip(checks, args, strict=True))
+        query = ListQuery(
+            operation_id,
+            options.get("filter"),
+            options.get("order_by"),
+            options.get("order"),
+            options.get("page_size", DEFAULT_PAGE_SIZE),
         )
+        fetch = lambda number: self._client._run(self._flows.page(query, expect, number, *path))  # noqa: E731
+        return fetch, query.shown(), attrgetter(key)
 
 
-class AsyncSharingResource:
-    """What the async sharing resources share: their client, flows and pagers."""
+class SyncSharingResource(_SharingResource[SyncClient]):
+    def _pager(self, kind: str, options: ListOptions, *args: Any) -> Pager[Any]:
+        return Pager(*self._listing(kind, options, args))
 
-    def __init__(self, client: AsyncClient) -> None:
-        self._client = client
-        self._flows = SharingFlows(client._core)
 
+class AsyncSharingResource(_SharingResource[AsyncClient]):
     def _pager(self, kind: str, options: ListOptions, *args: Any) -> AsyncPager[Any]:
-        query, expect, key = _query(kind, options)
+        fetch, shown, key = self._listing(kind, options, args)
         return AsyncPager(
-            lambda number: self._client._run(self._flows.page(query, expect, number, *args)),
-            query.shown(),
-            self._client._max_concurrency,
-            key,
-            in_flight=self._client._page_tasks,
+            fetch, shown, self._client._max_concurrency, key, in_flight=self._client._page_tasks
         )

@@ -29,7 +29,7 @@ from typing import Any
 import httpx
 
 from ._config import USER_AGENT, NetworkOptions, is_loopback, logger
-from ._flow import AsyncEffects, Flow, Pause, PutData, SyncEffects, run_async, run_sync
+from ._flow import Flow, Pause, PutData
 from ._integrity import SentDigest, etag_mismatch, expired_reason, plain_md5_etag, url_expires
 from ._progress import PhaseCallback, SentCounter
 from ._redact import redact_text, redacted_url
@@ -45,9 +45,7 @@ __all__ = [
     "asend_put",
     "check_upload_url",
     "parse_object_storage_error",
-    "put_async",
     "put_flow",
-    "put_sync",
     "send_put",
     "upload_async_http_client",
     "upload_http_client",
@@ -102,38 +100,28 @@ def parse_object_storage_error(body: str) -> tuple[str | None, str | None]:
     return found.get("Code") or None, found.get("Message") or None
 
 
+@dataclass(eq=False, repr=False)  # as the errors of _errors: hashed by identity, Exception's repr
 class PutFailure(Exception):
     """The PUT failed; ``upload()`` turns this into an ``UploadError`` once the image is dealt with."""
 
-    def __init__(
-        self,
-        reason: str,
-        *,
-        status_code: int | None = None,
-        code: str | None = None,
-        body: str | None = None,
-        attempts: int = 1,
-        retryable: bool = False,
-        headers: httpx.Headers | None = None,
-        maybe_stored: bool = False,
-        source_changed: bool = False,
-        other_bytes_stored: bool = False,
-    ) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.status_code = status_code
-        self.code = code
-        self.body = body
-        self.attempts = attempts
-        self.retryable = retryable
-        # The storage's answer headers: its Retry-After sets the pause before the next attempt.
-        self.headers = headers
-        # An attempt sent the whole body and its answer was lost: the data may have arrived.
-        self.maybe_stored = maybe_stored
-        # The source changed while it was sent: whatever arrived is not the image.
-        self.source_changed = source_changed
-        # The storage's ETag says it holds other bytes than were sent: what arrived is not the image.
-        self.other_bytes_stored = other_bytes_stored
+    reason: str
+    _: dataclasses.KW_ONLY
+    status_code: int | None = None
+    code: str | None = None
+    body: str | None = None
+    attempts: int = 1
+    retryable: bool = False
+    # The storage's answer headers: its Retry-After sets the pause before the next attempt.
+    headers: httpx.Headers | None = None
+    # An attempt sent the whole body and its answer was lost: the data may have arrived.
+    maybe_stored: bool = False
+    # The source changed while it was sent: whatever arrived is not the image.
+    source_changed: bool = False
+    # The storage's ETag says it holds other bytes than were sent: what arrived is not the image.
+    other_bytes_stored: bool = False
+
+    def __post_init__(self) -> None:
+        super().__init__(self.reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,36 +335,6 @@ def put_flow(
             failure.maybe_stored = maybe_stored
             raise failure
         yield Pause(pause)
-
-
-def put_sync(
-    http: httpx.Client,
-    upload_to: str,
-    source: PreparedSource,
-    *,
-    sleep: Callable[[float], object],
-    retry: RetryPolicy = RetryPolicy(max_retries=2),  # noqa: B008 - frozen, shared safely
-    clock: Callable[[], float] = time.time,
-    **options: Any,
-) -> PutResult:
-    """``put_flow`` over ``http``; ``options`` are ``put_flow``'s keyword arguments."""
-    effects = SyncEffects(sleep, lambda effect: send_put(http, effect.request))
-    return run_sync(put_flow(upload_to, source, retry=retry, clock=clock, **options), effects)
-
-
-async def put_async(
-    http: httpx.AsyncClient,
-    upload_to: str,
-    source: PreparedSource,
-    *,
-    sleep: Callable[[float], Any],
-    retry: RetryPolicy = RetryPolicy(max_retries=2),  # noqa: B008 - frozen, shared safely
-    clock: Callable[[], float] = time.time,
-    **options: Any,
-) -> PutResult:
-    """``put_sync`` over an async client."""
-    effects = AsyncEffects(sleep, lambda effect: asend_put(http, effect.request))
-    return await run_async(put_flow(upload_to, source, retry=retry, clock=clock, **options), effects)
 
 
 class _BorrowedTransport(httpx.BaseTransport):

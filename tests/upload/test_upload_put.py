@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import gzip
 import os
+import time
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import httpx
 import pytest
 from linode_images import RetryPolicy
+from linode_images._flow import AsyncEffects, Flow, SyncEffects, run_async, run_sync
 from linode_images._source import PreparedSource, prepare_source
 from linode_images._storage import (
     PutFailure,
+    PutResult,
+    asend_put,
     check_upload_url,
     parse_object_storage_error,
-    put_async,
-    put_sync,
+    put_flow,
+    send_put,
 )
 
 from .support import Pipe
@@ -47,6 +52,31 @@ class Recorder:
         if isinstance(answer, tuple):
             return httpx.Response(answer[0], content=answer[1])
         return httpx.Response(answer) if isinstance(answer, int) else httpx.Response(200, content=answer)
+
+
+def _put_flow(
+    url: str,
+    source: PreparedSource,
+    retry: RetryPolicy = RetryPolicy(max_retries=2),  # noqa: B008 - frozen, shared safely
+    **options: Any,
+) -> Flow[PutResult]:
+    return put_flow(url, source, retry=retry, clock=time.time, **options)
+
+
+def put_sync(
+    http: httpx.Client, url: str, source: PreparedSource, *, sleep: Any, **options: Any
+) -> PutResult:
+    """``put_flow`` run as the sync client runs it, each PUT sent over ``http``."""
+    effects = SyncEffects(sleep, lambda effect: send_put(http, effect.request))
+    return run_sync(_put_flow(url, source, **options), effects)
+
+
+async def put_async(
+    http: httpx.AsyncClient, url: str, source: PreparedSource, *, sleep: Any, **options: Any
+) -> PutResult:
+    """``put_sync`` as the async client runs it."""
+    effects = AsyncEffects(sleep, lambda effect: asend_put(http, effect.request))
+    return await run_async(_put_flow(url, source, **options), effects)
 
 
 def sleeps() -> tuple[list[float], Callable[[float], None]]:

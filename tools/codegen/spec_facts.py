@@ -3,8 +3,9 @@
 The spec tool records them as extensions (``x-linode-filterable`` / ``x-linode-orderable``
 on each list operation, ``x-linode-beta`` on the Beta ones, ``x-linode-lifecycle`` on
 ``ImageStatus``, ``x-linode-upload-limits`` on the upload operation), as the ``page_size``
-parameter's bounds, and as the bounds of request fields (disk ids, tags). The overlay imports
-this module instead of keeping its own lists.
+parameter's bounds, as the bounds of request fields (disk ids, tags), and as the schemas of
+path parameters (share-group ids, token uuids). The overlay imports this module instead of
+keeping its own lists.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from typing import Any
 LIST_OPERATION = "get-images"
 UPLOAD_OPERATION = "post-upload-image"
 METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
+# The text form of each string format the spec gives a path parameter: for uuid, RFC 9562's
+# hyphenated hex digits (either case).
+FORMAT_PATTERNS = {"uuid": "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"}
 
 
 class SpecFactsError(Exception):
@@ -59,6 +63,33 @@ def _request_bounds(document: dict[str, Any]) -> dict[str, int]:
         }
     except KeyError as missing:
         raise SpecFactsError(f"the spec lacks a request bound the overlay checks: {missing}") from None
+
+
+def _path_parameters(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each path parameter's schema by name: a name must mean the same in every path."""
+    found: dict[str, dict[str, Any]] = {}
+    for path, item in document["paths"].items():
+        params = [*item.get("parameters", [])]
+        params += [p for method in METHODS if method in item for p in item[method].get("parameters", [])]
+        for param in params:
+            if param.get("in") != "path":
+                continue
+            if found.setdefault(param["name"], param["schema"]) != param["schema"]:
+                raise SpecFactsError(f"path parameter {param['name']} of {path} differs from the others")
+    return found
+
+
+def _path_bounds(document: dict[str, Any]) -> dict[str, str]:
+    """What a path argument must be: a share group's least id, and a token uuid's text form."""
+    parameters = _path_parameters(document)
+    try:
+        minimum = int(parameters["sharegroupId"]["minimum"])
+        uuid_format = parameters["tokenUuid"]["format"]
+    except KeyError as missing:
+        raise SpecFactsError(f"the spec lacks a path parameter bound the overlay checks: {missing}") from None
+    if uuid_format not in FORMAT_PATTERNS:
+        raise SpecFactsError(f"tokenUuid's format {uuid_format!r} has no known text form")
+    return {"MIN_SHAREGROUP_ID": str(minimum), "UUID_PATTERN": f'"{FORMAT_PATTERNS[uuid_format]}"'}
 
 
 def _fields(names: list[str]) -> str:
@@ -110,6 +141,9 @@ def spec_facts_module(document: dict[str, Any]) -> str:
         "# Request bounds: disk_id's minimum and the tags' lengths and count (CreateImageRequest,",
         "# UploadImageRequest; UpdateImageRequest has the same tags).",
         *(f"{name}: Final = {value}" for name, value in _request_bounds(document).items()),
+        "# Path bounds: a share group's least id (sharegroupId's minimum), and the text of a",
+        "# token's uuid (tokenUuid's format, uuid).",
+        *(f"{name}: Final = {value}" for name, value in _path_bounds(document).items()),
         "",
     ]
     return "\n".join(lines)

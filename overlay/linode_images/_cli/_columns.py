@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
+from typing import Any
 
 from linode_images import Image, SharedImage, ShareGroup, ShareGroupMember, ShareGroupToken
 
@@ -26,38 +28,31 @@ def _source(image: SharedImage) -> str:
     return text(getattr(shared_by, "source_image_id", None))
 
 
+def _field(heading: str, name: str = "") -> tuple[str, Callable[[Any], str]]:
+    """The column ``heading`` showing the field ``name`` (by default: the heading in lower case)."""
+    field = attrgetter(name or heading.lower())
+    return heading, lambda item: text(field(item))
+
+
+_LABEL, _STATUS, _CREATED = _field("LABEL"), _field("STATUS"), _field("CREATED")
 # The columns an image and a shared image have in common, first.
-_ANY_IMAGE: Columns[Image | SharedImage] = (
-    ("ID", lambda image: text(image.id)),
-    ("LABEL", lambda image: text(image.label)),
-    ("STATUS", lambda image: text(image.status)),
-    ("SIZE", _size),
-)
-_CREATED: tuple[str, Callable[[Image | SharedImage], str]] = ("CREATED", lambda image: text(image.created))
+_ANY_IMAGE: Columns[Image | SharedImage] = (_field("ID"), _LABEL, _STATUS, ("SIZE", _size))
 
 IMAGES: Columns[Image] = (*_ANY_IMAGE, ("REGIONS", _regions), _CREATED)
 SHARED_IMAGES: Columns[SharedImage] = (*_ANY_IMAGE, ("SOURCE", _source), _CREATED)
-
 SHAREGROUPS: Columns[ShareGroup] = (
-    ("ID", lambda group: text(group.id)),
-    ("LABEL", lambda group: text(group.label)),
-    ("UUID", lambda group: text(group.uuid)),
-    ("IMAGES", lambda group: text(group.images_count)),
-    ("MEMBERS", lambda group: text(group.members_count)),
-    ("CREATED", lambda group: text(group.created)),
+    _field("ID"),
+    _LABEL,
+    _field("UUID"),
+    _field("IMAGES", "images_count"),
+    _field("MEMBERS", "members_count"),
+    _CREATED,
 )
-
-MEMBERS: Columns[ShareGroupMember] = (
-    ("TOKEN_UUID", lambda member: text(member.token_uuid)),
-    ("LABEL", lambda member: text(member.label)),
-    ("STATUS", lambda member: text(member.status)),
-    ("CREATED", lambda member: text(member.created)),
-)
-
+MEMBERS: Columns[ShareGroupMember] = (_field("TOKEN_UUID"), _LABEL, _STATUS, _CREATED)
 TOKENS: Columns[ShareGroupToken] = (
-    ("TOKEN_UUID", lambda token: text(token.token_uuid)),
-    ("LABEL", lambda token: text(token.label)),
-    ("STATUS", lambda token: text(token.status)),
-    ("SHAREGROUP", lambda token: text(token.sharegroup_label)),
-    ("CREATED", lambda token: text(token.created)),
+    _field("TOKEN_UUID"),
+    _LABEL,
+    _STATUS,
+    _field("SHAREGROUP", "sharegroup_label"),
+    _CREATED,
 )

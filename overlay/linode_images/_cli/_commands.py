@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import IO, Any, Literal
 
 from linode_images import (
@@ -22,7 +22,7 @@ from linode_images import (
 )
 
 from ._columns import IMAGES
-from ._console import Console, UsageError, confirm, one_line, write_list, write_one
+from ._console import Console, Handler, UsageError, confirm, one_line, shows, write_list, write_one
 from ._output import write_json
 from ._progress import UploadProgress
 
@@ -67,6 +67,10 @@ class _Upload:
         return "interrupted; the upload was cancelled and its pending image deleted"
 
 
+# The upload flags named after the arguments of images.upload(), passed on as they are.
+_UPLOAD_FLAGS = ("label", "region", "description", "tags", "cloud_init", "compress")
+
+
 def upload(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
     if args.file == "-" and console.inp_tty:
         raise UsageError("upload - reads the image from standard input, which is a terminal: pipe it in")
@@ -77,23 +81,13 @@ def upload(client: LinodeImages, args: argparse.Namespace, console: Console) -> 
     console.interruption = state.interruption
     if progress is not None:
         progress.phase("preparing", _preparing(args.compress))
-    options: dict[str, Any] = {}
+    options = {name: getattr(args, name) for name in _UPLOAD_FLAGS}
     if args.level is not None:
         options["compress_level"] = args.level
     # The command waits itself, rather than upload(wait=True), so that it knows the image id
     # once the data has arrived and an interruption after that can name the image it keeps.
     image = client.images.upload(
-        source,
-        label=args.label,
-        region=args.region,
-        description=args.description,
-        tags=args.tags,
-        cloud_init=args.cloud_init,
-        compress=args.compress,
-        on_progress=state,
-        wait=False,
-        delete_on_failure=not args.keep_on_failure,
-        **options,
+        source, on_progress=state, wait=False, delete_on_failure=not args.keep_on_failure, **options
     )
     state.image_id = image_id = image.id
     if not args.no_wait:
@@ -148,11 +142,6 @@ def list_images(client: LinodeImages, args: argparse.Namespace, console: Console
         filter=_list_filter(args), order_by=args.order_by, order=order, **options
     )
     write_list(console, images, IMAGES, lambda image: image.id, args)
-    return 0
-
-
-def get(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    write_one(console, client.images.get(args.image_id), args.json)
     return 0
 
 
@@ -229,10 +218,10 @@ def wait(client: LinodeImages, args: argparse.Namespace, console: Console) -> in
     return 0
 
 
-COMMANDS: dict[str, Callable[[LinodeImages, argparse.Namespace, Console], int]] = {
+COMMANDS: dict[str, Handler] = {
     "upload": upload,
     "list": list_images,
-    "get": get,
+    "get": shows(lambda client, args: client.images.get(args.image_id)),
     "update": update,
     "delete": delete,
     "replicate": replicate,

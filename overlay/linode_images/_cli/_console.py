@@ -8,9 +8,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import IO, TextIO, TypeVar
 
+from linode_images import LinodeImages
+
 from ._output import Columns, Record, write_detail, write_ids, write_json, write_rows
 
-__all__ = ["Console", "UsageError", "confirm", "one_line", "write_list", "write_one"]
+__all__ = [
+    "Console",
+    "Handler",
+    "UsageError",
+    "confirm",
+    "lists",
+    "one_line",
+    "shows",
+    "write_list",
+    "write_one",
+]
 
 T = TypeVar("T", bound=Record)
 
@@ -78,3 +90,31 @@ def write_list(
     if getattr(args, "json", False):
         return write_json(console.out, items)
     return write_rows(console.out, items, columns, table=console.out_tty)
+
+
+# A command: the client, the parsed flags and the console in; its exit status out.
+Handler = Callable[[LinodeImages, argparse.Namespace, Console], int]
+
+
+def shows(call: Callable[[LinodeImages, argparse.Namespace], Record]) -> Handler:
+    """The command that writes the one item ``call`` returns (``write_one``)."""
+
+    def command(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
+        write_one(console, call(client, args), args.json)
+        return 0
+
+    return command
+
+
+def lists(
+    call: Callable[[LinodeImages, argparse.Namespace], Iterable[T]],
+    columns: Columns[T],
+    key: Callable[[T], object],
+) -> Handler:
+    """The command that writes the items ``call`` returns (``write_list``)."""
+
+    def command(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
+        write_list(console, call(client, args), columns, key, args)
+        return 0
+
+    return command

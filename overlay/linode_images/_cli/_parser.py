@@ -6,7 +6,16 @@ import argparse
 
 from linode_images import ORDERABLE_FIELDS, __version__
 
-from ._flags import Commands, add_command, add_global_options, add_json, add_list_output
+from ._flags import (
+    Adder,
+    CommandTable,
+    add_commands,
+    add_global_options,
+    arg,
+    json_output,
+    list_output,
+    one_of,
+)
 from ._sharing_parser import add_sharing_commands
 
 __all__ = ["build_parser"]
@@ -81,10 +90,6 @@ available in each of them (--regions alone: in every region it lists). Exit stat
 }
 
 
-def _command(commands: Commands, name: str, summary: str) -> argparse.ArgumentParser:
-    return add_command(commands, name, summary, _EXAMPLES[name])
-
-
 def _positive_float(text: str) -> float:
     try:
         value = float(text)
@@ -95,20 +100,117 @@ def _positive_float(text: str) -> float:
     return value
 
 
-def _add_tags(parser: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup, help: str) -> None:
-    parser.add_argument("--tag", dest="tags", action="append", metavar="TAG", help=help)
+def _tags(help: str) -> Adder:
+    return arg("--tag", dest="tags", action="append", metavar="TAG", help=help)
 
 
-def _add_timeout(parser: argparse.ArgumentParser, default: str) -> None:
-    parser.add_argument(
-        "--timeout", type=_positive_float, metavar="SECONDS", help=f"longest wait (default {default})"
+def _timeout(default: str) -> tuple[Adder, Adder]:
+    return (
+        arg("--timeout", type=_positive_float, metavar="SECONDS", help=f"longest wait (default {default})"),
+        arg(
+            "--poll-interval",
+            type=_positive_float,
+            metavar="SECONDS",
+            help="first pause between polls (default 2)",
+        ),
     )
-    parser.add_argument(
-        "--poll-interval",
-        type=_positive_float,
-        metavar="SECONDS",
-        help="first pause between polls (default 2)",
-    )
+
+
+_IMAGE_ID = arg("image_id", metavar="ID")
+
+_COMMANDS: CommandTable = {
+    "upload": (
+        "upload a disk image file and print the new image's id",
+        (
+            arg("file", metavar="FILE", help="raw or gzip disk image; - reads standard input"),
+            arg("--label", required=True, help="the image's label"),
+            arg("--region", required=True, help="the region the image is uploaded to, e.g. us-east"),
+            arg("--description", help="the image's description"),
+            _tags("a tag (repeatable)"),
+            arg("--cloud-init", action="store_true", help="the image supports cloud-init"),
+            arg("--no-wait", action="store_true", help="return once the data is sent (pending_upload)"),
+            arg(
+                "--compress",
+                choices=["auto", "always", "never"],
+                default="auto",
+                help="auto: gzip unless it is gzip already (default); never: refuse data that is not gzip",
+            ),
+            arg("--level", type=int, choices=range(1, 10), metavar="1-9", help="gzip level (default 6)"),
+            arg(
+                "--keep-on-failure", action="store_true", help="keep the pending image when the upload fails"
+            ),
+            *_timeout("1800"),
+            arg("--quiet", action="store_true", help="no progress output"),
+            json_output(),
+        ),
+    ),
+    "list": (
+        "list images",
+        (
+            one_of(
+                arg("--public", action="store_true", help="public images only"),
+                arg("--private", action="store_true", help="your own images only"),
+            ),
+            arg("--label", help="images with this label"),
+            arg("--vendor", help="images of this vendor, e.g. Debian"),
+            _tags("images with this tag (repeatable: all of them); private ones unless --public"),
+            arg("--status", help="images in this status, e.g. available"),
+            arg("--order-by", choices=sorted(ORDERABLE_FIELDS), metavar="FIELD", help="sort by FIELD"),
+            arg("--desc", action="store_true", help="sort in descending order (with --order-by)"),
+            arg("--page-size", type=int, metavar="N", help="images per request, 25-500 (default 500)"),
+            list_output(),
+        ),
+    ),
+    "get": ("show one image", (_IMAGE_ID, json_output())),
+    "update": (
+        "change an image's label, description or tags",
+        (
+            _IMAGE_ID,
+            arg("--label", help="the new label"),
+            arg("--description", help='the new description ("" clears it)'),
+            one_of(
+                _tags("a tag (repeatable; replaces all)"),
+                arg("--no-tags", action="store_true", help="remove every tag"),
+            ),
+            json_output(),
+        ),
+    ),
+    "delete": (
+        "delete images",
+        (arg("image_ids", metavar="ID", nargs="+"), arg("--yes", action="store_true", help="do not ask")),
+    ),
+    "replicate": (
+        "make an image available in more regions",
+        (
+            _IMAGE_ID,
+            arg(
+                "--region",
+                dest="regions",
+                action="extend",
+                nargs="+",
+                required=True,
+                metavar="REGION",
+                help="region ids",
+            ),
+            arg("--exact", action="store_true", help="exactly these regions; the others are removed"),
+            arg("--wait", action="store_true", help="wait until the image is available in each one"),
+            *_timeout("3600"),
+            json_output(),
+        ),
+    ),
+    "wait": (
+        "wait until an image has a status or is available in regions",
+        (
+            _IMAGE_ID,
+            arg("--status", default="available", help="the status to wait for (default available)"),
+            arg(
+                "--regions", action="extend", nargs="*", metavar="REGION", help="also wait for these regions"
+            ),
+            *_timeout("1800 for a status, 3600 for regions"),
+            json_output(),
+        ),
+    ),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,95 +224,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     add_global_options(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    upload = _command(commands, "upload", "upload a disk image file and print the new image's id")
-    upload.add_argument("file", metavar="FILE", help="raw or gzip disk image; - reads standard input")
-    upload.add_argument("--label", required=True, help="the image's label")
-    upload.add_argument("--region", required=True, help="the region the image is uploaded to, e.g. us-east")
-    upload.add_argument("--description", help="the image's description")
-    _add_tags(upload, "a tag (repeatable)")
-    upload.add_argument("--cloud-init", action="store_true", help="the image supports cloud-init")
-    upload.add_argument(
-        "--no-wait", action="store_true", help="return once the data is sent (pending_upload)"
-    )
-    upload.add_argument(
-        "--compress",
-        choices=["auto", "always", "never"],
-        default="auto",
-        help="auto: gzip unless it is gzip already (default); never: refuse data that is not gzip",
-    )
-    upload.add_argument(
-        "--level", type=int, choices=range(1, 10), metavar="1-9", help="gzip level (default 6)"
-    )
-    upload.add_argument(
-        "--keep-on-failure", action="store_true", help="keep the pending image when the upload fails"
-    )
-    _add_timeout(upload, "1800")
-    upload.add_argument("--quiet", action="store_true", help="no progress output")
-    add_json(upload)
-
-    listing = _command(commands, "list", "list images")
-    visibility = listing.add_mutually_exclusive_group()
-    visibility.add_argument("--public", action="store_true", help="public images only")
-    visibility.add_argument("--private", action="store_true", help="your own images only")
-    listing.add_argument("--label", help="images with this label")
-    listing.add_argument("--vendor", help="images of this vendor, e.g. Debian")
-    _add_tags(listing, "images with this tag (repeatable: all of them); private ones unless --public")
-    listing.add_argument("--status", help="images in this status, e.g. available")
-    listing.add_argument(
-        "--order-by", choices=sorted(ORDERABLE_FIELDS), metavar="FIELD", help="sort by FIELD"
-    )
-    listing.add_argument("--desc", action="store_true", help="sort in descending order (with --order-by)")
-    listing.add_argument(
-        "--page-size", type=int, metavar="N", help="images per request, 25-500 (default 500)"
-    )
-    add_list_output(listing)
-
-    get = _command(commands, "get", "show one image")
-    get.add_argument("image_id", metavar="ID")
-    add_json(get)
-
-    update = _command(commands, "update", "change an image's label, description or tags")
-    update.add_argument("image_id", metavar="ID")
-    update.add_argument("--label", help="the new label")
-    update.add_argument("--description", help='the new description ("" clears it)')
-    tags = update.add_mutually_exclusive_group()
-    _add_tags(tags, "a tag (repeatable; replaces all)")
-    tags.add_argument("--no-tags", action="store_true", help="remove every tag")
-    add_json(update)
-
-    delete = _command(commands, "delete", "delete images")
-    delete.add_argument("image_ids", metavar="ID", nargs="+")
-    delete.add_argument("--yes", action="store_true", help="do not ask")
-
-    replicate = _command(commands, "replicate", "make an image available in more regions")
-    replicate.add_argument("image_id", metavar="ID")
-    replicate.add_argument(
-        "--region",
-        dest="regions",
-        action="extend",
-        nargs="+",
-        required=True,
-        metavar="REGION",
-        help="region ids",
-    )
-    replicate.add_argument(
-        "--exact", action="store_true", help="exactly these regions; the others are removed"
-    )
-    replicate.add_argument(
-        "--wait", action="store_true", help="wait until the image is available in each one"
-    )
-    _add_timeout(replicate, "3600")
-    add_json(replicate)
-
-    wait = _command(commands, "wait", "wait until an image has a status or is available in regions")
-    wait.add_argument("image_id", metavar="ID")
-    wait.add_argument("--status", default="available", help="the status to wait for (default available)")
-    wait.add_argument(
-        "--regions", action="extend", nargs="*", metavar="REGION", help="also wait for these regions"
-    )
-    _add_timeout(wait, "1800 for a status, 3600 for regions")
-    add_json(wait)
-
+    add_commands(commands, _COMMANDS, _EXAMPLES)
     add_sharing_commands(commands)
     return parser

@@ -19,11 +19,9 @@ from typing import Any
 from linode_images import DEFAULT_PAGE_SIZE, Filter, LinodeImages, ShareGroupTokenSecret, check_image_id
 
 from ._columns import MEMBERS, SHARED_IMAGES, SHAREGROUPS, TOKENS
-from ._console import Console, UsageError, confirm, write_list, write_one
+from ._console import Console, Handler, UsageError, confirm, lists, shows, write_list, write_one
 
 __all__ = ["SHARING_COMMANDS"]
-
-Handler = Callable[[LinodeImages, argparse.Namespace, Console], int]
 
 _by_id, _by_token_uuid = attrgetter("id"), attrgetter("token_uuid")
 
@@ -50,28 +48,21 @@ def _changes(args: argparse.Namespace, *names: str) -> dict[str, Any]:
     return changes
 
 
-def _declined(console: Console, what: str) -> int:
-    console.note(f"nothing was {what}")
-    return 1
-
-
-def _done(console: Console, text: str) -> int:
-    console.out.write(text + "\n")
+def _asking(
+    console: Console, args: argparse.Namespace, question: str, act: Callable[[], object], done: str, what: str
+) -> int:
+    """``act`` once ``question`` is answered yes (or ``--yes`` is given), then ``"<done> <what>"``
+    on stdout; when the answer is no, exit status 1 with nothing ``done``."""
+    if not confirm(console, f"{args.command} {args.subcommand}", question, yes=args.yes):
+        console.note(f"nothing was {done}")
+        return 1
+    act()
+    console.out.write(f"{done} {what}\n")
     console.out.flush()
     return 0
 
 
 # --- sharegroup: the producer -----------------------------------------------------------------
-
-
-def sharegroup_list(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    write_list(console, client.sharegroups.list(**_list_options(args)), SHAREGROUPS, _by_id, args)
-    return 0
-
-
-def sharegroup_get(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    write_one(console, client.sharegroups.get(args.sharegroup_id), args.json)
-    return 0
 
 
 def sharegroup_create(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
@@ -84,24 +75,10 @@ def sharegroup_create(client: LinodeImages, args: argparse.Namespace, console: C
     return 0
 
 
-def sharegroup_update(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    changes = _changes(args, "label", "description")
-    write_one(console, client.sharegroups.update(args.sharegroup_id, **changes), args.json)
-    return 0
-
-
 def sharegroup_delete(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
     question = f"Delete share group {args.sharegroup_id} (its members lose access to its images)?"
-    if not confirm(console, "sharegroup delete", question, yes=args.yes):
-        return _declined(console, "deleted")
-    client.sharegroups.delete(args.sharegroup_id)
-    return _done(console, f"deleted share group {args.sharegroup_id}")
-
-
-def sharegroup_images(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    images = client.sharegroups.list_images(args.sharegroup_id, **_list_options(args))
-    write_list(console, images, SHARED_IMAGES, _by_id, args)
-    return 0
+    act = lambda: client.sharegroups.delete(args.sharegroup_id)  # noqa: E731
+    return _asking(console, args, question, act, "deleted", f"share group {args.sharegroup_id}")
 
 
 def sharegroup_add_image(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
@@ -117,26 +94,11 @@ def sharegroup_add_image(client: LinodeImages, args: argparse.Namespace, console
     return 0
 
 
-def sharegroup_update_image(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    changes = _changes(args, "label", "description")
-    image = client.sharegroups.update_image(args.sharegroup_id, args.image_id, **changes)
-    write_one(console, image, args.json)
-    return 0
-
-
 def sharegroup_remove_image(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    image_id = check_image_id(args.image_id)  # before asking: a typo is refused at once
-    question = f"Stop sharing {image_id} through share group {args.sharegroup_id} (its members lose it)?"
-    if not confirm(console, "sharegroup remove-image", question, yes=args.yes):
-        return _declined(console, "removed")
-    client.sharegroups.remove_image(args.sharegroup_id, image_id)
-    return _done(console, f"removed {image_id} from share group {args.sharegroup_id}")
-
-
-def sharegroup_members(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    members = client.sharegroups.list_members(args.sharegroup_id, **_list_options(args))
-    write_list(console, members, MEMBERS, _by_token_uuid, args)
-    return 0
+    group, image_id = args.sharegroup_id, check_image_id(args.image_id)  # a typo is refused before asking
+    question = f"Stop sharing {image_id} through share group {group} (its members lose it)?"
+    act = lambda: client.sharegroups.remove_image(group, image_id)  # noqa: E731
+    return _asking(console, args, question, act, "removed", f"{image_id} from share group {group}")
 
 
 def _read_secret(args: argparse.Namespace, console: Console) -> ShareGroupTokenSecret:
@@ -170,30 +132,11 @@ def sharegroup_add_member(client: LinodeImages, args: argparse.Namespace, consol
     return 0
 
 
-def sharegroup_get_member(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    write_one(console, client.sharegroups.get_member(args.sharegroup_id, args.token_uuid), args.json)
-    return 0
-
-
-def sharegroup_update_member(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    member = client.sharegroups.update_member(args.sharegroup_id, args.token_uuid, label=args.label)
-    write_one(console, member, args.json)
-    return 0
-
-
 def sharegroup_remove_member(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    question = f"Revoke member {args.token_uuid} of share group {args.sharegroup_id} (it loses access)?"
-    if not confirm(console, "sharegroup remove-member", question, yes=args.yes):
-        return _declined(console, "removed")
-    client.sharegroups.remove_member(args.sharegroup_id, args.token_uuid)
-    return _done(console, f"removed member {args.token_uuid} from share group {args.sharegroup_id}")
-
-
-def sharegroup_for_image(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    # Checked here: the list puts the id in its path and sends it as it is.
-    groups = client.sharegroups.list_for_image(check_image_id(args.image_id), **_list_options(args))
-    write_list(console, groups, SHAREGROUPS, _by_id, args)
-    return 0
+    group, member = args.sharegroup_id, args.token_uuid
+    question = f"Revoke member {member} of share group {group} (it loses access)?"
+    act = lambda: client.sharegroups.remove_member(group, member)  # noqa: E731
+    return _asking(console, args, question, act, "removed", f"member {member} from share group {group}")
 
 
 # --- token: a consumer ------------------------------------------------------------------------
@@ -227,61 +170,69 @@ def token_create(client: LinodeImages, args: argparse.Namespace, console: Consol
     return 0
 
 
-def token_list(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    write_list(console, client.sharegroup_tokens.list(**_list_options(args)), TOKENS, _by_token_uuid, args)
-    return 0
-
-
-def token_get(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    write_one(console, client.sharegroup_tokens.get(args.token_uuid), args.json)
-    return 0
-
-
-def token_update(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    write_one(console, client.sharegroup_tokens.update(args.token_uuid, label=args.label), args.json)
-    return 0
-
-
 def token_delete(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
     question = f"Delete token {args.token_uuid} (its membership ends)?"
-    if not confirm(console, "token delete", question, yes=args.yes):
-        return _declined(console, "deleted")
-    client.sharegroup_tokens.delete(args.token_uuid)
-    return _done(console, f"deleted token {args.token_uuid}")
+    act = lambda: client.sharegroup_tokens.delete(args.token_uuid)  # noqa: E731
+    return _asking(console, args, question, act, "deleted", f"token {args.token_uuid}")
 
 
-def token_sharegroup(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    write_one(console, client.sharegroup_tokens.sharegroup(args.token_uuid), args.json)
-    return 0
-
-
-def token_images(client: LinodeImages, args: argparse.Namespace, console: Console) -> int:
-    images = client.sharegroup_tokens.list_images(args.token_uuid, **_list_options(args))
-    write_list(console, images, SHARED_IMAGES, _by_id, args)
-    return 0
-
+_UPDATABLE = ("label", "description")  # of a share group and of a shared image
 
 SHARING_COMMANDS: dict[str, Handler] = {
-    "sharegroup list": sharegroup_list,
-    "sharegroup get": sharegroup_get,
+    "sharegroup list": lists(
+        lambda client, args: client.sharegroups.list(**_list_options(args)), SHAREGROUPS, _by_id
+    ),
+    "sharegroup get": shows(lambda client, args: client.sharegroups.get(args.sharegroup_id)),
     "sharegroup create": sharegroup_create,
-    "sharegroup update": sharegroup_update,
+    "sharegroup update": shows(
+        lambda client, args: client.sharegroups.update(args.sharegroup_id, **_changes(args, *_UPDATABLE))
+    ),
     "sharegroup delete": sharegroup_delete,
-    "sharegroup images": sharegroup_images,
+    "sharegroup images": lists(
+        lambda client, args: client.sharegroups.list_images(args.sharegroup_id, **_list_options(args)),
+        SHARED_IMAGES,
+        _by_id,
+    ),
     "sharegroup add-image": sharegroup_add_image,
-    "sharegroup update-image": sharegroup_update_image,
+    "sharegroup update-image": shows(
+        lambda client, args: client.sharegroups.update_image(
+            args.sharegroup_id, args.image_id, **_changes(args, *_UPDATABLE)
+        )
+    ),
     "sharegroup remove-image": sharegroup_remove_image,
-    "sharegroup members": sharegroup_members,
+    "sharegroup members": lists(
+        lambda client, args: client.sharegroups.list_members(args.sharegroup_id, **_list_options(args)),
+        MEMBERS,
+        _by_token_uuid,
+    ),
     "sharegroup add-member": sharegroup_add_member,
-    "sharegroup get-member": sharegroup_get_member,
-    "sharegroup update-member": sharegroup_update_member,
+    "sharegroup get-member": shows(
+        lambda client, args: client.sharegroups.get_member(args.sharegroup_id, args.token_uuid)
+    ),
+    "sharegroup update-member": shows(
+        lambda client, args: client.sharegroups.update_member(
+            args.sharegroup_id, args.token_uuid, label=args.label
+        )
+    ),
     "sharegroup remove-member": sharegroup_remove_member,
-    "sharegroup for-image": sharegroup_for_image,
+    "sharegroup for-image": lists(
+        lambda client, args: client.sharegroups.list_for_image(args.image_id, **_list_options(args)),
+        SHAREGROUPS,
+        _by_id,
+    ),
     "token create": token_create,
-    "token list": token_list,
-    "token get": token_get,
-    "token update": token_update,
+    "token list": lists(
+        lambda client, args: client.sharegroup_tokens.list(**_list_options(args)), TOKENS, _by_token_uuid
+    ),
+    "token get": shows(lambda client, args: client.sharegroup_tokens.get(args.token_uuid)),
+    "token update": shows(
+        lambda client, args: client.sharegroup_tokens.update(args.token_uuid, label=args.label)
+    ),
     "token delete": token_delete,
-    "token sharegroup": token_sharegroup,
-    "token images": token_images,
+    "token sharegroup": shows(lambda client, args: client.sharegroup_tokens.sharegroup(args.token_uuid)),
+    "token images": lists(
+        lambda client, args: client.sharegroup_tokens.list_images(args.token_uuid, **_list_options(args)),
+        SHARED_IMAGES,
+        _by_id,
+    ),
 }

@@ -1,6 +1,4 @@
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -9,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.paginated_share_groups import PaginatedShareGroups
-from ...types import UNSET, Response, Unset, json_loads
+from ...types import UNSET, Response, Unset, http_status, json_loads, path_segment
 
 
 def _get_kwargs(
@@ -33,9 +31,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/{api_version}/images/sharegroups".format(
-            api_version=quote(str(api_version), safe=""),
-        ),
+        "url": f"/{path_segment(api_version)}/images/sharegroups",
         "params": params,
     }
 
@@ -63,11 +59,11 @@ def _build_response(
     # proxy), and the caller reads it from http_response.
     try:
         return Response(
-            status_code=HTTPStatus(response.status_code),
+            status_code=http_status(response.status_code),
             content=response.content,
             headers=response.headers,
             parsed=_parse_response(client=client, response=response)
-            if response.is_success
+            if 200 <= response.status_code < 300
             else None,
             http_response=response,
         )

@@ -1,6 +1,4 @@
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 from uuid import UUID
 
 import httpx
@@ -11,7 +9,7 @@ from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.share_group_token import ShareGroupToken
 from ...models.update_share_group_token_request import UpdateShareGroupTokenRequest
-from ...types import Response, json_loads
+from ...types import Response, http_status, json_loads, path_segment
 
 
 def _get_kwargs(
@@ -24,10 +22,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": "/{api_version}/images/sharegroups/tokens/{token_uuid}".format(
-            api_version=quote(str(api_version), safe=""),
-            token_uuid=quote(str(token_uuid), safe=""),
-        ),
+        "url": f"/{path_segment(api_version)}/images/sharegroups/tokens/{path_segment(token_uuid)}",
     }
 
     _kwargs["json"] = body.to_dict()
@@ -58,11 +53,11 @@ def _build_response(
     # proxy), and the caller reads it from http_response.
     try:
         return Response(
-            status_code=HTTPStatus(response.status_code),
+            status_code=http_status(response.status_code),
             content=response.content,
             headers=response.headers,
             parsed=_parse_response(client=client, response=response)
-            if response.is_success
+            if 200 <= response.status_code < 300
             else None,
             http_response=response,
         )
