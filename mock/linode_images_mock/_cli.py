@@ -125,6 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--private-images", action="append", default=[], metavar="[ACCOUNT=]N",
         help="extra generated private images for an account (default: the first account)",
     )  # fmt: skip
+    parser.add_argument(
+        "--sharegroups", action="append", default=[], metavar="[ACCOUNT=]N",
+        help="share groups for an account (default: the first account), each sharing one more "
+        "available private image of it, with the account as an active member through its own token",
+    )  # fmt: skip
     return parser
 
 
@@ -141,6 +146,15 @@ def _number(text: str, what: str) -> int:
     if not text.isascii() or not text.strip().lstrip("-").isdigit():
         raise ValueError(f"{text!r} is not {what}")
     return int(text)
+
+
+def _per_account(items: list[str], first_account: str, what: str) -> dict[str, int]:
+    """``[ACCOUNT=]N`` values (the first account when none is named) as account -> N."""
+    counts: dict[str, int] = {}
+    for item in items:
+        account, sep, count = item.rpartition("=")
+        counts[account if sep else first_account] = _number(count, what)
+    return counts
 
 
 def config_from_args(args: argparse.Namespace) -> MockConfig:
@@ -169,12 +183,10 @@ def config_from_args(args: argparse.Namespace) -> MockConfig:
     config.strict = args.strict or config.strict
     config.extra_public_images = args.public_images
     first_account = next(iter(config.tokens.values()))
-    private: dict[str, int] = {}
     with _flag("--private-images"):
-        for item in args.private_images:
-            account, sep, count = item.rpartition("=")
-            private[account if sep else first_account] = _number(count, "a number of images")
-    config.extra_private_images = private
+        config.extra_private_images = _per_account(args.private_images, first_account, "a number of images")
+    with _flag("--sharegroups"):
+        config.extra_sharegroups = _per_account(args.sharegroups, first_account, "a number of share groups")
     config.__post_init__()
     return config
 

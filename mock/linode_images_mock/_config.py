@@ -230,6 +230,10 @@ class MockConfig:
     # Extra generated images on top of the realistic seed set (for large lists).
     extra_public_images: int = 0
     extra_private_images: dict[str, int] = field(default_factory=dict)
+    # account -> share groups seeded for it, each sharing one more available private image of
+    # the account and with the account itself as an active member (its own token), so that a
+    # run starting from an empty account finds a group, a shared image, a member and a token.
+    extra_sharegroups: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.timing = {name: Timing.parse(value) for name, value in self.timing.items()}
@@ -247,14 +251,19 @@ class MockConfig:
             check_operation(op, "rate_limits")
             if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
                 raise ValueError(f"rate limit for {op} must be a positive integer")
-        for account, count in self.extra_private_images.items():
-            if account not in self.tokens.values():
-                raise ValueError(f"extra_private_images: unknown account {account!r}")
-            if count < 0:
-                raise ValueError("extra_private_images counts must not be negative")
+        for name in ("extra_private_images", "extra_sharegroups"):
+            for account, count in getattr(self, name).items():
+                if account not in self.tokens.values():
+                    raise ValueError(f"{name}: unknown account {account!r}")
+                if count < 0:
+                    raise ValueError(f"{name} counts must not be negative")
         if self.extra_public_images < 0:
             raise ValueError("extra_public_images must not be negative")
-        seeded = self.extra_public_images + sum(self.extra_private_images.values())
+        seeded = (
+            self.extra_public_images
+            + sum(self.extra_private_images.values())
+            + sum(self.extra_sharegroups.values())
+        )
         if seeded > MAX_IMAGES:
             raise ValueError(
                 f"the mock holds at most {MAX_IMAGES} images; the config asks for {seeded} extra"
@@ -289,6 +298,7 @@ class MockConfig:
             "regions": list(self.regions),
             "extra_public_images": self.extra_public_images,
             "extra_private_images": dict(self.extra_private_images),
+            "extra_sharegroups": dict(self.extra_sharegroups),
         }
 
     def updated(self, changes: dict[str, Any]) -> MockConfig:
@@ -329,13 +339,16 @@ class MockConfig:
                 _as_str(r, "regions") for r in _list(data.get("regions", list(DEFAULT_REGIONS)), "regions")
             ],
             extra_public_images=_as_int(data.get("extra_public_images", 0), "extra_public_images"),
-            extra_private_images={
-                account: _as_int(v, f"extra_private_images.{account}")
-                for account, v in _mapping(
-                    data.get("extra_private_images", {}), "extra_private_images"
-                ).items()
-            },
+            extra_private_images=_counts(data, "extra_private_images"),
+            extra_sharegroups=_counts(data, "extra_sharegroups"),
         )
+
+
+def _counts(data: dict[str, Any], name: str) -> dict[str, int]:
+    """An ``account -> count`` field of the JSON form."""
+    return {
+        account: _as_int(v, f"{name}.{account}") for account, v in _mapping(data.get(name, {}), name).items()
+    }
 
 
 def _tokens(value: object) -> dict[str, str]:

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from ._config import MAX_IMAGES, FaultPlan, MockConfig
@@ -82,6 +83,8 @@ class MockState:
                 self.seed_images(self.config.extra_public_images, public=True)
             for account, count in self.config.extra_private_images.items():
                 self.seed_images(count, public=False, account=account)
+            for account, count in self.config.extra_sharegroups.items():
+                self.seed_sharegroups(count, account=account)
 
     def configure(self, **changes: Any) -> None:
         """Change config fields in place (same names as MockConfig); images are kept.
@@ -135,6 +138,26 @@ class MockState:
                 stored.data["regions"] = [{"region": region, "status": "available"}]
                 ids.append(stored.data["id"])
             return ids
+
+    def seed_sharegroups(self, count: int, *, account: str | None = None) -> list[int]:
+        """Add ``count`` share groups of ``account``, each sharing one more of its available
+        private images, with the account as an active member through its own token; returns
+        the groups' ids."""
+        with self.lock:
+            owner = account if account is not None else self.default_account()
+            ids: list[int] = []
+            for number in range(1, count + 1):
+                (image_id,) = self.seed_images(1, public=False, account=owner)
+                ids.append(self.sharing.write(_accept, partial(self._seed_group, owner, number, image_id)))
+            return ids
+
+    def _seed_group(self, owner: str | None, number: int, image_id: str) -> int:
+        label = f"seeded-group-{number}"
+        group = self.sharing.create_group(owner, {"label": label, "images": [{"id": image_id}]})
+        token = self.sharing.create_token(owner, {"valid_for_sharegroup_uuid": group["uuid"], "label": label})
+        found = self.sharing.owned(owner, group["id"])
+        self.sharing.add_member(found, {"token": token["token"], "label": label})
+        return int(group["id"])
 
     def default_account(self) -> str | None:
         """The account of the first configured token: where seeded private images go by default."""

@@ -108,7 +108,7 @@ def test_sharegroup_update_without_changes_is_a_usage_error(cli: Cli, group: tup
 
 def test_sharegroup_create_with_a_public_image_exits_1(cli: Cli) -> None:
     done = cli.run("sharegroup", "create", "--label", "p", "--image", "linode/debian12")
-    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "400" in done.stderr
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "409" in done.stderr
 
 
 @pytest.mark.parametrize(

@@ -127,7 +127,7 @@ def test_token_create_for_an_unknown_group_exits_1(cli: Cli) -> None:
     done = cli.run("token", "create", UNKNOWN_UUID, "--show-secret", token=OTHER_TOKEN)
     assert done.returncode == 1 and done.stdout == ""
     assert (
-        done.stderr.count("\n") == 1 and "400" in done.stderr and "valid_for_sharegroup_uuid" in done.stderr
+        done.stderr.count("\n") == 1 and "409" in done.stderr and "valid_for_sharegroup_uuid" in done.stderr
     )
 
 

@@ -27,6 +27,7 @@ from .conftest import AUTH
         {"timing": ["create"]},
         {"rate_limits": {"get-images": "5"}},
         {"extra_private_images": {"default": -1}},
+        {"extra_sharegroups": {"nobody": 1}},
         {"extra_public_images": MAX_IMAGES + 1},
     ],
 )

@@ -72,6 +72,7 @@ def test_unknown_operation_names_are_refused_with_the_list(flag: str, value: str
         (["--rate-limit", "get-images=abc"], "--rate-limit: 'abc' is not a number of requests per minute"),
         (["--disk", "default=1001,x"], "--disk: 'x' is not a disk id"),
         (["--private-images", "default=lots"], "--private-images: 'lots' is not a number of images"),
+        (["--sharegroups", "few"], "--sharegroups: 'few' is not a number of share groups"),
         (["--timing", "create=soon"], "--timing: not a timing: 'soon'"),
         (["--fault", "get-image=418"], "--fault: unknown fault '418'"),
         (["--upload-limit", "big"], "argument --upload-limit: invalid int value: 'big'"),

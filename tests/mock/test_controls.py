@@ -315,7 +315,7 @@ def test_cli_flags_build_the_same_config() -> None:
             "--port", "0", "--token", "a=alice", "--token", "b=bob", "--disk", "alice=1,2",
             "--timing", "create=3 reads", "--upload-limit", "1000", "--rate-limit", "get-images=20",
             "--fault", "get-image=503,ok", "--fault", "*=0.1:500", "--seed", "9", "--strict",
-            "--public-images", "5", "--private-images", "bob=7",
+            "--public-images", "5", "--private-images", "bob=7", "--sharegroups", "3",
         ]
     )  # fmt: skip
     config = config_from_args(args)
@@ -333,3 +333,4 @@ def test_cli_flags_build_the_same_config() -> None:
         "*": FaultPlan(probability=0.1, kinds=("500",)),
     }
     assert (config.extra_public_images, config.extra_private_images) == (5, {"bob": 7})
+    assert config.extra_sharegroups == {"alice": 3}  # the first account when none is named

@@ -11,9 +11,9 @@ from typing import Any
 
 import httpx
 import pytest
-from linode_images_mock import MockState, ResponseDrift
+from linode_images_mock import MockState, ResponseDrift, create_app
 
-from .conftest import AUTH, OTHER_AUTH, create_image
+from .conftest import AUTH, OTHER_AUTH, create_image, make_config
 
 BETA = "/v4beta/images/sharegroups"
 
@@ -143,15 +143,21 @@ async def test_adding_an_image_creates_a_shared_copy_and_marks_the_source(client
 
 
 async def test_only_own_available_private_images_can_be_shared_once_per_group(
-    client: httpx.AsyncClient,
+    client: httpx.AsyncClient, state: MockState
 ) -> None:
     group = await new_group(client)
     url = f"{BETA}/{group['id']}/images"
-    public = await client.post(url, json={"images": [{"id": "linode/debian12"}]}, headers=AUTH)
-    assert public.status_code == 400 and public.json()["errors"][0]["field"] == "images"
+    # Public, missing, another account's: a conflict on the field (409), never a 404, which
+    # would say the group in the path is gone.
+    for other in ("linode/debian12", "private/1", *state.seed_images(1, public=False, account="other")):
+        response = await client.post(url, json={"images": [{"id": other}]}, headers=AUTH)
+        assert response.status_code == 409, other
+        assert response.json() == {
+            "errors": [{"reason": f"Image {other} is not a private image of yours", "field": "images"}]
+        }
     pending = await create_image(client)  # still creating
     response = await client.post(url, json={"images": [{"id": pending["id"]}]}, headers=AUTH)
-    assert response.status_code == 400 and "not available" in response.json()["errors"][0]["reason"]
+    assert response.status_code == 409 and "not available" in response.json()["errors"][0]["reason"]
     source = await available_image(client)
     await ok(await client.post(url, json={"images": [{"id": source["id"]}]}, headers=AUTH))
     again = await client.post(url, json={"images": [{"id": source["id"]}]}, headers=AUTH)
@@ -229,7 +235,10 @@ async def test_a_token_is_for_one_known_group_and_redeems_once(client: httpx.Asy
         json={"valid_for_sharegroup_uuid": "00000000-0000-4000-8000-000000000000"},
         headers=OTHER_AUTH,
     )
-    assert unknown.status_code == 400 and unknown.json()["errors"][0]["field"] == "valid_for_sharegroup_uuid"
+    assert unknown.status_code == 409
+    assert unknown.json() == {
+        "errors": [{"reason": "No share group has this UUID", "field": "valid_for_sharegroup_uuid"}]
+    }
     first, second = await new_group(client), await new_group(client, label="second")
     token = await ok(
         await client.post(
@@ -238,14 +247,18 @@ async def test_a_token_is_for_one_known_group_and_redeems_once(client: httpx.Asy
     )
     body = {"token": token["token"], "label": "x"}
     wrong_group = await client.post(f"{BETA}/{second['id']}/members", json=body, headers=AUTH)
-    assert wrong_group.status_code == 400 and wrong_group.json()["errors"][0]["field"] == "token"
+    assert wrong_group.status_code == 409
+    assert wrong_group.json() == {
+        "errors": [{"reason": "Invalid token for this share group", "field": "token"}]
+    }
     await ok(await client.post(f"{BETA}/{first['id']}/members", json=body, headers=AUTH))
-    assert (await client.post(f"{BETA}/{first['id']}/members", json=body, headers=AUTH)).status_code == 400
-    # Any string is compared safely, non-ASCII included: a 400, not a server error.
+    # Redeemed once: the second time is a conflict.
+    assert (await client.post(f"{BETA}/{first['id']}/members", json=body, headers=AUTH)).status_code == 409
+    # Any string is compared safely, non-ASCII included: a 409, not a server error.
     odd = await client.post(
         f"{BETA}/{first['id']}/members", json={"token": "jeton-é", "label": "x"}, headers=AUTH
     )
-    assert odd.status_code == 400 and odd.json()["errors"][0]["field"] == "token"
+    assert odd.status_code == 409 and odd.json()["errors"][0]["field"] == "token"
 
 
 async def test_members_can_be_read_renamed_and_revoked(client: httpx.AsyncClient) -> None:
@@ -367,3 +380,35 @@ async def test_a_write_whose_answer_is_refused_stores_nothing(
         f"{BETA}/{group['id']}/images", json={"images": [{"id": source["id"]}]}, headers=AUTH
     )
     assert (await ok(answer))["data"][0]["id"] == "shared/5800"
+
+
+async def test_seeded_share_groups_give_every_sharing_object_from_the_start() -> None:
+    """``--sharegroups N``: each group shares one more available private image and has the
+    account itself as an active member, so its token reads the group and its images."""
+    state = MockState(make_config(extra_sharegroups={"default": 2}))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(create_app(state=state)), base_url="http://mock.test"
+    ) as client:
+        groups = (await ok(await client.get(BETA, headers=AUTH)))["data"]
+        assert [(g["label"], g["images_count"], g["members_count"]) for g in groups] == [
+            ("seeded-group-1", 1, 1),
+            ("seeded-group-2", 1, 1),
+        ]
+        shared = (await ok(await client.get(f"{BETA}/{groups[0]['id']}/images", headers=AUTH)))["data"]
+        source = shared[0]["image_sharing"]["shared_by"]["source_image_id"]
+        image = await ok(await client.get(f"/v4/images/{source}", headers=AUTH))
+        assert (image["status"], image["is_shared"]) == ("available", True)
+        # The source can be replicated, as any available private image.
+        await ok(
+            await client.post(
+                f"/v4/images/{source}/regions", json={"regions": ["us-east", "eu-west"]}, headers=AUTH
+            )
+        )
+        tokens = (await ok(await client.get(f"{BETA}/tokens", headers=AUTH)))["data"]
+        assert [t["status"] for t in tokens] == ["active", "active"]
+        by_token = await ok(
+            await client.get(f"{BETA}/tokens/{tokens[0]['token_uuid']}/sharegroup", headers=AUTH)
+        )
+        assert by_token["id"] == groups[0]["id"]
+        # Nothing of it for the other account.
+        assert (await ok(await client.get(BETA, headers=OTHER_AUTH)))["results"] == 0

@@ -180,10 +180,10 @@ def test_the_consumer_lists_renames_and_deletes_its_tokens(world: World) -> None
         world.tokens("get", created.token_uuid)
 
 
-def test_a_wrong_token_is_a_bad_request_that_does_not_show_it(world: World) -> None:
+def test_a_wrong_token_is_a_conflict_that_does_not_show_it(world: World) -> None:
     group = world.group("create", "partners")
     wrong = "-".join(("not", "the", "secret", "xyz"))  # not spelled out in any source line
-    with pytest.raises(BadRequestError) as caught:
+    with pytest.raises(ConflictError) as caught:
         world.group("add_member", group.id, token=wrong, label="x")
     assert caught.value.errors[0].field == "token"
     assert wrong not in "".join(traceback.format_exception(caught.value))

@@ -55,6 +55,9 @@ def test_everything_but_the_documented_changes_is_identical() -> None:
         if node.get("in") == "header" and node.get("name") == "X-Filter":
             assert node.pop("content")["application/json"]["schema"]["$ref"].endswith("Filter")
             node["schema"] = {"type": "string"}
+        if node.get("in") == "path" and node.get("name") == "apiVersion" and "enum" in node["schema"]:
+            assert node["schema"] == {"type": "string", "enum": ["v4beta"]}
+            node["schema"] = {"$ref": "#/components/schemas/ApiVersion"}
     filters = {name for name in undone["components"]["schemas"] if name.endswith(("Filter", "FilterClause"))}
     assert "GetImagesFilter" in filters and "GetImagesFilterClause" in filters
     for name in filters:
@@ -73,3 +76,70 @@ def test_the_filter_grammar_takes_what_the_client_sends() -> None:
     assert validator.is_valid({**sent.to_dict(), "+order_by": "created", "+order": "desc"})
     assert not validator.is_valid({"colour": "blue"})
     assert not validator.is_valid({"+order_by": "tags"})
+
+
+def test_beta_operations_name_the_beta_version_only() -> None:
+    """Image sharing is served under /v4beta only: the view lets no request ask /v4 for it."""
+    narrowed = {
+        path
+        for path, item in VIEW["paths"].items()
+        for param in item.get("parameters", [])
+        if param["name"] == "apiVersion" and param["schema"] == {"type": "string", "enum": ["v4beta"]}
+    }
+    beta = {
+        path
+        for path, item in SPEC["paths"].items()
+        if all(
+            op.get("x-linode-beta")
+            for method, op in item.items()
+            if method in ("get", "put", "post", "delete")
+        )
+    }
+    assert "/{apiVersion}/images/sharegroups" in narrowed and "/{apiVersion}/images" not in narrowed
+    assert narrowed == beta
+
+
+def _operations(doc: dict[str, Any]) -> dict[str, tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """operationId -> (operation, its parameters with the path item's)."""
+    found = {}
+    for item in doc["paths"].values():
+        for method in ("get", "put", "post", "delete"):
+            if method in item:
+                op = item[method]
+                found[op["operationId"]] = (op, [*item.get("parameters", []), *op.get("parameters", [])])
+    return found
+
+
+def _at(schema: Any, pointer: str, schemas: dict[str, Any]) -> Any:
+    """The schema of the value at a JSON pointer into a document that ``schema`` describes."""
+    tokens = [token for token in pointer.split("/") if token]
+    while True:
+        while "$ref" in schema or "allOf" in schema:
+            schema = schemas[schema["$ref"].rsplit("/", 1)[-1]] if "$ref" in schema else schema["allOf"][0]
+        if not tokens:
+            return schema
+        token = tokens.pop(0)
+        schema = schema["items"] if token.isdigit() else schema["properties"][token]
+
+
+def test_every_link_names_a_real_operation_its_parameters_and_values_the_answer_has() -> None:
+    """A link a tool follows must lead somewhere: the target exists, takes the parameters the
+    link fills, and every ``$response.body#`` pointer names a field of the source's answer."""
+    operations = _operations(VIEW)
+    schemas = VIEW["components"]["schemas"]
+    followed = 0
+    for op, _ in operations.values():
+        answer = op["responses"].get("200", {})
+        body = answer.get("content", {}).get("application/json", {}).get("schema", {})
+        for name, link in answer.get("links", {}).items():
+            target, params = operations[link["operationId"]]
+            assert set(link.get("parameters", {})) <= {p["name"] for p in params}, name
+            values = [*link.get("parameters", {}).values(), *link.get("requestBody", {}).values()]
+            for value in values:
+                if isinstance(value, str) and value.startswith("$response.body#"):
+                    assert _at(body, value.partition("#")[2], schemas), (op["operationId"], name)
+            if "requestBody" in link:
+                request = target["requestBody"]["content"]["application/json"]["schema"]
+                assert set(link["requestBody"]) <= set(_at(request, "", schemas)["properties"]), name
+            followed += 1
+    assert followed > 50
