@@ -787,10 +787,15 @@ shared machines; the ratios are the claim.
 
 # Why a row can miss its target on a given machine, printed under the table when it does.
 KNOWN_CAUSES = {
+    "1": "in instructions (callgrind) the call costs 1.06x; in CPU time the layers measured one at a "
+    "time add about 4% (token auth and the response hook), 8% (the generated function: the Image "
+    "with two regions decoded and validated, less what msgspec saves over json.loads) and 6% (the "
+    "client's flow, id check and settle), and two identical clients timed side by side in one run "
+    "differ by up to 10%, so single runs scatter around the target",
     "2a": "msgspec parses the page in about 0.55x json.loads; the validating from_dict then costs about "
-    "1.5x json.loads in CPU time (reading 19 fields, a timestamp parse for each of 3-4 date-times, two "
+    "1.3x json.loads in CPU time (reading 19 fields, a timestamp parse for each of 3 date-times, two "
     "enum lookups and 20 slot stores per image, in byte-code), and the request through httpx and the "
-    "client about 0.5x more",
+    "client about 0.17x more",
     "2b": "as 2a, plus an ImageRegion.from_dict per region (two per image)",
     "4a": "the time includes the POST that creates the image and the client's start-up, which weigh "
     "on small files; the mock (Python, hashing what it receives) is the bottleneck of both sides",
