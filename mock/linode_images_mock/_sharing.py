@@ -168,9 +168,9 @@ class Sharing:
 
     @contextmanager
     def numbered(self, group: int, shared: int) -> Iterator[None]:
-        """Give the groups and shared images created inside the ids ``group`` and
-        ``shared/<shared>`` on (the spec's examples name them); afterwards the counters go on
-        past every id used, so no id is given twice."""
+        """Number the groups and shared images created inside from ``group`` and
+        ``shared/<shared>`` on (the ids the spec's examples name); afterwards the counters go
+        on past every id used, so no id is given twice."""
         saved = self._next_group, self._next_shared
         self._next_group, self._next_shared = group, shared
         try:

@@ -116,7 +116,7 @@ class MockState:
         if count < 0:
             raise ValueError("count must not be negative")
         with self.lock:
-            self._make_room(count)
+            self._check_room(count)
             ids: list[str] = []
             if public:
                 for _ in range(count):
@@ -128,7 +128,8 @@ class MockState:
             owner = self._seed_owner(account)
             return [self._seed_private(owner, number) for number in range(1, count + 1)]
 
-    def _make_room(self, count: int) -> None:
+    def _check_room(self, count: int) -> None:
+        """ValueError unless ``count`` more images fit."""
         if len(self._images) + count > MAX_IMAGES:
             raise ValueError(
                 f"the mock holds at most {MAX_IMAGES} images: {len(self._images)} are stored, "
@@ -168,7 +169,7 @@ class MockState:
                 if example is None:
                     (image_id,) = self.seed_images(1, public=False, account=owner)
                 else:
-                    self._make_room(1)
+                    self._check_room(1)
                     image_id = self._seed_private(owner, 1, example.source_image_id)
                 seed = partial(seed_group, self.sharing, owner, f"seeded-group-{number}", image_id, example)
                 ids.append(self.sharing.write(_accept, seed))
