@@ -128,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--sharegroups", action="append", default=[], metavar="[ACCOUNT=]N",
         help="share groups for an account (default: the first account), each sharing one more "
-        "available private image of it, with the account as an active member through its own token",
+        "available private image of it, with the account as an active member through its own token; "
+        "the first is made of what the spec's example requests name",
     )  # fmt: skip
     return parser
 

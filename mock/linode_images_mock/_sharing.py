@@ -22,6 +22,7 @@ import secrets
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,7 +87,7 @@ class Token:
 
     data: dict[str, Any]
     owner: str
-    secret: str
+    secret: str = field(repr=False)
 
 
 class Sharing:
@@ -164,6 +165,28 @@ class Sharing:
 
     def _now(self) -> str:
         return wire_time(self._clock())
+
+    @contextmanager
+    def numbered(self, group: int, shared: int) -> Iterator[None]:
+        """Number the groups and shared images created inside from ``group`` and
+        ``shared/<shared>`` on (the ids the spec's examples name); afterwards the counters go
+        on past every id used, so no id is given twice."""
+        saved = self._next_group, self._next_shared
+        self._next_group, self._next_shared = group, shared
+        try:
+            yield
+        finally:
+            self._next_group = max(saved[0], self._next_group)
+            self._next_shared = max(saved[1], self._next_shared)
+
+    def holds_any(self, *, group: int, shared: str, token_uuid: str, secret: str) -> bool:
+        """Whether any of these ids or this secret is already in use."""
+        return (
+            group in self.groups
+            or any(shared in g.images for g in self.groups.values())
+            or token_uuid in self.tokens
+            or any(hmac.compare_digest(t.secret.encode(), secret.encode()) for t in self.tokens.values())
+        )
 
     # --- share groups (the producer) ---------------------------------------------------------
 
@@ -361,7 +384,16 @@ class Sharing:
 
     # --- tokens (the consumer) ----------------------------------------------------------------
 
-    def create_token(self, account: str | None, body: dict[str, Any]) -> dict[str, Any]:
+    def create_token(
+        self,
+        account: str | None,
+        body: dict[str, Any],
+        *,
+        token_uuid: str | None = None,
+        secret: str | None = None,
+    ) -> dict[str, Any]:
+        """A consumer's new pending token; ``token_uuid`` and ``secret`` are for seeding the
+        spec's examples (random otherwise)."""
         owner = _signed_in(account)
         wanted = body["valid_for_sharegroup_uuid"]
         group = next((g for g in self.groups.values() if g.data["uuid"] == wanted), None)
@@ -371,7 +403,7 @@ class Sharing:
             )
         token = Token(
             {
-                "token_uuid": str(uuid.uuid4()),
+                "token_uuid": token_uuid or str(uuid.uuid4()),
                 "status": "pending",
                 "label": body.get("label", ""),
                 "created": self._now(),
@@ -382,7 +414,7 @@ class Sharing:
                 "sharegroup_label": group.data["label"],
             },
             owner,
-            secrets.token_urlsafe(32),
+            secret or secrets.token_urlsafe(32),
         )
         self.tokens[token.data["token_uuid"]] = token
         return {**copy_json(token.data), "token": token.secret}

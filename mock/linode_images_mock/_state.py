@@ -23,6 +23,7 @@ from typing import Any
 
 from ._config import MAX_IMAGES, FaultPlan, MockConfig
 from ._errors import ApiError, not_found
+from ._examples import seed_group, sharing_examples
 from ._filters import Filter
 from ._lifecycle import Pending, Stored, advance
 from ._pages import page_envelope
@@ -33,6 +34,7 @@ from ._sharing import Sharing, unshared
 from ._wire import copy_json, wire_time
 
 FIRST_PRIVATE_ID = 24_000_000
+PRIVATE_PREFIX = "private/"
 
 # Called with a write's answer before the write is committed; raising stops it.
 Check = Callable[[Any], None]
@@ -114,11 +116,7 @@ class MockState:
         if count < 0:
             raise ValueError("count must not be negative")
         with self.lock:
-            if len(self._images) + count > MAX_IMAGES:
-                raise ValueError(
-                    f"the mock holds at most {MAX_IMAGES} images: {len(self._images)} are stored, "
-                    f"{count} more were asked for (POST /__mock__/reset forgets the added ones)"
-                )
+            self._check_room(count)
             ids: list[str] = []
             if public:
                 for _ in range(count):
@@ -127,37 +125,55 @@ class MockState:
                     self._images[image["id"]] = Stored(image, owner=None)
                     ids.append(image["id"])
                 return ids
-            owner = account if account is not None else self.default_account()
-            if owner is None or owner not in self.config.tokens.values():
-                raise ValueError(f"unknown account {account!r}")
-            region = self.config.regions[0]
-            for number in range(count):
-                stored = self._new_private(owner, label=f"seeded-{number + 1}", status="available")
-                self._insert(stored)
-                stored.data["size"] = 1500 + number % 1000
-                stored.data["regions"] = [{"region": region, "status": "available"}]
-                ids.append(stored.data["id"])
-            return ids
+            owner = self._seed_owner(account)
+            return [self._seed_private(owner, number) for number in range(1, count + 1)]
+
+    def _check_room(self, count: int) -> None:
+        """ValueError unless ``count`` more images fit."""
+        if len(self._images) + count > MAX_IMAGES:
+            raise ValueError(
+                f"the mock holds at most {MAX_IMAGES} images: {len(self._images)} are stored, "
+                f"{count} more were asked for (POST /__mock__/reset forgets the added ones)"
+            )
+
+    def _seed_owner(self, account: str | None) -> str:
+        owner = account if account is not None else self.default_account()
+        if owner is None or owner not in self.config.tokens.values():
+            raise ValueError(f"unknown account {account!r}")
+        return owner
+
+    def _seed_private(self, owner: str, number: int, image_id: str | None = None) -> str:
+        """Seeded private image ``number`` of ``owner``: available in the first region."""
+        stored = self._new_private(owner, label=f"seeded-{number}", status="available", image_id=image_id)
+        self._insert(stored)
+        stored.data["size"] = 1500 + (number - 1) % 1000
+        stored.data["regions"] = [{"region": self.config.regions[0], "status": "available"}]
+        return str(stored.data["id"])
 
     def seed_sharegroups(self, count: int, *, account: str | None = None) -> list[int]:
         """Add ``count`` share groups of ``account``, each sharing one more of its available
         private images, with the account as an active member through its own token; returns
-        the groups' ids."""
+        the groups' ids.
+
+        The first group seeded while none of the objects the spec's example requests name
+        exists is made of them (``_examples``): its ids, its source image's, its member's
+        token UUID, and one more pending token, whose secret is the add-member example's.
+        """
         with self.lock:
-            owner = account if account is not None else self.default_account()
+            owner = self._seed_owner(account)
             ids: list[int] = []
             for number in range(1, count + 1):
-                (image_id,) = self.seed_images(1, public=False, account=owner)
-                ids.append(self.sharing.write(_accept, partial(self._seed_group, owner, number, image_id)))
+                example = sharing_examples()
+                if example is not None and not example.unused(self.sharing, self._images):
+                    example = None
+                if example is None:
+                    (image_id,) = self.seed_images(1, public=False, account=owner)
+                else:
+                    self._check_room(1)
+                    image_id = self._seed_private(owner, 1, example.source_image_id)
+                seed = partial(seed_group, self.sharing, owner, f"seeded-group-{number}", image_id, example)
+                ids.append(self.sharing.write(_accept, seed))
             return ids
-
-    def _seed_group(self, owner: str | None, number: int, image_id: str) -> int:
-        label = f"seeded-group-{number}"
-        group = self.sharing.create_group(owner, {"label": label, "images": [{"id": image_id}]})
-        token = self.sharing.create_token(owner, {"valid_for_sharegroup_uuid": group["uuid"], "label": label})
-        found = self.sharing.owned(owner, group["id"])
-        self.sharing.add_member(found, {"token": token["token"], "label": label})
-        return int(group["id"])
 
     def default_account(self) -> str | None:
         """The account of the first configured token: where seeded private images go by default."""
@@ -205,9 +221,10 @@ class MockState:
 
     # --- images -----------------------------------------------------------------------------
 
-    def _new_private(self, owner: str, *, label: str, status: str) -> Stored:
+    def _new_private(self, owner: str, *, label: str, status: str, image_id: str | None = None) -> Stored:
+        """A new private image, ``private/<next number>`` unless ``image_id`` is given."""
         now = wire_time(self.clock())
-        image_id = f"private/{self._next_private}"
+        image_id = image_id or f"{PRIVATE_PREFIX}{self._next_private}"
         data = {
             "id": image_id,
             "label": label,
@@ -232,9 +249,11 @@ class MockState:
         return Stored(data, owner=owner)
 
     def _insert(self, stored: Stored) -> None:
-        """Store a new private image made by ``_new_private``, using up its id."""
+        """Store a new private image made by ``_new_private``; later ids go on past its number."""
         self._images[stored.data["id"]] = stored
-        self._next_private += 1
+        number = stored.data["id"].removeprefix(PRIVATE_PREFIX)
+        if number.isdigit():
+            self._next_private = max(self._next_private, int(number) + 1)
 
     @staticmethod
     def render(stored: Stored, data: dict[str, Any] | None = None) -> dict[str, Any]:

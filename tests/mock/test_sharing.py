@@ -404,8 +404,14 @@ async def test_seeded_share_groups_give_every_sharing_object_from_the_start() ->
                 f"/v4/images/{source}/regions", json={"regions": ["us-east", "eu-west"]}, headers=AUTH
             )
         )
+        # Each group's member token, and for the first group (the one the spec's example
+        # requests name, tests/mock/test_examples.py) a pending one to add a member with.
         tokens = (await ok(await client.get(f"{BETA}/tokens", headers=AUTH)))["data"]
-        assert [t["status"] for t in tokens] == ["active", "active"]
+        assert [(t["sharegroup_uuid"], t["status"]) for t in tokens] == [
+            (groups[0]["uuid"], "active"),
+            (groups[0]["uuid"], "pending"),
+            (groups[1]["uuid"], "active"),
+        ]
         by_token = await ok(
             await client.get(f"{BETA}/tokens/{tokens[0]['token_uuid']}/sharegroup", headers=AUTH)
         )

@@ -20,7 +20,7 @@ the same document with two descriptions changed to what the wire carries:
   ``ApiVersion`` only (``v4beta``): such an operation is served nowhere else
   (docs/real-api-facts.md#image-sharing), and the generator's shared enum cannot say so.
 
-Everything else (constraints, links, extensions) is identical; ``make spec`` writes both and
+Everything else (constraints, links, examples, extensions) is identical; ``make spec`` writes both and
 ``make check-spec`` checks both.
 """
 
