@@ -174,12 +174,15 @@ def unknown_fields(
 
 try:
     # Optional (the "speedups" extra): msgspec parses a page of images in about half the time
-    # json.loads takes, which is a third of what decoding a page costs.
+    # json.loads takes, and parsed into Structs (Shape below) it also checks each field's JSON type.
+    from msgspec import defstruct as _defstruct
     from msgspec.json import Decoder as _MsgspecDecoder
 except ImportError:
     _fast_loads: Callable[[bytes], Any] | None = None
+    _have_msgspec = False
 else:
     _fast_loads = _MsgspecDecoder().decode
+    _have_msgspec = True
 
 
 def json_loads(content: bytes) -> Any:
@@ -192,6 +195,104 @@ def json_loads(content: bytes) -> Any:
             # number beyond float range, deep nesting), json.loads accepts or refuses with its own error.
             pass
     return json.loads(content)
+
+
+# One field of a Shape: its Python name, its JSON name, its JSON type and whether it is required.
+# The type is str, int or bool, "any" (any JSON value), another model's Shape, ("list", item) or
+# ("null", type) for a nullable one.
+ShapeField = tuple[str, str, Any, bool]
+
+
+class Shape:
+    """The JSON types of one model's fields, for a model's ``from_json`` to have msgspec check them.
+
+    With msgspec installed, ``from_json`` parses a body into Structs built from these types (on
+    first use, because models refer to each other), so that each field's JSON type is checked in
+    C as it is parsed, and then converts only what needs converting (date-times, enums, nested
+    models). Whatever the Structs refuse (an unknown field, a wrong type, a missing field, a body
+    msgspec does not parse) ``from_json`` decodes again with ``from_dict(json_loads(content))``,
+    which accepts it or raises the DecodeError naming the path: its values and errors are
+    from_dict's own. ``fields`` is None for a model that has a field these types cannot express
+    exactly as from_dict checks it; such a model (and any model holding it) has no Struct.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        fields: Callable[[], tuple[ShapeField, ...]] | None,
+        *,
+        keeps_unknown: bool,
+    ) -> None:
+        self.name = name
+        self._fields = fields
+        self._keeps_unknown = keeps_unknown
+        self._state = "new"
+        self._struct: Any = None
+        # The parser of a body into this model's Struct, or None when there is no Struct.
+        self.parse: Callable[[bytes], Any] | None = self._first_parse
+
+    def __repr__(self) -> str:
+        return f"<Shape of {self.name}>"
+
+    def struct(self) -> Any:
+        """The Struct class, or None without msgspec or when a field's type has no exact Struct type."""
+        if self._state == "new":
+            self._state = (
+                "building"  # a model that holds itself, however deep, has no Struct
+            )
+            self._struct = self._build()
+            self._state = "built"
+        return self._struct if self._state == "built" else None
+
+    def _build(self) -> Any:
+        if not _have_msgspec or self._fields is None:
+            return None
+        fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
+        rename: dict[str, str] = {}
+        for python_name, json_name, spec, required in self._fields():
+            kind = _struct_type(spec)
+            if kind is None:
+                return None
+            fields.append(
+                (python_name, kind) if required else (python_name, kind, UNSET)
+            )
+            if json_name != python_name:
+                rename[python_name] = json_name
+        return _defstruct(
+            self.name,
+            fields,
+            kw_only=True,
+            rename=rename or None,
+            # Unknown fields are the model's additional_properties, which from_dict keeps.
+            forbid_unknown_fields=self._keeps_unknown,
+            # A Struct lives only until it is converted, and holds no cycle.
+            gc=False,
+        )
+
+    def _first_parse(self, content: bytes) -> Any:
+        struct = self.struct()
+        if struct is None:
+            self.parse = None
+            raise ValueError(
+                f"{self.name} has no Struct"
+            )  # from_json decodes with from_dict
+        self.parse = _MsgspecDecoder(struct).decode
+        return self.parse(content)
+
+
+def _struct_type(spec: Any) -> Any:
+    """The Struct field type of a ShapeField's type, or None if a model in it has no Struct."""
+    if isinstance(spec, Shape):
+        return spec.struct()
+    if spec == "any":
+        return Any
+    if isinstance(spec, tuple):
+        wrapper, inner_spec = spec
+        inner = _struct_type(inner_spec)
+        if inner is None:
+            return None
+        return list[inner] if wrapper == "list" else inner | None  # type: ignore[valid-type]
+    return spec
 
 
 # Path parameters quoted so far (str keys only: an int 1 and a str "1" must not share an entry), up

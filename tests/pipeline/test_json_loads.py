@@ -98,10 +98,13 @@ def test_the_api_functions_parse_with_json_loads(monkeypatch: pytest.MonkeyPatch
         return json.loads(content)
 
     monkeypatch.setattr(types, "_fast_loads", parser if installed else None)
-    body = json.dumps(PAGE).encode()
+    # A body with an unknown field: PaginatedImages.from_json's Struct refuses it, so from_dict
+    # decodes it, from json_loads (tests/pipeline/test_from_json.py has the Struct's side).
+    body = json.dumps({**PAGE, "later_field": 1}).encode()
     result = get_images.sync_detailed(ApiVersion.V4, client=generated_client(body), page_size=500)
     assert isinstance(result.parsed, PaginatedImages)
     assert [image.id for image in result.parsed.data] == ["linode/debian12", "private/123"]
+    assert result.parsed.additional_properties == {"later_field": 1}
     assert calls == ([body] if installed else [])
     with pytest.raises(UndecodableResponse) as caught:
         get_images.sync_detailed(ApiVersion.V4, client=generated_client(b'{"data": [NaN'))

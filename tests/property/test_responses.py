@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -258,3 +259,133 @@ def test_the_overlay_turns_every_error_body_into_its_typed_error() -> None:
         ]
 
     run()
+
+
+def _decoded(decode: Any, content: bytes) -> tuple[str, ...]:
+    """What decoding gives, compared exactly: the error's type and message, or the model's repr (which
+    tells True from 1), its unknown fields and its JSON (which tells "1" from 1 and 1 from 1.0)."""
+    try:
+        model = decode(content)
+    except Exception as exc:
+        return ("error", type(exc).__name__, str(exc))
+    extra = json.dumps(getattr(model, "additional_properties", {}))
+    return ("model", type(model).__name__, repr(model), extra, json.dumps(model.to_dict(), default=repr))
+
+
+@st.composite
+def damaged(draw: st.DrawFn, body: Any) -> Any:
+    """``body`` with one object somewhere in it changed: a field set to any JSON value, or removed."""
+    objects: list[dict[str, Any]] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            objects.append(value)
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    body = json.loads(json.dumps(body))
+    walk(body)
+    if not objects:
+        return body
+    target = draw(st.sampled_from(objects))
+    key = draw(st.sampled_from(sorted(target)) | st.text(max_size=6)) if target else draw(st.text(max_size=6))
+    if key in target and draw(st.booleans()):
+        del target[key]
+    else:
+        target[key] = draw(JSON_VALUES | st.floats(allow_nan=False) | st.integers(min_value=2**63))
+    return body
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_from_json_decodes_exactly_as_from_dict_of_json_loads(name: str) -> None:
+    """from_json has msgspec check the JSON types as it parses (types.Shape) and leaves whatever that
+    pass refuses to from_dict: for any body, well-formed, deviant or damaged, it gives the same
+    model or the same error as from_dict(json.loads(body))."""
+    model = MODELS[name]
+
+    @budget(150)
+    @given(data=st.data())
+    def run(data: st.DataObject) -> None:
+        count(f"responses[from_json {name}]")
+        body = data.draw(bodies(name, deviant=data.draw(st.booleans(), label="deviant")), label="body")
+        if data.draw(st.booleans(), label="damage"):
+            body = data.draw(damaged(body), label="damaged")
+        content = json.dumps(body).encode()
+        assert _decoded(model.from_json, content) == _decoded(
+            lambda c: model.from_dict(json.loads(c)), content
+        )
+
+    run()
+
+
+# One value of each JSON kind (and a date-time string), for the exhaustive comparison below.
+JSON_KINDS: tuple[Any, ...] = (
+    None,
+    True,
+    0,
+    -1,
+    2**64,
+    1.5,
+    1.0,
+    "x",
+    "2021-08-14T22:44:02",
+    [],
+    ["x"],
+    [1],
+    [None],
+    {},
+    {"a": 1},
+)
+
+
+def full_body(schema: dict[str, Any]) -> Any:
+    """A value of ``schema`` with every property present and every array holding one item."""
+    schema = resolve(schema)
+    if len(schema.get("allOf", [])) == 1:
+        return full_body(schema["allOf"][0])
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if kind == "object":
+        return {name: full_body(sub) for name, sub in schema.get("properties", {}).items()}
+    if kind == "array":
+        return [full_body(schema["items"])]
+    if kind == "string":
+        return "2021-08-14T22:44:02" if schema.get("format") == "date-time" else "abc"
+    return {"integer": 1, "boolean": False}[kind]
+
+
+def every_change(body: Any) -> Iterator[Any]:
+    """``body`` with one value anywhere in it replaced by each of JSON_KINDS, or removed, or with an
+    unknown field added to one of its objects."""
+    if isinstance(body, dict):
+        yield {**body, "unknown_field": 1}
+        for key, value in body.items():
+            rest = {k: v for k, v in body.items() if k != key}
+            yield rest
+            for replacement in JSON_KINDS:
+                yield {**body, key: replacement}
+            for changed in every_change(value):
+                yield {**body, key: changed}
+    elif isinstance(body, list):
+        for index, value in enumerate(body):
+            for changed in every_change(value):
+                yield [*body[:index], changed, *body[index + 1 :]]
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_from_json_decodes_every_one_value_change_as_from_dict_does(name: str) -> None:
+    """Each field of each model, at any depth, set to each kind of JSON value or left out: from_json
+    and from_dict(json.loads(...)) give the same model or the same error."""
+    model = MODELS[name]
+    bodies_seen = 0
+    for body in (full_body(component(name)), *every_change(full_body(component(name)))):
+        content = json.dumps(body).encode()
+        assert _decoded(model.from_json, content) == _decoded(
+            lambda c: model.from_dict(json.loads(c)), content
+        ), body
+        bodies_seen += 1
+    assert bodies_seen >= 2  # at least the body itself and the body with an unknown field

@@ -2,13 +2,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from operator import itemgetter
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 
 from ..types import (
     UNSET,
+    Shape,
     decode_error,
+    json_loads,
     model_repr,
 )
 
@@ -19,6 +21,15 @@ class AddShareGroupMemberRequest:
     """ A short name for the new member. """
     token: str
     """ The secret the consumer got when it created its token; as sensitive as an API token. """
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "AddShareGroupMemberRequest",
+        lambda: (
+            ("label", "label", str, True),
+            ("token", "token", str, True),
+        ),
+        keeps_unknown=False,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         label = self.label
@@ -56,6 +67,29 @@ class AddShareGroupMemberRequest:
         add_share_group_member_request = _new(cls)
         add_share_group_member_request.label = _label
         add_share_group_member_request.token = _token
+        return add_share_group_member_request
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = AddShareGroupMemberRequest._shape.parse
+        if parse is not None and cls is AddShareGroupMemberRequest:
+            try:
+                return AddShareGroupMemberRequest._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> AddShareGroupMemberRequest:
+        """The AddShareGroupMemberRequest of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        add_share_group_member_request = _new(AddShareGroupMemberRequest)
+        add_share_group_member_request.label = shape.label
+        add_share_group_member_request.token = shape.token
         return add_share_group_member_request
 
     @classmethod

@@ -4,16 +4,18 @@ import datetime
 from collections.abc import Mapping
 from operator import itemgetter
 from types import NoneType
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
     UNSET,
+    Shape,
     accept_types,
     decode_datetime,
     decode_error,
+    json_loads,
     model_repr,
     parse_datetime,
     unknown_fields,
@@ -39,6 +41,20 @@ class ConsumerShareGroup:
     uuid: str
     """ The group's UUID. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "ConsumerShareGroup",
+        lambda: (
+            ("created", "created", str, True),
+            ("description", "description", ("null", str), True),
+            ("id", "id", int, True),
+            ("is_suspended", "is_suspended", bool, True),
+            ("label", "label", str, True),
+            ("updated", "updated", ("null", str), True),
+            ("uuid", "uuid", str, True),
+        ),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         created = self.created.isoformat()
@@ -142,6 +158,49 @@ class ConsumerShareGroup:
                 src_dict,
                 unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
             )
+        return consumer_share_group
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = ConsumerShareGroup._shape.parse
+        if parse is not None and cls is ConsumerShareGroup:
+            try:
+                return ConsumerShareGroup._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> ConsumerShareGroup:
+        """The ConsumerShareGroup of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        consumer_share_group = _new(ConsumerShareGroup)
+        _created = shape.created
+        consumer_share_group.created = (
+            _fromisoformat(_created + "+00:00")
+            if len(_created) == 19
+            else parse_datetime(_created)
+        )
+        consumer_share_group.description = shape.description
+        consumer_share_group.id = shape.id
+        consumer_share_group.is_suspended = shape.is_suspended
+        consumer_share_group.label = shape.label
+        _updated = shape.updated
+        consumer_share_group.updated = (
+            _updated
+            if _updated is None
+            else (
+                _fromisoformat(_updated + "+00:00")
+                if len(_updated) == 19
+                else parse_datetime(_updated)
+            )
+        )
+        consumer_share_group.uuid = shape.uuid
+        consumer_share_group.additional_properties = {}  # the Struct refuses unknown fields
         return consumer_share_group
 
     @classmethod

@@ -1,15 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 
 from ..types import (
     UNSET,
+    Shape,
     Unset,
     accept_types,
     decode_error,
+    json_loads,
     model_repr,
 )
 
@@ -26,6 +28,18 @@ class CreateImageRequest:
     """ A short name for the image; defaults to the disk's label. """
     tags: list[str] | Unset = UNSET
     """ Tags for the image, each 3 to 100 characters, at most 500. """
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "CreateImageRequest",
+        lambda: (
+            ("disk_id", "disk_id", int, True),
+            ("cloud_init", "cloud_init", bool, False),
+            ("description", "description", str, False),
+            ("label", "label", str, False),
+            ("tags", "tags", ("list", str), False),
+        ),
+        keeps_unknown=False,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         disk_id = self.disk_id
@@ -109,6 +123,32 @@ class CreateImageRequest:
         create_image_request.description = _description
         create_image_request.label = _label
         create_image_request.tags = tags
+        return create_image_request
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = CreateImageRequest._shape.parse
+        if parse is not None and cls is CreateImageRequest:
+            try:
+                return CreateImageRequest._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> CreateImageRequest:
+        """The CreateImageRequest of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        create_image_request = _new(CreateImageRequest)
+        create_image_request.disk_id = shape.disk_id
+        create_image_request.cloud_init = shape.cloud_init
+        create_image_request.description = shape.description
+        create_image_request.label = shape.label
+        create_image_request.tags = shape.tags
         return create_image_request
 
     @classmethod

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 
 from ..types import (
     UNSET,
+    Shape,
     Unset,
     decode_error,
+    json_loads,
     model_repr,
 )
 
@@ -19,6 +21,15 @@ class CreateShareGroupTokenRequest:
     """ The UUID of the share group the token is for. """
     label: str | Unset = UNSET
     """ A short name for the token. """
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "CreateShareGroupTokenRequest",
+        lambda: (
+            ("valid_for_sharegroup_uuid", "valid_for_sharegroup_uuid", str, True),
+            ("label", "label", str, False),
+        ),
+        keeps_unknown=False,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         valid_for_sharegroup_uuid = self.valid_for_sharegroup_uuid
@@ -64,6 +75,31 @@ class CreateShareGroupTokenRequest:
             _valid_for_sharegroup_uuid
         )
         create_share_group_token_request.label = _label
+        return create_share_group_token_request
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = CreateShareGroupTokenRequest._shape.parse
+        if parse is not None and cls is CreateShareGroupTokenRequest:
+            try:
+                return CreateShareGroupTokenRequest._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> CreateShareGroupTokenRequest:
+        """The CreateShareGroupTokenRequest of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        create_share_group_token_request = _new(CreateShareGroupTokenRequest)
+        create_share_group_token_request.valid_for_sharegroup_uuid = (
+            shape.valid_for_sharegroup_uuid
+        )
+        create_share_group_token_request.label = shape.label
         return create_share_group_token_request
 
     @classmethod

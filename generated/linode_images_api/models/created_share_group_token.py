@@ -4,7 +4,7 @@ import datetime
 from collections.abc import Mapping
 from operator import itemgetter
 from types import NoneType
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,9 +15,11 @@ from ..models.share_group_token_status import (
 from ..models.share_group_token_status import ShareGroupTokenStatus
 from ..types import (
     UNSET,
+    Shape,
     accept_types,
     decode_datetime,
     decode_error,
+    json_loads,
     model_repr,
     parse_datetime,
     unknown_fields,
@@ -50,6 +52,23 @@ class CreatedShareGroupToken:
     valid_for_sharegroup_uuid: str
     """ The UUID of the only group the token can join. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "CreatedShareGroupToken",
+        lambda: (
+            ("created", "created", str, True),
+            ("expiry", "expiry", ("null", str), True),
+            ("label", "label", ("null", str), True),
+            ("sharegroup_label", "sharegroup_label", str, True),
+            ("sharegroup_uuid", "sharegroup_uuid", str, True),
+            ("status", "status", str, True),
+            ("token", "token", str, True),
+            ("token_uuid", "token_uuid", str, True),
+            ("updated", "updated", ("null", str), True),
+            ("valid_for_sharegroup_uuid", "valid_for_sharegroup_uuid", str, True),
+        ),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         created = self.created.isoformat()
@@ -194,6 +213,66 @@ class CreatedShareGroupToken:
                 src_dict,
                 unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
             )
+        return created_share_group_token
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = CreatedShareGroupToken._shape.parse
+        if parse is not None and cls is CreatedShareGroupToken:
+            try:
+                return CreatedShareGroupToken._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> CreatedShareGroupToken:
+        """The CreatedShareGroupToken of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        created_share_group_token = _new(CreatedShareGroupToken)
+        _created = shape.created
+        created_share_group_token.created = (
+            _fromisoformat(_created + "+00:00")
+            if len(_created) == 19
+            else parse_datetime(_created)
+        )
+        _expiry = shape.expiry
+        created_share_group_token.expiry = (
+            _expiry
+            if _expiry is None
+            else (
+                _fromisoformat(_expiry + "+00:00")
+                if len(_expiry) == 19
+                else parse_datetime(_expiry)
+            )
+        )
+        created_share_group_token.label = shape.label
+        created_share_group_token.sharegroup_label = shape.sharegroup_label
+        created_share_group_token.sharegroup_uuid = shape.sharegroup_uuid
+        _status = shape.status
+        created_share_group_token.status = _share_group_token_status_by_value.get(
+            _status
+        ) or ShareGroupTokenStatus(_status)
+        created_share_group_token.token = shape.token
+        created_share_group_token.token_uuid = shape.token_uuid
+        _updated = shape.updated
+        created_share_group_token.updated = (
+            _updated
+            if _updated is None
+            else (
+                _fromisoformat(_updated + "+00:00")
+                if len(_updated) == 19
+                else parse_datetime(_updated)
+            )
+        )
+        created_share_group_token.valid_for_sharegroup_uuid = (
+            shape.valid_for_sharegroup_uuid
+        )
+        created_share_group_token.additional_properties = {}  # the Struct refuses unknown fields
         return created_share_group_token
 
     @classmethod

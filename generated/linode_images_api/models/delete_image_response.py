@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    Shape,
     decode_error,
+    json_loads,
     model_repr,
     unknown_fields,
     unknown_keys,
@@ -17,6 +19,12 @@ from ..types import (
 @_attrs_define
 class DeleteImageResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "DeleteImageResponse",
+        lambda: (),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -44,6 +52,28 @@ class DeleteImageResponse:
                 src_dict,
                 unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
             )
+        return delete_image_response
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = DeleteImageResponse._shape.parse
+        if parse is not None and cls is DeleteImageResponse:
+            try:
+                return DeleteImageResponse._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> DeleteImageResponse:
+        """The DeleteImageResponse of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        delete_image_response = _new(DeleteImageResponse)
+        delete_image_response.additional_properties = {}  # the Struct refuses unknown fields
         return delete_image_response
 
     @classmethod

@@ -2,15 +2,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import NoneType
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
     UNSET,
+    Shape,
     Unset,
     decode_error,
+    json_loads,
     model_repr,
     unknown_fields,
     unknown_keys,
@@ -26,6 +28,15 @@ class ErrorObject:
     field: None | str | Unset = UNSET
     """ The request field the problem concerns, or null when no single field is at fault. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "ErrorObject",
+        lambda: (
+            ("reason", "reason", str, True),
+            ("field", "field", ("null", str), False),
+        ),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         reason = self.reason
@@ -87,6 +98,30 @@ class ErrorObject:
             error_object.additional_properties = {_unknown[0]: src_dict[_unknown[0]]}
         else:
             error_object.additional_properties = unknown_fields(src_dict, _unknown)
+        return error_object
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = ErrorObject._shape.parse
+        if parse is not None and cls is ErrorObject:
+            try:
+                return ErrorObject._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> ErrorObject:
+        """The ErrorObject of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        error_object = _new(ErrorObject)
+        error_object.reason = shape.reason
+        error_object.field = shape.field
+        error_object.additional_properties = {}  # the Struct refuses unknown fields
         return error_object
 
     @classmethod

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,7 +9,9 @@ from attrs import field as _attrs_field
 from ..errors import DecodeError
 from ..types import (
     UNSET,
+    Shape,
     decode_error,
+    json_loads,
     list_item_error,
     model_repr,
     unknown_fields,
@@ -22,6 +24,12 @@ class ErrorResponse:
     errors: list[ErrorObject]
     """ Every problem the API found with the request. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "ErrorResponse",
+        lambda: (("errors", "errors", ("list", ErrorObject._shape), True),),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         errors = []
@@ -68,6 +76,30 @@ class ErrorResponse:
                 src_dict,
                 unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
             )
+        return error_response
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = ErrorResponse._shape.parse
+        if parse is not None and cls is ErrorResponse:
+            try:
+                return ErrorResponse._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> ErrorResponse:
+        """The ErrorResponse of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        error_response = _new(ErrorResponse)
+        _errors = shape.errors
+        error_response.errors = list(map(ErrorObject._from_shape, _errors))
+        error_response.additional_properties = {}  # the Struct refuses unknown fields
         return error_response
 
     @classmethod

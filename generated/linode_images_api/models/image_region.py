@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from operator import itemgetter
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,7 +11,9 @@ from ..models.image_region_status import BY_VALUE as _image_region_status_by_val
 from ..models.image_region_status import ImageRegionStatus
 from ..types import (
     UNSET,
+    Shape,
     decode_error,
+    json_loads,
     model_repr,
     unknown_fields,
     unknown_keys,
@@ -25,6 +27,15 @@ class ImageRegion:
     status: ImageRegionStatus
     """ An image's status in one region, such as available or pending replication. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "ImageRegion",
+        lambda: (
+            ("region", "region", str, True),
+            ("status", "status", str, True),
+        ),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         region = self.region
@@ -74,6 +85,33 @@ class ImageRegion:
                 src_dict,
                 unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
             )
+        return image_region
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = ImageRegion._shape.parse
+        if parse is not None and cls is ImageRegion:
+            try:
+                return ImageRegion._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> ImageRegion:
+        """The ImageRegion of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        image_region = _new(ImageRegion)
+        image_region.region = shape.region
+        _status = shape.status
+        image_region.status = _image_region_status_by_value.get(
+            _status
+        ) or ImageRegionStatus(_status)
+        image_region.additional_properties = {}  # the Struct refuses unknown fields
         return image_region
 
     @classmethod

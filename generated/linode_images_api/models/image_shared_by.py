@@ -3,16 +3,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from operator import itemgetter
 from types import NoneType
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
     UNSET,
+    Shape,
     Unset,
     accept_types,
     decode_error,
+    json_loads,
     model_repr,
     unknown_fields,
     unknown_keys,
@@ -34,6 +36,18 @@ class ImageSharedBy:
     source_image_label: None | str | Unset = UNSET
     """ The label of the producer's source image, or null; not always sent. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "ImageSharedBy",
+        lambda: (
+            ("sharegroup_id", "sharegroup_id", int, True),
+            ("sharegroup_label", "sharegroup_label", str, True),
+            ("sharegroup_uuid", "sharegroup_uuid", str, True),
+            ("source_image_id", "source_image_id", ("null", str), True),
+            ("source_image_label", "source_image_label", ("null", str), False),
+        ),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         sharegroup_id = self.sharegroup_id
@@ -125,6 +139,33 @@ class ImageSharedBy:
             image_shared_by.additional_properties = {_unknown[0]: src_dict[_unknown[0]]}
         else:
             image_shared_by.additional_properties = unknown_fields(src_dict, _unknown)
+        return image_shared_by
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = ImageSharedBy._shape.parse
+        if parse is not None and cls is ImageSharedBy:
+            try:
+                return ImageSharedBy._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> ImageSharedBy:
+        """The ImageSharedBy of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        image_shared_by = _new(ImageSharedBy)
+        image_shared_by.sharegroup_id = shape.sharegroup_id
+        image_shared_by.sharegroup_label = shape.sharegroup_label
+        image_shared_by.sharegroup_uuid = shape.sharegroup_uuid
+        image_shared_by.source_image_id = shape.source_image_id
+        image_shared_by.source_image_label = shape.source_image_label
+        image_shared_by.additional_properties = {}  # the Struct refuses unknown fields
         return image_shared_by
 
     @classmethod

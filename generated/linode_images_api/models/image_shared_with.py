@@ -2,14 +2,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from operator import itemgetter
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
     UNSET,
+    Shape,
     decode_error,
+    json_loads,
     model_repr,
     unknown_fields,
     unknown_keys,
@@ -25,6 +27,15 @@ class ImageSharedWith:
     sharegroup_list_url: str
     """ The API path that lists the share groups the image is in. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "ImageSharedWith",
+        lambda: (
+            ("sharegroup_count", "sharegroup_count", int, True),
+            ("sharegroup_list_url", "sharegroup_list_url", str, True),
+        ),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         sharegroup_count = self.sharegroup_count
@@ -70,6 +81,30 @@ class ImageSharedWith:
                 src_dict,
                 unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
             )
+        return image_shared_with
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = ImageSharedWith._shape.parse
+        if parse is not None and cls is ImageSharedWith:
+            try:
+                return ImageSharedWith._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> ImageSharedWith:
+        """The ImageSharedWith of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        image_shared_with = _new(ImageSharedWith)
+        image_shared_with.sharegroup_count = shape.sharegroup_count
+        image_shared_with.sharegroup_list_url = shape.sharegroup_list_url
+        image_shared_with.additional_properties = {}  # the Struct refuses unknown fields
         return image_shared_with
 
     @classmethod

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from operator import itemgetter
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,7 +10,9 @@ from attrs import field as _attrs_field
 from ..errors import DecodeError
 from ..types import (
     UNSET,
+    Shape,
     decode_error,
+    json_loads,
     model_repr,
     unknown_fields,
     unknown_keys,
@@ -26,6 +28,15 @@ class ImageSharing:
     shared_with: ImageSharedWith | None
     """ On the producer's own image, the share groups it is in. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "ImageSharing",
+        lambda: (
+            ("shared_by", "shared_by", ("null", ImageSharedBy._shape), True),
+            ("shared_with", "shared_with", ("null", ImageSharedWith._shape), True),
+        ),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         shared_by: dict[str, Any] | None
@@ -87,6 +98,38 @@ class ImageSharing:
                 src_dict,
                 unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
             )
+        return image_sharing
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = ImageSharing._shape.parse
+        if parse is not None and cls is ImageSharing:
+            try:
+                return ImageSharing._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> ImageSharing:
+        """The ImageSharing of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        image_sharing = _new(ImageSharing)
+        _shared_by = shape.shared_by
+        image_sharing.shared_by = (
+            _shared_by if _shared_by is None else ImageSharedBy._from_shape(_shared_by)
+        )
+        _shared_with = shape.shared_with
+        image_sharing.shared_with = (
+            _shared_with
+            if _shared_with is None
+            else ImageSharedWith._from_shape(_shared_with)
+        )
+        image_sharing.additional_properties = {}  # the Struct refuses unknown fields
         return image_sharing
 
     @classmethod

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from operator import itemgetter
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,8 +10,10 @@ from attrs import field as _attrs_field
 from ..errors import DecodeError
 from ..types import (
     UNSET,
+    Shape,
     accept_types,
     decode_error,
+    json_loads,
     list_item_error,
     model_repr,
     unknown_fields,
@@ -30,6 +32,17 @@ class PaginatedShareGroupMembers:
     results: int
     """ How many members the whole list has. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "PaginatedShareGroupMembers",
+        lambda: (
+            ("data", "data", ("list", ShareGroupMember._shape), True),
+            ("page", "page", int, True),
+            ("pages", "pages", int, True),
+            ("results", "results", int, True),
+        ),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         data = []
@@ -102,6 +115,35 @@ class PaginatedShareGroupMembers:
                 src_dict,
                 unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
             )
+        return paginated_share_group_members
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = PaginatedShareGroupMembers._shape.parse
+        if parse is not None and cls is PaginatedShareGroupMembers:
+            try:
+                return PaginatedShareGroupMembers._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> PaginatedShareGroupMembers:
+        """The PaginatedShareGroupMembers of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        paginated_share_group_members = _new(PaginatedShareGroupMembers)
+        _data = shape.data
+        paginated_share_group_members.data = list(
+            map(ShareGroupMember._from_shape, _data)
+        )
+        paginated_share_group_members.page = shape.page
+        paginated_share_group_members.pages = shape.pages
+        paginated_share_group_members.results = shape.results
+        paginated_share_group_members.additional_properties = {}  # the Struct refuses unknown fields
         return paginated_share_group_members
 
     @classmethod

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from operator import itemgetter
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,8 +10,10 @@ from attrs import field as _attrs_field
 from ..errors import DecodeError
 from ..types import (
     UNSET,
+    Shape,
     accept_types,
     decode_error,
+    json_loads,
     list_item_error,
     model_repr,
     unknown_fields,
@@ -30,6 +32,17 @@ class PaginatedSharedImages:
     results: int
     """ How many shared images the whole list has. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "PaginatedSharedImages",
+        lambda: (
+            ("data", "data", ("list", SharedImage._shape), True),
+            ("page", "page", int, True),
+            ("pages", "pages", int, True),
+            ("results", "results", int, True),
+        ),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         data = []
@@ -102,6 +115,33 @@ class PaginatedSharedImages:
                 src_dict,
                 unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
             )
+        return paginated_shared_images
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = PaginatedSharedImages._shape.parse
+        if parse is not None and cls is PaginatedSharedImages:
+            try:
+                return PaginatedSharedImages._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> PaginatedSharedImages:
+        """The PaginatedSharedImages of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        paginated_shared_images = _new(PaginatedSharedImages)
+        _data = shape.data
+        paginated_shared_images.data = list(map(SharedImage._from_shape, _data))
+        paginated_shared_images.page = shape.page
+        paginated_shared_images.pages = shape.pages
+        paginated_shared_images.results = shape.results
+        paginated_shared_images.additional_properties = {}  # the Struct refuses unknown fields
         return paginated_shared_images
 
     @classmethod

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 
 from ..types import (
     UNSET,
+    Shape,
     decode_error,
+    json_loads,
     model_repr,
 )
 
@@ -16,6 +18,12 @@ from ..types import (
 class ReplicateImageRequest:
     regions: list[str]
     """ Every region the image should be in afterwards: new ones are added, missing ones removed. """
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "ReplicateImageRequest",
+        lambda: (("regions", "regions", ("list", str), True),),
+        keeps_unknown=False,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         regions = self.regions
@@ -52,6 +60,28 @@ class ReplicateImageRequest:
             return cls._from_dict_checked(src_dict)
         replicate_image_request = _new(cls)
         replicate_image_request.regions = regions
+        return replicate_image_request
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = ReplicateImageRequest._shape.parse
+        if parse is not None and cls is ReplicateImageRequest:
+            try:
+                return ReplicateImageRequest._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> ReplicateImageRequest:
+        """The ReplicateImageRequest of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        replicate_image_request = _new(ReplicateImageRequest)
+        replicate_image_request.regions = shape.regions
         return replicate_image_request
 
     @classmethod

@@ -4,16 +4,18 @@ import datetime
 from collections.abc import Mapping
 from operator import itemgetter
 from types import NoneType
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
     UNSET,
+    Shape,
     accept_types,
     decode_datetime,
     decode_error,
+    json_loads,
     model_repr,
     parse_datetime,
     unknown_fields,
@@ -45,6 +47,23 @@ class ShareGroup:
     uuid: str
     """ The group's UUID, which a consumer names when creating a token to join it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "ShareGroup",
+        lambda: (
+            ("created", "created", str, True),
+            ("description", "description", ("null", str), True),
+            ("expiry", "expiry", ("null", str), True),
+            ("id", "id", int, True),
+            ("images_count", "images_count", int, True),
+            ("is_suspended", "is_suspended", bool, True),
+            ("label", "label", str, True),
+            ("members_count", "members_count", int, True),
+            ("updated", "updated", ("null", str), True),
+            ("uuid", "uuid", str, True),
+        ),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         created = self.created.isoformat()
@@ -185,6 +204,61 @@ class ShareGroup:
                 src_dict,
                 unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
             )
+        return share_group
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = ShareGroup._shape.parse
+        if parse is not None and cls is ShareGroup:
+            try:
+                return ShareGroup._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> ShareGroup:
+        """The ShareGroup of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        share_group = _new(ShareGroup)
+        _created = shape.created
+        share_group.created = (
+            _fromisoformat(_created + "+00:00")
+            if len(_created) == 19
+            else parse_datetime(_created)
+        )
+        share_group.description = shape.description
+        _expiry = shape.expiry
+        share_group.expiry = (
+            _expiry
+            if _expiry is None
+            else (
+                _fromisoformat(_expiry + "+00:00")
+                if len(_expiry) == 19
+                else parse_datetime(_expiry)
+            )
+        )
+        share_group.id = shape.id
+        share_group.images_count = shape.images_count
+        share_group.is_suspended = shape.is_suspended
+        share_group.label = shape.label
+        share_group.members_count = shape.members_count
+        _updated = shape.updated
+        share_group.updated = (
+            _updated
+            if _updated is None
+            else (
+                _fromisoformat(_updated + "+00:00")
+                if len(_updated) == 19
+                else parse_datetime(_updated)
+            )
+        )
+        share_group.uuid = shape.uuid
+        share_group.additional_properties = {}  # the Struct refuses unknown fields
         return share_group
 
     @classmethod

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 
 from ..types import (
     UNSET,
+    Shape,
     Unset,
     decode_error,
+    json_loads,
     model_repr,
 )
 
@@ -21,6 +23,16 @@ class ShareGroupImageEntry:
     """ Free text for the shared copy of the image. """
     label: str | Unset = UNSET
     """ A short name for the shared copy of the image. """
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "ShareGroupImageEntry",
+        lambda: (
+            ("id", "id", str, True),
+            ("description", "description", str, False),
+            ("label", "label", str, False),
+        ),
+        keeps_unknown=False,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -73,6 +85,30 @@ class ShareGroupImageEntry:
         share_group_image_entry.id = _id
         share_group_image_entry.description = _description
         share_group_image_entry.label = _label
+        return share_group_image_entry
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = ShareGroupImageEntry._shape.parse
+        if parse is not None and cls is ShareGroupImageEntry:
+            try:
+                return ShareGroupImageEntry._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> ShareGroupImageEntry:
+        """The ShareGroupImageEntry of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        share_group_image_entry = _new(ShareGroupImageEntry)
+        share_group_image_entry.id = shape.id
+        share_group_image_entry.description = shape.description
+        share_group_image_entry.label = shape.label
         return share_group_image_entry
 
     @classmethod

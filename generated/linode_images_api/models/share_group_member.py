@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from operator import itemgetter
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,8 +14,10 @@ from ..models.share_group_member_status import (
 from ..models.share_group_member_status import ShareGroupMemberStatus
 from ..types import (
     UNSET,
+    Shape,
     decode_datetime,
     decode_error,
+    json_loads,
     model_repr,
     parse_datetime,
     unknown_fields,
@@ -39,6 +41,19 @@ class ShareGroupMember:
     updated: datetime.datetime | None
     """ When the membership last changed (UTC), or null. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "ShareGroupMember",
+        lambda: (
+            ("created", "created", str, True),
+            ("expiry", "expiry", ("null", str), True),
+            ("label", "label", str, True),
+            ("status", "status", str, True),
+            ("token_uuid", "token_uuid", str, True),
+            ("updated", "updated", ("null", str), True),
+        ),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         created = self.created.isoformat()
@@ -141,6 +156,60 @@ class ShareGroupMember:
                 src_dict,
                 unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
             )
+        return share_group_member
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = ShareGroupMember._shape.parse
+        if parse is not None and cls is ShareGroupMember:
+            try:
+                return ShareGroupMember._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> ShareGroupMember:
+        """The ShareGroupMember of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        share_group_member = _new(ShareGroupMember)
+        _created = shape.created
+        share_group_member.created = (
+            _fromisoformat(_created + "+00:00")
+            if len(_created) == 19
+            else parse_datetime(_created)
+        )
+        _expiry = shape.expiry
+        share_group_member.expiry = (
+            _expiry
+            if _expiry is None
+            else (
+                _fromisoformat(_expiry + "+00:00")
+                if len(_expiry) == 19
+                else parse_datetime(_expiry)
+            )
+        )
+        share_group_member.label = shape.label
+        _status = shape.status
+        share_group_member.status = _share_group_member_status_by_value.get(
+            _status
+        ) or ShareGroupMemberStatus(_status)
+        share_group_member.token_uuid = shape.token_uuid
+        _updated = shape.updated
+        share_group_member.updated = (
+            _updated
+            if _updated is None
+            else (
+                _fromisoformat(_updated + "+00:00")
+                if len(_updated) == 19
+                else parse_datetime(_updated)
+            )
+        )
+        share_group_member.additional_properties = {}  # the Struct refuses unknown fields
         return share_group_member
 
     @classmethod

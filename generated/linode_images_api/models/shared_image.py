@@ -4,7 +4,7 @@ import datetime
 from collections.abc import Mapping
 from operator import itemgetter
 from types import NoneType
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,10 +16,12 @@ from ..models.image_type import BY_VALUE as _image_type_by_value
 from ..models.image_type import ImageType
 from ..types import (
     UNSET,
+    Shape,
     Unset,
     accept_types,
     decode_datetime,
     decode_error,
+    json_loads,
     list_item_error,
     model_repr,
     parse_datetime,
@@ -73,6 +75,33 @@ class SharedImage:
     updated: datetime.datetime | None | Unset = UNSET
     """ When the shared image last changed (UTC), or null. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "SharedImage",
+        lambda: (
+            ("created", "created", str, True),
+            ("created_by", "created_by", ("null", str), True),
+            ("deprecated", "deprecated", bool, True),
+            ("description", "description", str, True),
+            ("id", "id", str, True),
+            ("is_public", "is_public", bool, True),
+            ("label", "label", str, True),
+            ("size", "size", int, True),
+            ("type_", "type", str, True),
+            ("vendor", "vendor", ("null", str), True),
+            ("capabilities", "capabilities", ("list", str), False),
+            ("eol", "eol", ("null", str), False),
+            ("expiry", "expiry", ("null", str), False),
+            ("image_sharing", "image_sharing", ImageSharing._shape, False),
+            ("is_shared", "is_shared", ("null", bool), False),
+            ("regions", "regions", ("list", ImageRegion._shape), False),
+            ("status", "status", str, False),
+            ("tags", "tags", ("list", str), False),
+            ("total_size", "total_size", int, False),
+            ("updated", "updated", ("null", str), False),
+        ),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         created = self.created.isoformat()
@@ -364,6 +393,96 @@ class SharedImage:
             shared_image.additional_properties = {_unknown[0]: src_dict[_unknown[0]]}
         else:
             shared_image.additional_properties = unknown_fields(src_dict, _unknown)
+        return shared_image
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = SharedImage._shape.parse
+        if parse is not None and cls is SharedImage:
+            try:
+                return SharedImage._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> SharedImage:
+        """The SharedImage of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        shared_image = _new(SharedImage)
+        _created = shape.created
+        shared_image.created = (
+            _fromisoformat(_created + "+00:00")
+            if len(_created) == 19
+            else parse_datetime(_created)
+        )
+        shared_image.created_by = shape.created_by
+        shared_image.deprecated = shape.deprecated
+        shared_image.description = shape.description
+        shared_image.id = shape.id
+        shared_image.is_public = shape.is_public
+        shared_image.label = shape.label
+        shared_image.size = shape.size
+        _type_ = shape.type_
+        shared_image.type_ = _image_type_by_value.get(_type_) or ImageType(_type_)
+        shared_image.vendor = shape.vendor
+        shared_image.capabilities = shape.capabilities
+        _eol = shape.eol
+        shared_image.eol = (
+            _eol
+            if _eol is UNSET or _eol is None
+            else (
+                _fromisoformat(_eol + "+00:00")
+                if len(_eol) == 19
+                else parse_datetime(_eol)
+            )
+        )
+        _expiry = shape.expiry
+        shared_image.expiry = (
+            _expiry
+            if _expiry is UNSET or _expiry is None
+            else (
+                _fromisoformat(_expiry + "+00:00")
+                if len(_expiry) == 19
+                else parse_datetime(_expiry)
+            )
+        )
+        _image_sharing = shape.image_sharing
+        shared_image.image_sharing = (
+            _image_sharing
+            if _image_sharing is UNSET
+            else ImageSharing._from_shape(_image_sharing)
+        )
+        shared_image.is_shared = shape.is_shared
+        _regions = shape.regions
+        shared_image.regions = (
+            _regions
+            if _regions is UNSET
+            else list(map(ImageRegion._from_shape, _regions))
+        )
+        _status = shape.status
+        shared_image.status = (
+            _status
+            if _status is UNSET
+            else _image_status_by_value.get(_status) or ImageStatus(_status)
+        )
+        shared_image.tags = shape.tags
+        shared_image.total_size = shape.total_size
+        _updated = shape.updated
+        shared_image.updated = (
+            _updated
+            if _updated is UNSET or _updated is None
+            else (
+                _fromisoformat(_updated + "+00:00")
+                if len(_updated) == 19
+                else parse_datetime(_updated)
+            )
+        )
+        shared_image.additional_properties = {}  # the Struct refuses unknown fields
         return shared_image
 
     @classmethod

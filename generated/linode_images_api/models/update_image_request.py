@@ -2,14 +2,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import NoneType
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 
 from ..types import (
     UNSET,
+    Shape,
     Unset,
     decode_error,
+    json_loads,
     model_repr,
 )
 
@@ -24,6 +26,16 @@ class UpdateImageRequest:
     """ A new short name; omitted: unchanged. """
     tags: list[str] | Unset = UNSET
     """ The new full list of tags, replacing the old one; omitted: unchanged. """
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "UpdateImageRequest",
+        lambda: (
+            ("description", "description", ("null", str), False),
+            ("label", "label", str, False),
+            ("tags", "tags", ("list", str), False),
+        ),
+        keeps_unknown=False,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         description: None | str | Unset
@@ -83,6 +95,30 @@ class UpdateImageRequest:
         update_image_request.description = _description
         update_image_request.label = _label
         update_image_request.tags = tags
+        return update_image_request
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = UpdateImageRequest._shape.parse
+        if parse is not None and cls is UpdateImageRequest:
+            try:
+                return UpdateImageRequest._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> UpdateImageRequest:
+        """The UpdateImageRequest of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        update_image_request = _new(UpdateImageRequest)
+        update_image_request.description = shape.description
+        update_image_request.label = shape.label
+        update_image_request.tags = shape.tags
         return update_image_request
 
     @classmethod

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 
 from ..types import (
     UNSET,
+    Shape,
     decode_error,
+    json_loads,
     model_repr,
 )
 
@@ -16,6 +18,12 @@ from ..types import (
 class UpdateShareGroupMemberRequest:
     label: str
     """ A new short name for the member. """
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "UpdateShareGroupMemberRequest",
+        lambda: (("label", "label", str, True),),
+        keeps_unknown=False,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         label = self.label
@@ -49,6 +57,28 @@ class UpdateShareGroupMemberRequest:
             return cls._from_dict_checked(src_dict)
         update_share_group_member_request = _new(cls)
         update_share_group_member_request.label = _label
+        return update_share_group_member_request
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = UpdateShareGroupMemberRequest._shape.parse
+        if parse is not None and cls is UpdateShareGroupMemberRequest:
+            try:
+                return UpdateShareGroupMemberRequest._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> UpdateShareGroupMemberRequest:
+        """The UpdateShareGroupMemberRequest of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        update_share_group_member_request = _new(UpdateShareGroupMemberRequest)
+        update_share_group_member_request.label = shape.label
         return update_share_group_member_request
 
     @classmethod

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 
 from ..types import (
     UNSET,
+    Shape,
     Unset,
     decode_error,
+    json_loads,
     model_repr,
 )
 
@@ -19,6 +21,15 @@ class UpdateSharedImageRequest:
     """ New free text for the shared image; omitted: unchanged. """
     label: str | Unset = UNSET
     """ A new short name for the shared image; omitted: unchanged. """
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "UpdateSharedImageRequest",
+        lambda: (
+            ("description", "description", str, False),
+            ("label", "label", str, False),
+        ),
+        keeps_unknown=False,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         description = self.description
@@ -59,6 +70,29 @@ class UpdateSharedImageRequest:
         update_shared_image_request = _new(cls)
         update_shared_image_request.description = _description
         update_shared_image_request.label = _label
+        return update_shared_image_request
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = UpdateSharedImageRequest._shape.parse
+        if parse is not None and cls is UpdateSharedImageRequest:
+            try:
+                return UpdateSharedImageRequest._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> UpdateSharedImageRequest:
+        """The UpdateSharedImageRequest of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        update_shared_image_request = _new(UpdateSharedImageRequest)
+        update_shared_image_request.description = shape.description
+        update_shared_image_request.label = shape.label
         return update_shared_image_request
 
     @classmethod

@@ -2,15 +2,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from operator import itemgetter
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 
 from ..types import (
     UNSET,
+    Shape,
     Unset,
     accept_types,
     decode_error,
+    json_loads,
     model_repr,
 )
 
@@ -27,6 +29,18 @@ class UploadImageRequest:
     """ Free text about the image. """
     tags: list[str] | Unset = UNSET
     """ Tags for the image, each 3 to 100 characters, at most 500. """
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "UploadImageRequest",
+        lambda: (
+            ("label", "label", str, True),
+            ("region", "region", str, True),
+            ("cloud_init", "cloud_init", bool, False),
+            ("description", "description", str, False),
+            ("tags", "tags", ("list", str), False),
+        ),
+        keeps_unknown=False,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         label = self.label
@@ -108,6 +122,32 @@ class UploadImageRequest:
         upload_image_request.cloud_init = _cloud_init
         upload_image_request.description = _description
         upload_image_request.tags = tags
+        return upload_image_request
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = UploadImageRequest._shape.parse
+        if parse is not None and cls is UploadImageRequest:
+            try:
+                return UploadImageRequest._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> UploadImageRequest:
+        """The UploadImageRequest of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        upload_image_request = _new(UploadImageRequest)
+        upload_image_request.label = shape.label
+        upload_image_request.region = shape.region
+        upload_image_request.cloud_init = shape.cloud_init
+        upload_image_request.description = shape.description
+        upload_image_request.tags = shape.tags
         return upload_image_request
 
     @classmethod

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from operator import itemgetter
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,7 +10,9 @@ from attrs import field as _attrs_field
 from ..errors import DecodeError
 from ..types import (
     UNSET,
+    Shape,
     decode_error,
+    json_loads,
     model_repr,
     unknown_fields,
     unknown_keys,
@@ -27,6 +29,15 @@ class UploadImageResponse:
     """ A pre-signed URL, valid 24 hours, that takes one PUT of the gzip-compressed raw disk image (at most 5 GB);
     it is a secret. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON types from_json has msgspec check as it parses (types.Shape).
+    _shape: ClassVar[Shape] = Shape(
+        "UploadImageResponse",
+        lambda: (
+            ("image", "image", Image._shape, True),
+            ("upload_to", "upload_to", str, True),
+        ),
+        keeps_unknown=True,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         image = self.image.to_dict()
@@ -74,6 +85,31 @@ class UploadImageResponse:
                 src_dict,
                 unknown_keys(tuple(src_dict), _KNOWN_FIELDS, _UNKNOWN_BY_SHAPE),
             )
+        return upload_image_response
+
+    @classmethod
+    def from_json(cls, content: bytes) -> Self:
+        """Decode a JSON body: ``from_dict(json.loads(content))``, with the same values and errors.
+
+        With msgspec installed (the "speedups" extra), the body is parsed and each field's JSON type
+        checked in one pass (types.Shape); a body that pass refuses is decoded by from_dict.
+        """
+        parse = UploadImageResponse._shape.parse
+        if parse is not None and cls is UploadImageResponse:
+            try:
+                return UploadImageResponse._from_shape(parse(content))  # type: ignore[return-value]
+            except (ValueError, TypeError):
+                pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
+        return cls.from_dict(json_loads(content))
+
+    @staticmethod
+    def _from_shape(shape: Any) -> UploadImageResponse:
+        """The UploadImageResponse of a Struct parsed by _shape.parse: its fields' JSON types are checked."""
+        upload_image_response = _new(UploadImageResponse)
+        _image = shape.image
+        upload_image_response.image = Image._from_shape(_image)
+        upload_image_response.upload_to = shape.upload_to
+        upload_image_response.additional_properties = {}  # the Struct refuses unknown fields
         return upload_image_response
 
     @classmethod

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.api_version import ApiVersion
 from ...models.delete_share_group_token_response import DeleteShareGroupTokenResponse
 from ...models.error_response import ErrorResponse
-from ...types import Response, http_status, json_loads, path_segment
+from ...types import Response, http_status, path_segment
 
 
 def _get_kwargs(
@@ -28,13 +28,11 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> DeleteShareGroupTokenResponse | ErrorResponse:
     if response.status_code == 200:
-        response_200 = DeleteShareGroupTokenResponse.from_dict(
-            json_loads(response.content)
-        )
+        response_200 = DeleteShareGroupTokenResponse.from_json(response.content)
 
         return response_200
 
-    response_default = ErrorResponse.from_dict(json_loads(response.content))
+    response_default = ErrorResponse.from_json(response.content)
 
     return response_default
 

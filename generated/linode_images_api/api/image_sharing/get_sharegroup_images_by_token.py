@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.paginated_shared_images import PaginatedSharedImages
-from ...types import UNSET, Response, Unset, http_status, json_loads, path_segment
+from ...types import UNSET, Response, Unset, http_status, path_segment
 
 
 def _get_kwargs(
@@ -45,11 +45,11 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | PaginatedSharedImages:
     if response.status_code == 200:
-        response_200 = PaginatedSharedImages.from_dict(json_loads(response.content))
+        response_200 = PaginatedSharedImages.from_json(response.content)
 
         return response_200
 
-    response_default = ErrorResponse.from_dict(json_loads(response.content))
+    response_default = ErrorResponse.from_json(response.content)
 
     return response_default
 

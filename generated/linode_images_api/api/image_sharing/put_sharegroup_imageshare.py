@@ -8,7 +8,7 @@ from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.shared_image import SharedImage
 from ...models.update_shared_image_request import UpdateSharedImageRequest
-from ...types import Response, http_status, json_loads, path_segment
+from ...types import Response, http_status, path_segment
 
 
 def _get_kwargs(
@@ -37,11 +37,11 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | SharedImage:
     if response.status_code == 200:
-        response_200 = SharedImage.from_dict(json_loads(response.content))
+        response_200 = SharedImage.from_json(response.content)
 
         return response_200
 
-    response_default = ErrorResponse.from_dict(json_loads(response.content))
+    response_default = ErrorResponse.from_json(response.content)
 
     return response_default
 

@@ -9,7 +9,7 @@ from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.share_group_token import ShareGroupToken
 from ...models.update_share_group_token_request import UpdateShareGroupTokenRequest
-from ...types import Response, http_status, json_loads, path_segment
+from ...types import Response, http_status, path_segment
 
 
 def _get_kwargs(
@@ -37,11 +37,11 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | ShareGroupToken:
     if response.status_code == 200:
-        response_200 = ShareGroupToken.from_dict(json_loads(response.content))
+        response_200 = ShareGroupToken.from_json(response.content)
 
         return response_200
 
-    response_default = ErrorResponse.from_dict(json_loads(response.content))
+    response_default = ErrorResponse.from_json(response.content)
 
     return response_default
 

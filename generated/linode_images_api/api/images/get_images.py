@@ -7,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.api_version import ApiVersion
 from ...models.error_response import ErrorResponse
 from ...models.paginated_images import PaginatedImages
-from ...types import UNSET, Response, Unset, http_status, json_loads, path_segment
+from ...types import UNSET, Response, Unset, http_status, path_segment
 
 
 def _get_kwargs(
@@ -43,11 +43,11 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | PaginatedImages:
     if response.status_code == 200:
-        response_200 = PaginatedImages.from_dict(json_loads(response.content))
+        response_200 = PaginatedImages.from_json(response.content)
 
         return response_200
 
-    response_default = ErrorResponse.from_dict(json_loads(response.content))
+    response_default = ErrorResponse.from_json(response.content)
 
     return response_default
 

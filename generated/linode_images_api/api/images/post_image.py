@@ -8,7 +8,7 @@ from ...models.api_version import ApiVersion
 from ...models.create_image_request import CreateImageRequest
 from ...models.error_response import ErrorResponse
 from ...models.image import Image
-from ...types import Response, http_status, json_loads, path_segment
+from ...types import Response, http_status, path_segment
 
 
 def _get_kwargs(
@@ -35,11 +35,11 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | Image:
     if response.status_code == 200:
-        response_200 = Image.from_dict(json_loads(response.content))
+        response_200 = Image.from_json(response.content)
 
         return response_200
 
-    response_default = ErrorResponse.from_dict(json_loads(response.content))
+    response_default = ErrorResponse.from_json(response.content)
 
     return response_default
 
