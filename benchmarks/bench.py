@@ -178,8 +178,8 @@ def mock_process(*args: str) -> Iterator[MockProcess]:
 def parser_note() -> str:
     """Which parser the client's responses go through (linode_images_api.types.json_loads)."""
     if importlib.util.find_spec("msgspec") is not None:
-        return "bodies parsed by msgspec, the speedups extra"
-    return "bodies parsed by json.loads, no speedups extra"
+        return "bodies parsed and type-checked by msgspec Structs, the speedups extra"
+    return "bodies parsed by json.loads and checked by from_dict, no speedups extra"
 
 
 def row_single_get(cfg: Settings) -> list[Row]:
@@ -787,16 +787,13 @@ shared machines; the ratios are the claim.
 
 # Why a row can miss its target on a given machine, printed under the table when it does.
 KNOWN_CAUSES = {
-    "1": "in instructions (callgrind) the call costs 1.06x; in CPU time the layers measured one at a "
-    "time add about 4% (token auth and the response hook), 8% (the generated function: the Image "
-    "with two regions decoded and validated, less what msgspec saves over json.loads) and 6% (the "
-    "client's flow, id check and settle), and two identical clients timed side by side in one run "
-    "differ by up to 10%, so single runs scatter around the target",
-    "2a": "msgspec parses the page in about 0.55x json.loads; the validating from_dict then costs about "
-    "1.3x json.loads in CPU time (reading 19 fields, a timestamp parse for each of 3 date-times, two "
-    "enum lookups and 20 slot stores per image, in byte-code), and the request through httpx and the "
-    "client about 0.17x more",
-    "2b": "as 2a, plus an ImageRegion.from_dict per region (two per image)",
+    "1": "in instructions (callgrind) the call costs 1.04x (840K against 805K, most of both inside "
+    "httpx); the rest is CPU time the instructions do not show, and two identical clients timed side "
+    "by side in one run differ by up to 10%, so single runs scatter around the target",
+    "2a": "the Structs parse and check the page in about 0.4x json.loads; converting them into the "
+    "models (a timestamp parse for each of 3 date-times, two enum lookups and 20 slot stores per "
+    "image) takes about 0.45x, and the request through httpx and the client the rest",
+    "2b": "as 2a, plus two ImageRegion per image",
     "4a": "the time includes the POST that creates the image and the client's start-up, which weigh "
     "on small files; the mock (Python, hashing what it receives) is the bottleneck of both sides",
 }

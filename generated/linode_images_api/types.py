@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import threading
 from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
@@ -236,13 +237,16 @@ class Shape:
 
     def struct(self) -> Any:
         """The Struct class, or None without msgspec or when a field's type has no exact Struct type."""
-        if self._state == "new":
-            self._state = (
-                "building"  # a model that holds itself, however deep, has no Struct
-            )
-            self._struct = self._build()
-            self._state = "built"
-        return self._struct if self._state == "built" else None
+        # One thread builds at a time, so that another never sees a Struct half built (as the
+        # "building" state below) and concludes there is none.
+        with _shape_lock:
+            if self._state == "new":
+                self._state = (
+                    "building"  # a model that holds itself, however deep, has no Struct
+                )
+                self._struct = self._build()
+                self._state = "built"
+            return self._struct if self._state == "built" else None
 
     def _build(self) -> Any:
         if not _have_msgspec or self._fields is None:
@@ -278,6 +282,9 @@ class Shape:
             )  # from_json decodes with from_dict
         self.parse = _MsgspecDecoder(struct).decode
         return self.parse(content)
+
+
+_shape_lock = threading.RLock()
 
 
 def _struct_type(spec: Any) -> Any:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeAlias, TypeVar
+from typing import Any, Protocol, TypeAlias, TypeVar
 
 __all__ = [
     "AsyncEffects",
@@ -141,42 +141,35 @@ def _close_result(task: asyncio.Future[_Closable]) -> None:
         task.result().close()
 
 
-class _Done(Generic[T]):
-    __slots__ = ("value",)
-
-    def __init__(self, value: T) -> None:
-        self.value = value
-
-
-def _step(flow: Flow[T], result: Any, error: BaseException | None) -> Effect | _Done[T]:
-    """Resume ``flow`` with a result or an exception; its next effect, or ``_Done``."""
-    try:
-        return flow.send(result) if error is None else flow.throw(error)
-    except StopIteration as stop:
-        return _Done(stop.value)
-
-
 def run_sync(flow: Flow[T], effects: SyncEffects) -> T:
     """Drive ``flow`` to its end: do each effect, send back its result or throw in its error."""
-    step = _step(flow, None, None)
-    while not isinstance(step, _Done):
-        try:
-            result = effects.do(step)
-        except BaseException as exc:
-            step = _step(flow, None, exc)
-        else:
-            step = _step(flow, result, None)
-    return step.value
+    send = flow.send
+    try:
+        effect = send(None)
+        while True:
+            try:
+                result = effects.do(effect)
+            except BaseException as exc:
+                effect = flow.throw(exc)
+            else:
+                effect = send(result)
+    except StopIteration as stop:  # the flow returned: only send and throw end it so
+        value: T = stop.value
+        return value
 
 
 async def run_async(flow: Flow[T], effects: AsyncEffects) -> T:
     """``run_sync`` for the async client: the same loop, each effect awaited."""
-    step = _step(flow, None, None)
-    while not isinstance(step, _Done):
-        try:
-            result = await effects.do(step)
-        except BaseException as exc:
-            step = _step(flow, None, exc)
-        else:
-            step = _step(flow, result, None)
-    return step.value
+    send = flow.send
+    try:
+        effect = send(None)
+        while True:
+            try:
+                result = await effects.do(effect)
+            except BaseException as exc:
+                effect = flow.throw(exc)
+            else:
+                effect = send(result)
+    except StopIteration as stop:
+        value: T = stop.value
+        return value

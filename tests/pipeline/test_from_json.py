@@ -5,6 +5,8 @@ msgspec, from_dict alone. tests/property/test_responses.py compares the two on e
 from __future__ import annotations
 
 import json
+import threading
+import time
 from typing import Any
 
 import httpx
@@ -151,3 +153,21 @@ def test_a_struct_takes_json_names_and_leaves_unset_fields_unset() -> None:
     lenient = Shape("Lenient", lambda: (("type_", "type", str, True),), keeps_unknown=False)
     assert lenient.parse is not None and lenient.parse(b'{"type": "x", "other": 1}').type_ == "x"
     assert repr(shape) == "<Shape of Thing>"
+
+
+def test_a_thread_that_asks_while_another_builds_the_struct_waits_for_it() -> None:
+    started = threading.Event()
+
+    def fields() -> tuple[types.ShapeField, ...]:
+        started.set()
+        time.sleep(0.2)  # the other thread asks meanwhile
+        return (("id", "id", str, True),)
+
+    shape = Shape("Slow", fields, keeps_unknown=True)
+    got: list[Any] = []
+    builder = threading.Thread(target=lambda: got.append(shape.struct()))
+    builder.start()
+    started.wait()
+    got.append(shape.struct())
+    builder.join()
+    assert len(got) == 2 and got[0] is got[1] is not None
