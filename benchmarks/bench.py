@@ -302,13 +302,14 @@ def row_page_decode(cfg: Settings) -> list[Row]:
     body = page_body(image)
     # Never contacted: a lazy load would fail loudly instead of hiding in the timing.
     peer_client = LinodeClient(TOKEN, base_url="http://127.0.0.1:9/v4")
-    expected = read_images(PaginatedImages.from_dict(json.loads(body)).data or [])
+    # from_json, as the API functions decode a body.
+    expected = read_images(PaginatedImages.from_json(body).data or [])
     peer_page = PaginatedList.make_paginated_list(json.loads(body), peer_client, PeerImage, page_url="images")
     if read_images(peer_page) != expected:
         raise SystemExit("row 2c: linode_api4 read the page differently")
 
     def ours() -> int:
-        return read_images(PaginatedImages.from_dict(json.loads(body)).data or [])
+        return read_images(PaginatedImages.from_json(body).data or [])
 
     def peer() -> int:
         page = PaginatedList.make_paginated_list(json.loads(body), peer_client, PeerImage, page_url="images")

@@ -136,7 +136,7 @@ def page_decode(make_image: Callable[[int], dict[str, Any]]) -> tuple[float, flo
         json.loads(body)
 
     def generated() -> None:
-        PaginatedImages.from_dict(json.loads(body))
+        PaginatedImages.from_json(body)
 
     def overlay() -> None:
         client.images.list_page(page_size=500)
