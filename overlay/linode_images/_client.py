@@ -8,10 +8,9 @@ That is the only difference between them.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import ssl
 import time
-from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Iterator, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping
 from types import TracebackType
 from typing import Any, Generic, Literal, Self, TypeVar, overload
 
@@ -63,25 +62,25 @@ class _TokenAuth(httpx.Auth):
             return True
         return False
 
-    @contextlib.contextmanager
-    def _signed(self, request: httpx.Request) -> Iterator[None]:
-        # Once the request has gone (answered or failed), its header is replaced: the request
-        # object stays reachable from errors (``httpx.RequestError.request``, a response's
-        # ``request``), and nothing reachable from an error may carry the token.
+    # Once the request has gone (answered or failed), its header is replaced: the request object
+    # stays reachable from errors (``httpx.RequestError.request``, a response's ``request``), and
+    # nothing reachable from an error may carry the token. (try/finally rather than a context
+    # manager: every API call goes through here.)
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         signed = self._sign(request)
         try:
-            yield
+            yield request
         finally:
             if signed:
                 request.headers["Authorization"] = _REDACTED_BEARER
 
-    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        with self._signed(request):
-            yield request
-
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        with self._signed(request):
+        signed = self._sign(request)
+        try:
             yield request
+        finally:
+            if signed:
+                request.headers["Authorization"] = _REDACTED_BEARER
 
     @property
     def has_token(self) -> bool:
