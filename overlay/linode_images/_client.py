@@ -22,6 +22,8 @@ from ._config import (
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_TIMEOUT,
     USER_AGENT,
+    AsyncCookielessClient,
+    CookielessClient,
     NetworkOptions,
     check_base_url,
     direct_mount,
@@ -293,7 +295,7 @@ class LinodeImages(_BaseClient):
     ) -> None:
         super().__init__(**_settings(locals()))
         self._sleep: Callable[[float], None] = sleep or time.sleep
-        self._http = httpx.Client(**self._httpx_kwargs(), event_hooks={"response": [remember_answer]})
+        self._http = CookielessClient(**self._httpx_kwargs(), event_hooks={"response": [remember_answer]})
         self._generated.set_httpx_client(self._http)
         self._storage: httpx.Client | None = None
         self._effects = SyncEffects(
@@ -392,7 +394,9 @@ class AsyncLinodeImages(_BaseClient):
         self._max_concurrency = max_concurrency
         self._page_tasks: set[asyncio.Future[Any]] = set()
         self._sleep: Callable[[float], Awaitable[None]] = sleep or asyncio.sleep
-        self._http = httpx.AsyncClient(**self._httpx_kwargs(), event_hooks={"response": [aremember_answer]})
+        self._http = AsyncCookielessClient(
+            **self._httpx_kwargs(), event_hooks={"response": [aremember_answer]}
+        )
         self._generated.set_async_httpx_client(self._http)
         self._storage: httpx.AsyncClient | None = None
         self._effects = AsyncEffects(

@@ -28,7 +28,7 @@ from typing import Any
 
 import httpx
 
-from ._config import USER_AGENT, NetworkOptions, is_loopback, logger
+from ._config import USER_AGENT, AsyncCookielessClient, CookielessClient, NetworkOptions, is_loopback, logger
 from ._flow import Flow, Pause, PutData
 from ._integrity import SentDigest, etag_mismatch, expired_reason, plain_md5_etag, url_expires
 from ._progress import PhaseCallback, SentCounter
@@ -369,7 +369,7 @@ def upload_http_client(network: NetworkOptions) -> httpx.Client:
     kwargs = _upload_client_kwargs(network)
     if isinstance(kwargs.get("transport"), httpx.BaseTransport):
         kwargs["transport"] = _BorrowedTransport(kwargs["transport"])
-    return httpx.Client(**kwargs)
+    return CookielessClient(**kwargs)
 
 
 def upload_async_http_client(network: NetworkOptions) -> httpx.AsyncClient:
@@ -377,4 +377,4 @@ def upload_async_http_client(network: NetworkOptions) -> httpx.AsyncClient:
     kwargs = _upload_client_kwargs(network)
     if isinstance(kwargs.get("transport"), httpx.AsyncBaseTransport):
         kwargs["transport"] = _BorrowedAsyncTransport(kwargs["transport"])
-    return httpx.AsyncClient(**kwargs)
+    return AsyncCookielessClient(**kwargs)

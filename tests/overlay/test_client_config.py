@@ -239,3 +239,48 @@ def test_requests_are_logged_without_headers(make: Any, caplog: pytest.LogCaptur
     assert record.levelno == logging.DEBUG
     assert record.getMessage().startswith("GET https://api.linode.com/v4/images/private%2F1 -> 200 in ")
     assert record.getMessage().endswith(" ms")
+
+
+def cookie_setting(request: httpx.Request) -> httpx.Response:
+    return json_response(200, image_json(), {"Set-Cookie": "session=abc; Path=/"})
+
+
+def test_a_cookie_an_answer_sets_is_never_sent_back(make: Any) -> None:
+    """The API authenticates by token: a cookie from a proxy or a load balancer is not kept."""
+    recorder = Recorder(default=cookie_setting)
+    client = make(recorder)
+    client.call("get", "private/1")
+    client.call("get", "private/2")
+    assert [request.headers.get("cookie") for request in recorder.requests] == [None, None]
+
+
+def test_the_upload_clients_keep_no_cookies() -> None:
+    from linode_images._storage import upload_async_http_client, upload_http_client
+
+    recorder = Recorder(default=cookie_setting)
+    with upload_http_client(NetworkOptions(transport=httpx.MockTransport(recorder))) as http:
+        http.get("https://us-east-1.linodeobjects.com/b/1")
+        http.get("https://us-east-1.linodeobjects.com/b/1")
+        assert len(http.cookies) == 0
+
+    async def run() -> None:
+        async with upload_async_http_client(NetworkOptions(transport=httpx.MockTransport(recorder))) as http:
+            await http.get("https://us-east-1.linodeobjects.com/b/1")
+            await http.get("https://us-east-1.linodeobjects.com/b/1")
+
+    asyncio.run(run())
+    assert [request.headers.get("cookie") for request in recorder.requests] == [None] * 4
+    with (
+        upload_http_client(NetworkOptions()) as http,
+        pytest.raises(AttributeError, match="keeps no cookies"),
+    ):
+        http.cookies = {"session": "abc"}
+
+
+def test_the_cookie_jar_the_clients_share_stays_empty() -> None:
+    with LinodeImages(TOKEN, transport=httpx.MockTransport(cookie_setting)) as client:
+        jar = client._http.cookies
+        jar.set("session", "abc", domain="api.linode.com")
+        jar["other"] = "x"
+        jar.update({"third": "y"})
+        assert len(jar) == 0 and not jar
