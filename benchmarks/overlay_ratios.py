@@ -101,15 +101,35 @@ def best_pair(
     return best_a, best_b
 
 
-def single_get_sides() -> tuple[Callable[[], object], Callable[[], object]]:
-    """``images.get`` and a raw ``httpx`` GET + ``json.loads``, over one in-process transport."""
+class _NoCookieParsing(httpx.Cookies):
+    def extract_cookies(self, response: httpx.Response) -> None:
+        return None
+
+
+class CookielessRawClient(httpx.Client):
+    """A raw httpx client that, like ours, skips reading cookies out of each response."""
+
+    _skip = _NoCookieParsing()
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self._skip
+
+
+def single_get_sides() -> tuple[Callable[[], object], Callable[[], object], Callable[[], object]]:
+    """``images.get``, a raw ``httpx`` GET + ``json.loads``, and the same raw GET by a client that
+    skips cookie parsing as ours does, over one in-process transport."""
     body = json.dumps(image(1)).encode()
     headers = {"content-type": "application/json"}
     transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body, headers=headers))
     client = LinodeImages(token=TOKEN, transport=transport)
-    raw = httpx.Client(
-        transport=transport, base_url="https://api.linode.com", headers={"Authorization": f"Bearer {TOKEN}"}
-    )
+    options: dict[str, Any] = {
+        "transport": transport,
+        "base_url": "https://api.linode.com",
+        "headers": {"Authorization": f"Bearer {TOKEN}"},
+    }
+    raw = httpx.Client(**options)
+    cookieless = CookielessRawClient(**options)
 
     def overlay() -> object:
         return client.images.get("private/1")
@@ -117,11 +137,14 @@ def single_get_sides() -> tuple[Callable[[], object], Callable[[], object]]:
     def by_hand() -> object:
         return json.loads(raw.get("/v4/images/private%2F1").content)
 
-    return overlay, by_hand
+    def by_hand_cookieless() -> object:
+        return json.loads(cookieless.get("/v4/images/private%2F1").content)
+
+    return overlay, by_hand, by_hand_cookieless
 
 
 def single_get() -> tuple[float, float]:
-    overlay, by_hand = single_get_sides()
+    overlay, by_hand, _ = single_get_sides()
     overlay(), by_hand()
     return best_pair(overlay, by_hand, 1000, rounds=30)
 

@@ -215,6 +215,9 @@ class Shape:
     which accepts it or raises the DecodeError naming the path: its values and errors are
     from_dict's own. ``fields`` is None for a model that has a field these types cannot express
     exactly as from_dict checks it; such a model (and any model holding it) has no Struct.
+    A body with a field this version does not know (the API adds fields over time) is refused
+    by the Struct at that field and decoded by from_dict, at from_dict's speed, until the client
+    is regenerated from a spec that lists the field.
     """
 
     def __init__(
