@@ -798,9 +798,9 @@ shared machines; the ratios are the claim.
 
 # Why a row can miss its target on a given machine, printed under the table when it does.
 KNOWN_CAUSES = {
-    "1": "in instructions (callgrind) the call costs 1.04x (840K against 805K, most of both inside "
-    "httpx); the rest is CPU time the instructions do not show, and two identical clients timed side "
-    "by side in one run differ by up to 10%, so single runs scatter around the target",
+    "1": "in instructions (callgrind) the call costs 0.79x a raw client's and 1.04x one that also "
+    "skips cookie parsing (row 1b); two identical clients timed side by side in one run differ by "
+    "up to 10%, so single runs scatter around the target",
     "2a": "the Structs parse and check the page in about 0.4x json.loads; converting them into the "
     "models (a timestamp parse for each of 3 date-times, two enum lookups and 20 slot stores per "
     "image) takes about 0.45x, and the request through httpx and the client the rest",
