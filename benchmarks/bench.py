@@ -822,6 +822,8 @@ def notes(rows: list[Row]) -> str:
         "",
         "## How to read the rows",
         "",
+        "- Row 1b is row 1 against a raw client that, like ours, does not read cookies out of each response",
+        "  (httpx's cookie parsing is about a fifth of a raw GET here): what the client's own layers cost.",
         "- Rows 1 and 2 run in one process over `httpx.MockTransport`: no sockets, so they measure the",
         "  client's own cost, as CPU time of the benchmarking thread. Row 2c reads the same fields from",
         "  every image on both sides, so that neither can defer decoding past the timer.",
