@@ -221,15 +221,10 @@ class Shape:
     """
 
     def __init__(
-        self,
-        name: str,
-        fields: Callable[[], tuple[ShapeField, ...]] | None,
-        *,
-        keeps_unknown: bool,
+        self, name: str, fields: Callable[[], tuple[ShapeField, ...]] | None
     ) -> None:
         self.name = name
         self._fields = fields
-        self._keeps_unknown = keeps_unknown
         self._state = "new"
         self._struct: Any = None
         # The parser of a body into this model's Struct, or None when there is no Struct.
@@ -247,7 +242,11 @@ class Shape:
                 self._state = (
                     "building"  # a model that holds itself, however deep, has no Struct
                 )
-                self._struct = self._build()
+                try:
+                    self._struct = self._build()
+                except BaseException:
+                    self._state = "new"  # interrupted: the next call builds again
+                    raise
                 self._state = "built"
             return self._struct if self._state == "built" else None
 
@@ -270,8 +269,10 @@ class Shape:
             fields,
             kw_only=True,
             rename=rename or None,
-            # Unknown fields are the model's additional_properties, which from_dict keeps.
-            forbid_unknown_fields=self._keeps_unknown,
+            # Refused, so that from_dict decides: a model that keeps unknown fields keeps them in
+            # additional_properties, and one that ignores them still has json.loads check them
+            # (a Struct would skip over an unknown value without reading it as json.loads does).
+            forbid_unknown_fields=True,
             # A Struct lives only until it is converted, and holds no cycle.
             gc=False,
         )

@@ -192,12 +192,23 @@ class _EmptyJar(http.cookiejar.CookieJar):
         return None
 
 
+_EMPTY_JAR = _EmptyJar()
+
+
 class _NoCookies(httpx.Cookies):
-    """The cookies of a ``CookielessClient``: always none, so one instance serves every client."""
+    """The cookies of a ``CookielessClient``: always none, so one instance serves every client
+    (its jar cannot be replaced, and drops what it is given)."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.jar = _EmptyJar()
+        pass  # httpx.Cookies.__init__ would set a jar of its own
+
+    @property
+    def jar(self) -> http.cookiejar.CookieJar:
+        return _EMPTY_JAR
+
+    @jar.setter
+    def jar(self, jar: http.cookiejar.CookieJar) -> None:
+        raise AttributeError("this client keeps no cookies")
 
     def extract_cookies(self, response: httpx.Response) -> None:
         return None  # without reading the response into the stdlib's cookie objects first

@@ -283,4 +283,7 @@ def test_the_cookie_jar_the_clients_share_stays_empty() -> None:
         jar.set("session", "abc", domain="api.linode.com")
         jar["other"] = "x"
         jar.update({"third": "y"})
+        jar.jar.set_cookie(next(iter(httpx.Cookies({"fourth": "z"}).jar)))
+        with pytest.raises(AttributeError, match="keeps no cookies"):
+            jar.jar = httpx.Cookies().jar
         assert len(jar) == 0 and not jar

@@ -36,6 +36,7 @@ from linode_images import (
     RateLimitError,
     ServerError,
 )
+from linode_images_api import models
 from linode_images_api.models import (
     ConsumerShareGroup,
     CreatedShareGroupToken,
@@ -53,7 +54,7 @@ from linode_images_api.models import (
 )
 from linode_images_mock._spec import Spec
 
-from tests.property.support import assert_round_trip, budget, component, count, resolve
+from tests.property.support import assert_round_trip, budget, component, count, resolve, spec
 
 MOCK_SPEC = Spec()
 JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.text(max_size=10)
@@ -389,3 +390,41 @@ def test_from_json_decodes_every_one_value_change_as_from_dict_does(name: str) -
         ), body
         bodies_seen += 1
     assert bodies_seen >= 2  # at least the body itself and the body with an unknown field
+
+
+# Bytes json.dumps never writes: invalid UTF-8, a lone surrogate (raw and escaped), an integer past
+# Python's digit limit, nesting past the recursion limit, NaN and a number beyond float range.
+RAW_VALUES: tuple[bytes, ...] = (
+    b'"\xff"',
+    b'"\xed\xa0\x80"',
+    b'"\\ud800"',
+    b'{"a": "\xc0\x80"}',
+    b"1" + b"0" * 5000,
+    b"[" * 1000 + b"]" * 1000,
+    b"NaN",
+    b"1e400",
+)
+# Every model (request bodies too: from_json is public), by its schema's name.
+EVERY_MODEL: dict[str, Any] = {
+    name: getattr(models, name)
+    for name in models.__all__
+    if hasattr(getattr(models, name), "from_json") and name in spec()["components"]["schemas"]
+}
+
+
+@pytest.mark.parametrize("name", sorted(EVERY_MODEL))
+def test_from_json_agrees_with_json_loads_on_bytes_json_dumps_never_writes(name: str) -> None:
+    """Each field, and an unknown one, given each of RAW_VALUES: from_json gives what
+    from_dict(json.loads(...)) gives, the model or the error (UnicodeDecodeError, RecursionError...)."""
+    model = EVERY_MODEL[name]
+    body = full_body(component(name))
+    assert len(EVERY_MODEL) > 30
+    for key in [*body, "unknown_field"]:
+        rest = json.dumps({k: v for k, v in body.items() if k != key}).encode()
+        for raw in RAW_VALUES:
+            content = (
+                rest[:-1] + (b", " if len(rest) > 2 else b"") + json.dumps(key).encode() + b": " + raw + b"}"
+            )
+            assert _decoded(model.from_json, content) == _decoded(
+                lambda c: model.from_dict(json.loads(c)), content
+            ), (key, raw[:20])

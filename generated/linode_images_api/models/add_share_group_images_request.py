@@ -24,7 +24,6 @@ class AddShareGroupImagesRequest:
     _shape: ClassVar[Shape] = Shape(
         "AddShareGroupImagesRequest",
         lambda: (("images", "images", ("list", ShareGroupImageEntry._shape), True),),
-        keeps_unknown=False,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -77,7 +76,7 @@ class AddShareGroupImagesRequest:
         if parse is not None and cls is AddShareGroupImagesRequest:
             try:
                 return AddShareGroupImagesRequest._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -28,7 +28,6 @@ class AddShareGroupMemberRequest:
             ("label", "label", str, True),
             ("token", "token", str, True),
         ),
-        keeps_unknown=False,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,7 +79,7 @@ class AddShareGroupMemberRequest:
         if parse is not None and cls is AddShareGroupMemberRequest:
             try:
                 return AddShareGroupMemberRequest._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -53,7 +53,6 @@ class ConsumerShareGroup:
             ("updated", "updated", ("null", str), True),
             ("uuid", "uuid", str, True),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -171,7 +170,7 @@ class ConsumerShareGroup:
         if parse is not None and cls is ConsumerShareGroup:
             try:
                 return ConsumerShareGroup._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

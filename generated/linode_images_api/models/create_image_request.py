@@ -38,7 +38,6 @@ class CreateImageRequest:
             ("label", "label", str, False),
             ("tags", "tags", ("list", str), False),
         ),
-        keeps_unknown=False,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -136,7 +135,7 @@ class CreateImageRequest:
         if parse is not None and cls is CreateImageRequest:
             try:
                 return CreateImageRequest._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -33,7 +33,6 @@ class CreateShareGroupRequest:
             ("description", "description", str, False),
             ("images", "images", ("list", ShareGroupImageEntry._shape), False),
         ),
-        keeps_unknown=False,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,7 +109,7 @@ class CreateShareGroupRequest:
         if parse is not None and cls is CreateShareGroupRequest:
             try:
                 return CreateShareGroupRequest._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

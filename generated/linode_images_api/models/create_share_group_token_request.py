@@ -28,7 +28,6 @@ class CreateShareGroupTokenRequest:
             ("valid_for_sharegroup_uuid", "valid_for_sharegroup_uuid", str, True),
             ("label", "label", str, False),
         ),
-        keeps_unknown=False,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,7 +87,7 @@ class CreateShareGroupTokenRequest:
         if parse is not None and cls is CreateShareGroupTokenRequest:
             try:
                 return CreateShareGroupTokenRequest._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -23,7 +23,6 @@ class DeleteShareGroupResponse:
     _shape: ClassVar[Shape] = Shape(
         "DeleteShareGroupResponse",
         lambda: (),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,7 +64,7 @@ class DeleteShareGroupResponse:
         if parse is not None and cls is DeleteShareGroupResponse:
             try:
                 return DeleteShareGroupResponse._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

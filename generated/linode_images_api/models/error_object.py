@@ -35,7 +35,6 @@ class ErrorObject:
             ("reason", "reason", str, True),
             ("field", "field", ("null", str), False),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -111,7 +110,7 @@ class ErrorObject:
         if parse is not None and cls is ErrorObject:
             try:
                 return ErrorObject._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -28,7 +28,6 @@ class ErrorResponse:
     _shape: ClassVar[Shape] = Shape(
         "ErrorResponse",
         lambda: (("errors", "errors", ("list", ErrorObject._shape), True),),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,7 +88,7 @@ class ErrorResponse:
         if parse is not None and cls is ErrorResponse:
             try:
                 return ErrorResponse._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -103,7 +103,6 @@ class Image:
             ("total_size", "total_size", int, False),
             ("updated", "updated", ("null", str), False),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -419,7 +418,7 @@ class Image:
         if parse is not None and cls is Image:
             try:
                 return Image._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

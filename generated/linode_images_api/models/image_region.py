@@ -34,7 +34,6 @@ class ImageRegion:
             ("region", "region", str, True),
             ("status", "status", str, True),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,7 +97,7 @@ class ImageRegion:
         if parse is not None and cls is ImageRegion:
             try:
                 return ImageRegion._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

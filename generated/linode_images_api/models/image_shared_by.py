@@ -46,7 +46,6 @@ class ImageSharedBy:
             ("source_image_id", "source_image_id", ("null", str), True),
             ("source_image_label", "source_image_label", ("null", str), False),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -152,7 +151,7 @@ class ImageSharedBy:
         if parse is not None and cls is ImageSharedBy:
             try:
                 return ImageSharedBy._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

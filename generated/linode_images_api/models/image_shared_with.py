@@ -34,7 +34,6 @@ class ImageSharedWith:
             ("sharegroup_count", "sharegroup_count", int, True),
             ("sharegroup_list_url", "sharegroup_list_url", str, True),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,7 +93,7 @@ class ImageSharedWith:
         if parse is not None and cls is ImageSharedWith:
             try:
                 return ImageSharedWith._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

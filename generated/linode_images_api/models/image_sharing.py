@@ -35,7 +35,6 @@ class ImageSharing:
             ("shared_by", "shared_by", ("null", ImageSharedBy._shape), True),
             ("shared_with", "shared_with", ("null", ImageSharedWith._shape), True),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -111,7 +110,7 @@ class ImageSharing:
         if parse is not None and cls is ImageSharing:
             try:
                 return ImageSharing._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -43,7 +43,6 @@ class PaginatedImages:
             ("pages", "pages", int, True),
             ("results", "results", int, True),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -130,7 +129,7 @@ class PaginatedImages:
         if parse is not None and cls is PaginatedImages:
             try:
                 return PaginatedImages._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

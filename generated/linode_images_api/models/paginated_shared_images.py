@@ -41,7 +41,6 @@ class PaginatedSharedImages:
             ("pages", "pages", int, True),
             ("results", "results", int, True),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -128,7 +127,7 @@ class PaginatedSharedImages:
         if parse is not None and cls is PaginatedSharedImages:
             try:
                 return PaginatedSharedImages._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -22,7 +22,6 @@ class ReplicateImageRequest:
     _shape: ClassVar[Shape] = Shape(
         "ReplicateImageRequest",
         lambda: (("regions", "regions", ("list", str), True),),
-        keeps_unknown=False,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,7 +72,7 @@ class ReplicateImageRequest:
         if parse is not None and cls is ReplicateImageRequest:
             try:
                 return ReplicateImageRequest._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -62,7 +62,6 @@ class ShareGroup:
             ("updated", "updated", ("null", str), True),
             ("uuid", "uuid", str, True),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -217,7 +216,7 @@ class ShareGroup:
         if parse is not None and cls is ShareGroup:
             try:
                 return ShareGroup._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -31,7 +31,6 @@ class ShareGroupImageEntry:
             ("description", "description", str, False),
             ("label", "label", str, False),
         ),
-        keeps_unknown=False,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,7 +97,7 @@ class ShareGroupImageEntry:
         if parse is not None and cls is ShareGroupImageEntry:
             try:
                 return ShareGroupImageEntry._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

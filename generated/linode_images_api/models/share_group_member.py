@@ -52,7 +52,6 @@ class ShareGroupMember:
             ("token_uuid", "token_uuid", str, True),
             ("updated", "updated", ("null", str), True),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -169,7 +168,7 @@ class ShareGroupMember:
         if parse is not None and cls is ShareGroupMember:
             try:
                 return ShareGroupMember._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -62,7 +62,6 @@ class ShareGroupToken:
             ("updated", "updated", ("null", str), True),
             ("valid_for_sharegroup_uuid", "valid_for_sharegroup_uuid", str, True),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -214,7 +213,7 @@ class ShareGroupToken:
         if parse is not None and cls is ShareGroupToken:
             try:
                 return ShareGroupToken._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

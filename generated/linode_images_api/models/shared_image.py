@@ -100,7 +100,6 @@ class SharedImage:
             ("total_size", "total_size", int, False),
             ("updated", "updated", ("null", str), False),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -406,7 +405,7 @@ class SharedImage:
         if parse is not None and cls is SharedImage:
             try:
                 return SharedImage._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

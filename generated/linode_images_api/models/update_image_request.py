@@ -34,7 +34,6 @@ class UpdateImageRequest:
             ("label", "label", str, False),
             ("tags", "tags", ("list", str), False),
         ),
-        keeps_unknown=False,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,7 +107,7 @@ class UpdateImageRequest:
         if parse is not None and cls is UpdateImageRequest:
             try:
                 return UpdateImageRequest._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -22,7 +22,6 @@ class UpdateShareGroupMemberRequest:
     _shape: ClassVar[Shape] = Shape(
         "UpdateShareGroupMemberRequest",
         lambda: (("label", "label", str, True),),
-        keeps_unknown=False,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,7 +69,7 @@ class UpdateShareGroupMemberRequest:
         if parse is not None and cls is UpdateShareGroupMemberRequest:
             try:
                 return UpdateShareGroupMemberRequest._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

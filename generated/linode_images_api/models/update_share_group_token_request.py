@@ -22,7 +22,6 @@ class UpdateShareGroupTokenRequest:
     _shape: ClassVar[Shape] = Shape(
         "UpdateShareGroupTokenRequest",
         lambda: (("label", "label", str, True),),
-        keeps_unknown=False,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,7 +69,7 @@ class UpdateShareGroupTokenRequest:
         if parse is not None and cls is UpdateShareGroupTokenRequest:
             try:
                 return UpdateShareGroupTokenRequest._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

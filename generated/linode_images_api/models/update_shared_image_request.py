@@ -28,7 +28,6 @@ class UpdateSharedImageRequest:
             ("description", "description", str, False),
             ("label", "label", str, False),
         ),
-        keeps_unknown=False,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,7 +82,7 @@ class UpdateSharedImageRequest:
         if parse is not None and cls is UpdateSharedImageRequest:
             try:
                 return UpdateSharedImageRequest._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -39,7 +39,6 @@ class UploadImageRequest:
             ("description", "description", str, False),
             ("tags", "tags", ("list", str), False),
         ),
-        keeps_unknown=False,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -135,7 +134,7 @@ class UploadImageRequest:
         if parse is not None and cls is UploadImageRequest:
             try:
                 return UploadImageRequest._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 

@@ -36,7 +36,6 @@ class UploadImageResponse:
             ("image", "image", Image._shape, True),
             ("upload_to", "upload_to", str, True),
         ),
-        keeps_unknown=True,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,7 +97,7 @@ class UploadImageResponse:
         if parse is not None and cls is UploadImageResponse:
             try:
                 return UploadImageResponse._from_shape(parse(content))  # type: ignore[return-value]
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 pass  # refused, or a value of the right JSON type but the wrong form (a date-time)
         return cls.from_dict(json_loads(content))
 
