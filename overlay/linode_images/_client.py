@@ -48,6 +48,28 @@ T = TypeVar("T")
 _REDACTED_BEARER = "Bearer <redacted>"
 
 
+class _Signed:
+    """``Authorization: Bearer <token>`` on ``request`` while it is sent (no header for a None
+    token). Once it has gone, answered or failed, the header is replaced: the request object stays
+    reachable from errors (``httpx.RequestError.request``, a response's ``request``), and nothing
+    reachable from an error may carry the token. A class rather than a contextlib generator:
+    every API call goes through here."""
+
+    __slots__ = ("_request", "_token")
+
+    def __init__(self, token: str | None, request: httpx.Request) -> None:
+        self._token = token
+        self._request = request
+
+    def __enter__(self) -> None:
+        if self._token is not None:
+            self._request.headers["Authorization"] = "Bearer " + self._token
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._token is not None:
+            self._request.headers["Authorization"] = _REDACTED_BEARER
+
+
 class _TokenAuth(httpx.Auth):
     """Adds ``Authorization: Bearer`` (unless anonymous) to requests for the API's origin only."""
 
@@ -58,31 +80,16 @@ class _TokenAuth(httpx.Auth):
         url = httpx.URL(base_url)
         self._origin = (url.scheme, url.netloc)
 
-    def _sign(self, request: httpx.Request) -> bool:
-        if self._token is not None and (request.url.scheme, request.url.netloc) == self._origin:
-            request.headers["Authorization"] = "Bearer " + self._token
-            return True
-        return False
+    def _token_for(self, request: httpx.Request) -> str | None:
+        return self._token if (request.url.scheme, request.url.netloc) == self._origin else None
 
-    # Once the request has gone (answered or failed), its header is replaced: the request object
-    # stays reachable from errors (``httpx.RequestError.request``, a response's ``request``), and
-    # nothing reachable from an error may carry the token. (try/finally rather than a context
-    # manager: every API call goes through here.)
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        signed = self._sign(request)
-        try:
+        with _Signed(self._token_for(request), request):
             yield request
-        finally:
-            if signed:
-                request.headers["Authorization"] = _REDACTED_BEARER
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        signed = self._sign(request)
-        try:
+        with _Signed(self._token_for(request), request):
             yield request
-        finally:
-            if signed:
-                request.headers["Authorization"] = _REDACTED_BEARER
 
     @property
     def has_token(self) -> bool:
